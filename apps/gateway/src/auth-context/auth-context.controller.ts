@@ -1,0 +1,29 @@
+import { Controller, Get, Req, UseGuards } from '@nestjs/common';
+import { ApiKeyGuard, AuthenticatedRequest } from '../auth/api-key.guard';
+import { QuotaAdmission } from '../quota/quota-admission';
+
+/** GET /api/auth-context: who this key is, what it may do, and its account's quota. */
+@Controller()
+@UseGuards(ApiKeyGuard)
+export class AuthContextController {
+  constructor(private readonly quota: QuotaAdmission) {}
+
+  @Get('api/auth-context')
+  async authContext(@Req() request: AuthenticatedRequest) {
+    const { key, account } = request.principal;
+    return {
+      account,
+      key: {
+        id: key.id,
+        name: key.name,
+        kind: key.kind,
+        access: key.access,
+        type: key.type,
+        rules: key.rules,
+        expiresAt: key.expiresAt,
+        allowedHosts: key.allowedHosts,
+      },
+      usage: { windowDays: 30, ...(await this.quota.usage(request.principal)) },
+    };
+  }
+}

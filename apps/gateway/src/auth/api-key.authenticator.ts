@@ -1,0 +1,119 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { FastifyReply, FastifyRequest } from 'fastify';
+import passport from 'passport';
+import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { DomainError, ErrorCode } from '@keygate/contracts';
+import { describePermission, isPermitted } from '../authorization/route-permission';
+import { permissionForRequest } from '../authorization/permission-for-request';
+import { GatewayMetrics } from '../metrics/gateway.metrics';
+import { ProjectionService } from '../projection/projection.service';
+import { AuthFailureThrottle } from './auth-failure.throttle';
+import { clientIpOf } from './client-ip';
+import { IpMatcher } from './ip-matcher';
+import { ForbiddenError, KeyVerifier, Principal, UnauthorizedError } from './key-verifier';
+import {
+  API_KEY_HEADER_STRATEGY,
+  BEARER_STRATEGY,
+  X_AUTH_TOKEN_STRATEGY,
+} from './strategies/header-key.strategies';
+import { PresentedCredential } from './strategies/presented-credential';
+import { QUERY_STRATEGY } from './strategies/query-key.strategy';
+
+export interface AuthenticatedRequest extends FastifyRequest {
+  clientIp: string;
+  principal: Principal;
+}
+
+const STRATEGIES = [
+  X_AUTH_TOKEN_STRATEGY,
+  BEARER_STRATEGY,
+  API_KEY_HEADER_STRATEGY,
+  QUERY_STRATEGY,
+];
+
+/**
+ * Passport finds the key (first of X-AUTH-TOKEN, Bearer, api-key, ?auth_token, as configured);
+ * then the key is verified against the in-memory projection with the client's address and the
+ * route's permission is checked. Failed authentications are counted per client address.
+ */
+@Injectable()
+export class ApiKeyAuthenticator {
+  private readonly trustedProxies: IpMatcher;
+  private readonly verifier: KeyVerifier;
+
+  constructor(
+    @Inject(KEYGATE_CONFIG) config: KeygateConfig,
+    private readonly projection: ProjectionService,
+    private readonly throttle: AuthFailureThrottle,
+    private readonly metrics: GatewayMetrics,
+  ) {
+    this.trustedProxies = new IpMatcher(config.trustedProxies);
+    this.verifier = new KeyVerifier(projection.projection, config);
+  }
+
+  async authenticate(request: FastifyRequest, reply: FastifyReply): Promise<Principal> {
+    const authenticated = request as AuthenticatedRequest;
+    authenticated.clientIp = clientIpOf(
+      request.socket.remoteAddress ?? '',
+      request.headers['x-forwarded-for'],
+      this.trustedProxies,
+    );
+    try {
+      this.throttle.assertNotBlocked(authenticated.clientIp);
+      if (!this.projection.isReady)
+        throw new DomainError(
+          ErrorCode.SERVICE_UNAVAILABLE,
+          'The gateway is still loading its keys; retry shortly',
+        );
+      const credential = await extractCredential(request, reply);
+      const started = process.hrtime.bigint();
+      const principal = this.authorize(authenticated, credential);
+      this.metrics.authSeconds.observe(Number(process.hrtime.bigint() - started) / 1e9);
+      authenticated.principal = principal;
+      return principal;
+    } catch (failure) {
+      if (failure instanceof UnauthorizedError) this.throttle.recordFailure(authenticated.clientIp);
+      this.metrics.requests.inc({
+        outcome: failure instanceof DomainError ? failure.code : ErrorCode.INTERNAL,
+      });
+      throw failure;
+    }
+  }
+
+  private authorize(
+    request: AuthenticatedRequest,
+    credential: PresentedCredential | null,
+  ): Principal {
+    if (!credential) {
+      throw new UnauthorizedError(
+        'Missing API key: send it in the X-AUTH-TOKEN header, as Authorization: Bearer, in the api-key header or as ?auth_token',
+      );
+    }
+    const principal = this.verifier.verify(credential.token, request.clientIp, new Date());
+    const permission = permissionForRequest(request.method, request.url);
+    if (!permission) throw new ForbiddenError(`${request.method} is not supported on this route`);
+    if (!isPermitted(principal.key, permission)) {
+      throw new ForbiddenError(
+        `This API key may not do that (missing permission: ${describePermission(permission)})`,
+      );
+    }
+    return principal;
+  }
+}
+
+/** Runs the Passport strategies in order; resolves with the first credential found, or null. */
+function extractCredential(
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<PresentedCredential | null> {
+  return new Promise((resolve, reject) => {
+    passport.authenticate(
+      STRATEGIES,
+      { session: false },
+      (error: unknown, credential: PresentedCredential | false) => {
+        if (error) reject(error);
+        else resolve(credential || null);
+      },
+    )(request, reply, reject);
+  });
+}

@@ -1,0 +1,59 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import Redis from 'ioredis';
+import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { DomainError, ErrorCode } from '@keygate/contracts';
+import { REDIS } from '@keygate/connections';
+
+export class TooManyAttemptsError extends DomainError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(
+      ErrorCode.TOO_MANY_ATTEMPTS,
+      `Too many failed authentication attempts; retry in ${retryAfterSeconds} s`,
+    );
+  }
+}
+
+/**
+ * Brute-force protection per client IP. Failures are counted in Redis (shared by every gateway,
+ * fixed window); a client over the limit is blocked in memory until the window ends, so
+ * successful calls never pay a Redis round trip for this.
+ */
+@Injectable()
+export class AuthFailureThrottle {
+  private readonly logger = new Logger(AuthFailureThrottle.name);
+  private readonly blockedUntil = new Map<string, number>();
+
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig,
+  ) {}
+
+  assertNotBlocked(ip: string, now = Date.now()): void {
+    const until = this.blockedUntil.get(ip);
+    if (until === undefined) return;
+    if (until <= now) {
+      this.blockedUntil.delete(ip);
+      return;
+    }
+    throw new TooManyAttemptsError(Math.ceil((until - now) / 1000));
+  }
+
+  recordFailure(ip: string): void {
+    const key = `keygate:auth-failures:${ip}`;
+    this.redis
+      .multi()
+      .incr(key)
+      .expire(key, this.config.authFailureWindowSeconds, 'NX')
+      .pttl(key)
+      .exec()
+      .then((results) => {
+        const count = Number(results?.[0]?.[1] ?? 0);
+        const ttl = Number(results?.[2]?.[1] ?? 0);
+        if (count >= this.config.authFailureLimit)
+          this.blockedUntil.set(ip, Date.now() + Math.max(ttl, 1000));
+      })
+      .catch((error) =>
+        this.logger.warn(`could not count a failed authentication: ${(error as Error).message}`),
+      );
+  }
+}

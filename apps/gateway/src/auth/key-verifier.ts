@@ -1,0 +1,87 @@
+import { DomainError, ErrorCode, KeyRecord } from '@keygate/contracts';
+import { PlanTable } from '@keygate/config';
+import { hashSecret, hasValidFormat } from '@keygate/key-secret';
+import { KeyProjection } from '../projection/key-projection';
+import { IpMatcher } from './ip-matcher';
+
+export interface Principal {
+  key: KeyRecord;
+  account: { id: string; name: string; plan: string };
+}
+
+export class UnauthorizedError extends DomainError {
+  constructor(message: string) {
+    super(ErrorCode.UNAUTHORIZED, message);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(message: string) {
+    super(ErrorCode.FORBIDDEN, message);
+  }
+}
+
+export interface VerifierSettings {
+  keyPrefix: string;
+  keyPepper: Buffer;
+  plans: PlanTable;
+}
+
+/**
+ * Decides whether a presented key may call at all, using only memory: format and checksum,
+ * HMAC, lookup, status, expiry, allowed hosts, plan access. Messages never contain the key.
+ */
+export class KeyVerifier {
+  private readonly hostMatchers = new WeakMap<string[], IpMatcher>();
+
+  constructor(
+    private readonly projection: KeyProjection,
+    private readonly settings: VerifierSettings,
+  ) {}
+
+  verify(token: string, clientIp: string, now: Date): Principal {
+    if (!hasValidFormat(token, this.settings.keyPrefix))
+      throw new UnauthorizedError('Malformed API key');
+    // The map is keyed by an HMAC of the token, so lookup timing says nothing about the secret.
+    const match = this.projection.findBySecretHash(hashSecret(token, this.settings.keyPepper));
+    if (!match) throw new UnauthorizedError('Unknown API key');
+    const { key } = match;
+    if (
+      match.viaPreviousSecret &&
+      (!key.previousValidUntil || Date.parse(key.previousValidUntil) <= now.getTime())
+    ) {
+      throw new UnauthorizedError(
+        'This API key was regenerated and its previous secret is no longer valid',
+      );
+    }
+    if (key.status === 'revoked') throw new UnauthorizedError('API key revoked');
+    if (
+      key.status === 'expired' ||
+      (key.expiresAt !== null && Date.parse(key.expiresAt) <= now.getTime())
+    ) {
+      throw new UnauthorizedError('API key expired');
+    }
+    if (key.allowedHosts.length > 0 && !this.hostsOf(key).matches(clientIp)) {
+      throw new ForbiddenError(`Calls from ${clientIp} are not allowed for this API key`);
+    }
+    const account = this.projection.account(key.accountId);
+    if (!account) throw new UnauthorizedError('Unknown API key');
+    const plan = this.settings.plans[account.plan];
+    if (!plan?.apiAccess) {
+      const upgrade = Object.entries(this.settings.plans).find(([, p]) => p.apiAccess)?.[0];
+      throw new ForbiddenError(
+        `API access is not included in the ${account.plan} plan${upgrade ? `; it requires the ${upgrade} plan or higher` : ''}`,
+      );
+    }
+    return { key, account: { id: account.id, name: account.name, plan: account.plan } };
+  }
+
+  private hostsOf(key: KeyRecord): IpMatcher {
+    let matcher = this.hostMatchers.get(key.allowedHosts);
+    if (!matcher) {
+      matcher = new IpMatcher(key.allowedHosts);
+      this.hostMatchers.set(key.allowedHosts, matcher);
+    }
+    return matcher;
+  }
+}

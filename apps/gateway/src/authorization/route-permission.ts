@@ -1,0 +1,48 @@
+import { KeyAction, KeyRecord } from '@keygate/contracts';
+
+export type Permission =
+  | { kind: 'content'; resource: string; action: KeyAction }
+  | { kind: 'contenttype'; action: KeyAction }
+  | { kind: 'any-key' };
+
+const ACTION_OF_METHOD: Record<string, KeyAction> = {
+  GET: 'read',
+  HEAD: 'read',
+  POST: 'create',
+  PUT: 'update',
+  PATCH: 'update',
+  DELETE: 'delete',
+};
+
+export function actionOf(method: string): KeyAction | null {
+  return ACTION_OF_METHOD[method.toUpperCase()] ?? null;
+}
+
+/** Can this key do that? Content objects follow the key's rules; content types follow its kind. */
+export function isPermitted(key: KeyRecord, permission: Permission): boolean {
+  switch (permission.kind) {
+    case 'any-key':
+      return true;
+    case 'content':
+      return key.rules.some(
+        (rule) =>
+          (rule.resource === '*' || rule.resource === permission.resource) &&
+          rule.actions.includes(permission.action),
+      );
+    case 'contenttype':
+      if (key.kind === 'application')
+        return key.access === 'read-write' || permission.action === 'read';
+      return key.type === 'administration';
+  }
+}
+
+export function describePermission(permission: Permission): string {
+  switch (permission.kind) {
+    case 'content':
+      return `${permission.resource}:${permission.action}`;
+    case 'contenttype':
+      return `contenttype:${permission.action}`;
+    case 'any-key':
+      return 'any key';
+  }
+}

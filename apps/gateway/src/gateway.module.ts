@@ -1,0 +1,47 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { PassportModule } from '@nestjs/passport';
+import { ConfigModule } from '@keygate/config';
+import { RedisModule } from '@keygate/connections';
+import { AuthContextController } from './auth-context/auth-context.controller';
+import { ApiKeyGuard } from './auth/api-key.guard';
+import { AuthFailureThrottle } from './auth/auth-failure.throttle';
+import {
+  ApiKeyHeaderStrategy,
+  BearerKeyStrategy,
+  XAuthTokenStrategy,
+} from './auth/strategies/header-key.strategies';
+import { QueryKeyStrategy } from './auth/strategies/query-key.strategy';
+import { HealthController } from './health/health.controller';
+import { HttpErrorFilter } from './http/http-error.filter';
+import { GatewayMetrics } from './metrics/gateway.metrics';
+import { ProjectionService } from './projection/projection.service';
+import { ContentProxyRoutes } from './proxy/content-proxy.routes';
+import { ApiKeyAuthenticator } from './auth/api-key.authenticator';
+import { UpstreamProxy } from './proxy/upstream.proxy';
+import { QuotaAdmission } from './quota/quota-admission';
+import { CLOCK, systemClock } from '@keygate/contracts';
+import { KeyServiceClient } from './rpc/key-service.client';
+
+@Module({
+  imports: [ConfigModule, RedisModule, PassportModule],
+  controllers: [HealthController, AuthContextController],
+  providers: [
+    { provide: APP_FILTER, useClass: HttpErrorFilter },
+    KeyServiceClient,
+    ProjectionService,
+    GatewayMetrics,
+    AuthFailureThrottle,
+    XAuthTokenStrategy,
+    BearerKeyStrategy,
+    ApiKeyHeaderStrategy,
+    QueryKeyStrategy,
+    ApiKeyAuthenticator,
+    ApiKeyGuard,
+    ContentProxyRoutes,
+    UpstreamProxy,
+    QuotaAdmission,
+    { provide: CLOCK, useValue: systemClock },
+  ],
+})
+export class GatewayModule {}

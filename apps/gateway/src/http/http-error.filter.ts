@@ -1,0 +1,55 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { FastifyReply } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { DomainError, ErrorCode, HTTP_STATUS_OF, WireError } from '@keygate/contracts';
+
+const CODE_OF_STATUS: Record<number, ErrorCode> = {
+  400: ErrorCode.VALIDATION_FAILED,
+  401: ErrorCode.UNAUTHORIZED,
+  403: ErrorCode.FORBIDDEN,
+  404: ErrorCode.NOT_FOUND,
+  409: ErrorCode.CONFLICT,
+  413: ErrorCode.VALIDATION_FAILED,
+  415: ErrorCode.VALIDATION_FAILED,
+  429: ErrorCode.TOO_MANY_ATTEMPTS,
+};
+
+const logger = new Logger('HttpError');
+
+/**
+ * The one place HTTP errors are shaped: `{"success": false, "error": {"code", "message"}}`.
+ * Coded errors keep their code and message; anything unexpected is a 500 with an error id.
+ * Used by the Nest filter and by the gateway's hot-path routes, which bypass Nest's router.
+ */
+export function sendHttpError(reply: FastifyReply, exception: unknown): void {
+  let status: number;
+  let error: WireError;
+  if (exception instanceof DomainError) {
+    status = HTTP_STATUS_OF[exception.code];
+    error = exception.toWire();
+    const retryAfter = (exception as { retryAfterSeconds?: number }).retryAfterSeconds;
+    if (retryAfter !== undefined) reply.header('Retry-After', String(retryAfter));
+    const headers = (exception as { headers?: Record<string, string> }).headers;
+    if (headers) reply.headers(headers);
+  } else if (exception instanceof HttpException && CODE_OF_STATUS[exception.getStatus()]) {
+    status = exception.getStatus();
+    error = { code: CODE_OF_STATUS[status], message: exception.message };
+  } else {
+    status = 500;
+    const errorId = randomUUID();
+    logger.error(`${errorId}: ${exception instanceof Error ? exception.stack : String(exception)}`);
+    error = { code: ErrorCode.INTERNAL, message: 'Internal error', errorId };
+  }
+  if (reply.sent) return;
+  reply
+    .status(status)
+    .header('content-type', 'application/json; charset=utf-8')
+    .send({ success: false, error });
+}
+
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  catch(exception: unknown, host: ArgumentsHost): void {
+    sendHttpError(host.switchToHttp().getResponse<FastifyReply>(), exception);
+  }
+}

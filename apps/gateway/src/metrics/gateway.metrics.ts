@@ -1,0 +1,71 @@
+import { Injectable } from '@nestjs/common';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { ProjectionService } from '../projection/projection.service';
+
+/** Prometheus metrics served at GET /metrics. */
+@Injectable()
+export class GatewayMetrics {
+  readonly registry = new Registry();
+
+  readonly requests = new Counter({
+    name: 'keygate_gateway_requests_total',
+    help: 'API calls by outcome: forwarded, or the error code they were refused with',
+    labelNames: ['outcome'],
+    registers: [this.registry],
+  });
+
+  /** Pre-bound: the hot path should not hash a label set per call. */
+  readonly forwarded = this.requests.labels('forwarded');
+
+  readonly quotaStoreErrors = new Counter({
+    name: 'keygate_gateway_quota_store_errors_total',
+    help: 'Admissions that could not reach Redis (admitted and buffered when failing open)',
+    registers: [this.registry],
+  });
+
+  readonly authSeconds = new Histogram({
+    name: 'keygate_gateway_auth_seconds',
+    help: 'Time to verify a key and its permission (in memory)',
+    buckets: [0.00001, 0.00002, 0.00005, 0.0001, 0.0002, 0.0005, 0.001, 0.005],
+    registers: [this.registry],
+  });
+
+  /** Buffered counts while Redis is away, and those dropped because the buffer was full. */
+  trackBuffer(size: () => number, dropped: () => number): void {
+    new Gauge({
+      name: 'keygate_gateway_quota_buffered_counts',
+      help: 'Counters waiting to be replayed into Redis',
+      registers: [this.registry],
+      collect() {
+        this.set(size());
+      },
+    });
+    new Gauge({
+      name: 'keygate_gateway_quota_dropped_counts',
+      help: 'Calls not counted because the buffer was full',
+      registers: [this.registry],
+      collect() {
+        this.set(dropped());
+      },
+    });
+  }
+
+  constructor(projection: ProjectionService) {
+    new Gauge({
+      name: 'keygate_gateway_cached_keys',
+      help: 'Keys in the in-memory projection',
+      registers: [this.registry],
+      collect() {
+        this.set(projection.projection.keyCount);
+      },
+    });
+    new Gauge({
+      name: 'keygate_gateway_projection_lag_seconds',
+      help: 'Delay between the newest applied event occurring and reaching this gateway',
+      registers: [this.registry],
+      collect() {
+        this.set((projection.lagMs ?? 0) / 1000);
+      },
+    });
+  }
+}

@@ -1,0 +1,114 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
+import Redis from 'ioredis';
+import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { CLOCK, Clock, DomainError, ErrorCode } from '@keygate/contracts';
+import { createRedis } from '@keygate/connections';
+import { QuotaLedger, dayIndexOf } from '@keygate/usage';
+import { Principal } from '../auth/key-verifier';
+import { GatewayMetrics } from '../metrics/gateway.metrics';
+import { CountBuffer } from './count-buffer';
+import { QuotaExceededError } from './quota-exceeded.error';
+import { rateLimitHeaders } from './rate-limit-headers';
+
+const REPLAY_INTERVAL_MS = 500;
+
+/**
+ * Admits each call against the account's rolling 30-day quota in one Lua step. If Redis cannot
+ * be reached, fail-open (the default) admits the call and buffers its count for an exactly-once
+ * replay; fail-closed answers 503.
+ */
+@Injectable()
+export class QuotaAdmission implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(QuotaAdmission.name);
+  private readonly redis: Redis;
+  private readonly ledger: QuotaLedger;
+  private readonly buffer: CountBuffer;
+  private timer: NodeJS.Timeout | null = null;
+  private replaying = false;
+
+  constructor(
+    @Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly metrics: GatewayMetrics,
+  ) {
+    // No offline queue and a short timeout: an outage must fail the call now, not queue it.
+    this.redis = createRedis(config.redisUrl, 'keygate-gateway-quota', {
+      enableOfflineQueue: false,
+      maxRetriesPerRequest: 0,
+      commandTimeout: 500,
+    });
+    this.redis.on('error', () => undefined);
+    this.ledger = new QuotaLedger(this.redis);
+    this.buffer = new CountBuffer(config.quotaBufferLimit);
+    metrics.trackBuffer(
+      () => this.buffer.size,
+      () => this.buffer.dropped,
+    );
+  }
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.replay(), REPLAY_INTERVAL_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    await this.replay();
+    this.redis.disconnect();
+  }
+
+  /** Returns the RateLimit headers for the answer, or throws QUOTA_EXCEEDED / SERVICE_UNAVAILABLE. */
+  async admit(principal: Principal): Promise<Record<string, string>> {
+    if (!this.config.quotaEnabled) return {};
+    const limit = this.config.plans[principal.account.plan]?.callLimit ?? 0;
+    const now = this.clock.now().getTime();
+    let admission;
+    try {
+      admission = await this.ledger.admit(principal.account.id, principal.key.id, limit, now);
+    } catch {
+      this.metrics.quotaStoreErrors.inc();
+      if (this.config.quotaFailMode === 'closed')
+        throw new DomainError(
+          ErrorCode.SERVICE_UNAVAILABLE,
+          'The quota store is unavailable; retry shortly',
+        );
+      this.buffer.add(principal.account.id, principal.key.id, dayIndexOf(now), now);
+      return { 'ratelimit-limit': String(limit) };
+    }
+    if (!admission.admitted) throw new QuotaExceededError(admission, principal.account.plan);
+    return rateLimitHeaders(admission);
+  }
+
+  /** Used, limit and remaining for an account, without counting a call. */
+  async usage(principal: Principal): Promise<{ used: number; limit: number; remaining: number }> {
+    const limit = this.config.plans[principal.account.plan]?.callLimit ?? 0;
+    const counts = await this.ledger.windowCounts(
+      principal.account.id,
+      dayIndexOf(this.clock.now().getTime()),
+    );
+    const used = [...counts.values()].reduce((sum, n) => sum + n, 0);
+    return { used, limit, remaining: Math.max(0, limit - used) };
+  }
+
+  private async replay(): Promise<void> {
+    if (this.replaying || this.buffer.size === 0) return;
+    this.replaying = true;
+    try {
+      for (const count of this.buffer.take()) {
+        await this.ledger.replay(count);
+        this.buffer.replayed(count.batchId);
+      }
+      this.logger.log('replayed the calls counted while Redis was unreachable');
+    } catch {
+      // Redis still away; the same batches are retried on the next tick.
+    } finally {
+      this.replaying = false;
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import {
+  AccountEventType,
+  AccountOpenedData,
+  AccountPlanChangedData,
+  AccountView,
+  accountStreamId,
+} from '@keygate/contracts';
+import { AggregateRoot } from '../shared/aggregate-root';
+
+export class Account extends AggregateRoot {
+  id = '';
+  name = '';
+  plan = '';
+  createdAt = '';
+
+  get streamId(): string {
+    return accountStreamId(this.id);
+  }
+
+  static open(input: { accountId: string; name: string; plan: string; now: Date }): Account {
+    const account = new Account();
+    const data: AccountOpenedData = {
+      accountId: input.accountId,
+      name: input.name,
+      plan: input.plan,
+    };
+    account.apply(AccountEventType.AccountOpened, data, input.now);
+    return account;
+  }
+
+  /** Returns false, applying nothing, when the account is already on that plan. */
+  changePlan(plan: string, now: Date): boolean {
+    if (plan === this.plan) return false;
+    const data: AccountPlanChangedData = { accountId: this.id, from: this.plan, to: plan };
+    this.apply(AccountEventType.AccountPlanChanged, data, now);
+    return true;
+  }
+
+  toView(): AccountView {
+    return {
+      id: this.id,
+      name: this.name,
+      plan: this.plan,
+      createdAt: this.createdAt,
+      version: this.version,
+    };
+  }
+
+  protected onAccountOpened(data: AccountOpenedData, occurredAt: string): void {
+    this.id = data.accountId;
+    this.name = data.name;
+    this.plan = data.plan;
+    this.createdAt = occurredAt;
+  }
+
+  protected onAccountPlanChanged(data: AccountPlanChangedData): void {
+    this.plan = data.to;
+  }
+}

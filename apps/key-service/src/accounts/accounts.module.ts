@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { EventStoreModule } from '../event-store/event-store.module';
+import { KeysModule } from '../keys/keys.module';
+import { ChangePlanHandler } from './commands/change-plan/change-plan.handler';
+import { ChangePlanMessageController } from './commands/change-plan/change-plan.message.controller';
+import { OpenAccountHandler } from './commands/open-account/open-account.handler';
+import { OpenAccountMessageController } from './commands/open-account/open-account.message.controller';
+import { AccountEventsMessageController } from './queries/account-events/account-events.message.controller';
+import { GetAccountMessageController } from './queries/get-account/get-account.message.controller';
+
+@Module({
+  imports: [EventStoreModule, KeysModule],
+  controllers: [
+    OpenAccountMessageController,
+    ChangePlanMessageController,
+    GetAccountMessageController,
+    AccountEventsMessageController,
+  ],
+  providers: [OpenAccountHandler, ChangePlanHandler],
+})
+export class AccountsModule {}

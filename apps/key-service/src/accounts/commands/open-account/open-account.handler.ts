@@ -1,0 +1,56 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { KeyAccess, OpenedAccount, ValidationError, CLOCK, Clock } from '@keygate/contracts';
+import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { EventSourcedRepository } from '../../../event-store/event-sourced.repository';
+import { OutboxRelay } from '../../../outbox/outbox-relay';
+import { newAccountId, newKeyId } from '../../../shared/ids';
+import { ApiKey } from '../../../keys/api-key.aggregate';
+import { SecretIssuer } from '../../../keys/secrets/secret-issuer';
+import { Account } from '../../account.aggregate';
+import { OpenAccountCommand } from './open-account.command';
+
+export const APPLICATION_KEY_ACCESS: KeyAccess[] = ['read-write', 'read-only'];
+
+/** Opens an account and provisions its two application keys, whose secrets are returned this once. */
+@Injectable()
+export class OpenAccountHandler {
+  constructor(
+    private readonly repository: EventSourcedRepository,
+    private readonly relay: OutboxRelay,
+    private readonly secrets: SecretIssuer,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig,
+  ) {}
+
+  async execute(command: OpenAccountCommand): Promise<OpenedAccount> {
+    const plan = command.plan ?? this.config.defaultPlan;
+    if (!this.config.plans[plan]) {
+      throw ValidationError.of(
+        'plan',
+        `must be one of ${Object.keys(this.config.plans).join(', ')}`,
+      );
+    }
+    const now = this.clock.now();
+    const accountId = newAccountId();
+    // Keys first, the account last: without transactions a crash in between leaves only keys of
+    // an account that does not exist (never listed, never authenticated), not a half-open account.
+    const applicationKeys = [];
+    for (const access of APPLICATION_KEY_ACCESS) {
+      const { secret, secretHash, hint } = this.secrets.issue();
+      const key = ApiKey.createApplicationKey({
+        keyId: newKeyId(),
+        accountId,
+        access,
+        secretHash,
+        hint,
+        now,
+      });
+      await this.repository.save(key, accountId, command.actor);
+      applicationKeys.push({ key: key.toView(now), secret });
+    }
+    const account = Account.open({ accountId, name: command.name, plan, now });
+    await this.repository.save(account, accountId, command.actor);
+    await this.relay.flush();
+    return { account: account.toView(), applicationKeys };
+  }
+}

@@ -1,0 +1,138 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Connection, Model, Types, mongo } from 'mongoose';
+import { EventEnvelope } from '@keygate/contracts';
+import { MONGO } from '@keygate/connections';
+import { AppendRequest } from '../shared/aggregate-root';
+import { newEventId } from '../shared/ids';
+import { ConcurrencyError, EventPage, EventStore, UnpublishedEvent } from './event-store.port';
+import {
+  STORED_EVENT_COLLECTION,
+  StoredEventDocument,
+  storedEventSchema,
+} from './stored-event.schema';
+
+const DUPLICATE_KEY = 11000;
+
+function toEnvelope(doc: StoredEventDocument): EventEnvelope {
+  return {
+    eventId: doc.eventId,
+    streamId: doc.streamId,
+    version: doc.version,
+    type: doc.type,
+    schemaVersion: doc.schemaVersion,
+    occurredAt: doc.occurredAt,
+    actor: doc.actor as EventEnvelope['actor'],
+    data: doc.data,
+  };
+}
+
+@Injectable()
+export class MongoEventStore implements EventStore, OnModuleInit {
+  private readonly events: Model<StoredEventDocument>;
+
+  constructor(@Inject(MONGO) connection: Connection) {
+    this.events = connection.model<StoredEventDocument>(STORED_EVENT_COLLECTION, storedEventSchema);
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.events.createIndexes();
+  }
+
+  async append(request: AppendRequest): Promise<EventEnvelope[]> {
+    const stored: EventEnvelope[] = [];
+    // One insert per event: the unique (streamId, version) index is the concurrency check.
+    for (const [i, event] of request.events.entries()) {
+      const doc: StoredEventDocument = {
+        eventId: newEventId(),
+        streamId: request.streamId,
+        version: request.expectedVersion + i + 1,
+        type: event.type,
+        schemaVersion: event.schemaVersion,
+        occurredAt: event.occurredAt,
+        actor: request.actor,
+        data: event.data,
+        accountId: request.accountId,
+        published: false,
+      };
+      try {
+        await this.events.collection.insertOne({ ...doc });
+      } catch (error) {
+        if ((error as mongo.MongoServerError).code === DUPLICATE_KEY) {
+          throw new ConcurrencyError(request.streamId, doc.version - 1);
+        }
+        throw error;
+      }
+      stored.push(toEnvelope(doc));
+    }
+    return stored;
+  }
+
+  async readStream(streamId: string): Promise<EventEnvelope[]> {
+    const docs = await this.events
+      .find({ streamId })
+      .sort({ version: 1 })
+      .lean<StoredEventDocument[]>();
+    return docs.map(toEnvelope);
+  }
+
+  async forEachStream(
+    prefix: string,
+    visit: (streamId: string, events: EventEnvelope[]) => Promise<void>,
+  ): Promise<void> {
+    const escaped = prefix.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const cursor = this.events
+      .find({ streamId: { $regex: `^${escaped}` } })
+      .sort({ streamId: 1, version: 1 })
+      .lean<StoredEventDocument>()
+      .cursor();
+    let current: string | null = null;
+    let batch: EventEnvelope[] = [];
+    for await (const doc of cursor) {
+      if (doc.streamId !== current) {
+        if (current !== null) await visit(current, batch);
+        current = doc.streamId;
+        batch = [];
+      }
+      batch.push(toEnvelope(doc));
+    }
+    if (current !== null) await visit(current, batch);
+  }
+
+  async unpublished(limit: number): Promise<UnpublishedEvent[]> {
+    const docs = await this.events
+      .find({ published: false })
+      .sort({ _id: 1 })
+      .limit(limit)
+      .lean<Array<StoredEventDocument & { _id: Types.ObjectId }>>();
+    return docs.map((doc) => ({ storeId: doc._id.toHexString(), envelope: toEnvelope(doc) }));
+  }
+
+  async markPublished(storeIds: string[]): Promise<void> {
+    if (storeIds.length === 0) return;
+    // One update by _id each: every MongoDB-wire server answers those from its primary key.
+    await this.events.bulkWrite(
+      storeIds.map((id) => ({
+        updateOne: {
+          filter: { _id: new Types.ObjectId(id) },
+          update: { $set: { published: true } },
+        },
+      })),
+      { ordered: false },
+    );
+  }
+
+  async accountEvents(accountId: string, limit: number, cursor: string | null): Promise<EventPage> {
+    const filter: Record<string, unknown> = { accountId };
+    if (cursor) filter._id = { $lt: new Types.ObjectId(cursor) };
+    const docs = await this.events
+      .find(filter)
+      .sort({ _id: -1 })
+      .limit(limit + 1)
+      .lean<Array<StoredEventDocument & { _id: Types.ObjectId }>>();
+    const page = docs.slice(0, limit);
+    return {
+      events: page.map(toEnvelope),
+      nextCursor: docs.length > limit ? page[page.length - 1]._id.toHexString() : null,
+    };
+  }
+}

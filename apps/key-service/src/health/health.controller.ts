@@ -1,0 +1,21 @@
+import { Controller, Get, Inject } from '@nestjs/common';
+import { MessagePattern } from '@nestjs/microservices';
+import Redis from 'ioredis';
+import { Connection } from 'mongoose';
+import { KeyServicePattern } from '@keygate/contracts';
+import { MONGO, REDIS } from '@keygate/connections';
+
+@Controller()
+export class HealthController {
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(MONGO) private readonly mongo: Connection,
+  ) {}
+
+  @Get('health')
+  @MessagePattern(KeyServicePattern.Health)
+  async health(): Promise<{ status: 'ok'; service: 'key-service' }> {
+    await Promise.all([this.redis.ping(), this.mongo.db!.admin().ping()]);
+    return { status: 'ok', service: 'key-service' };
+  }
+}

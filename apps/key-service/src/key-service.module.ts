@@ -1,0 +1,14 @@
+import { APP_FILTER } from '@nestjs/core';
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@keygate/config';
+import { MongoModule, RedisModule, RpcErrorFilter } from '@keygate/connections';
+import { AccountsModule } from './accounts/accounts.module';
+import { HealthController } from './health/health.controller';
+import { KeysModule } from './keys/keys.module';
+
+@Module({
+  imports: [ConfigModule, RedisModule, MongoModule, AccountsModule, KeysModule],
+  controllers: [HealthController],
+  providers: [{ provide: APP_FILTER, useClass: RpcErrorFilter }],
+})
+export class KeyServiceModule {}

@@ -1,0 +1,294 @@
+import {
+  KEY_ACTIONS,
+  KeyAccess,
+  KeyCreatedData,
+  KeyDeletedData,
+  KeyEventType,
+  KeyExpiredData,
+  KeyKind,
+  KeyRecord,
+  KeyRevokedData,
+  KeyRotatedData,
+  KeyRule,
+  KeyStatus,
+  KeyType,
+  KeyUpdatedData,
+  KeyView,
+  MAX_GRACE_PERIOD_SECONDS,
+  MAX_KEY_LIFETIME_DAYS,
+  NotAllowedError,
+  NotFoundError,
+  ValidationError,
+  keyStreamId,
+} from '@keygate/contracts';
+import { AggregateRoot } from '../shared/aggregate-root';
+import { keyStatusAt } from './key-status';
+
+const DAY_MS = 24 * 3600 * 1000;
+
+export interface NewSecret {
+  secretHash: string;
+  hint: string;
+}
+
+export interface UserKeyInput extends NewSecret {
+  keyId: string;
+  accountId: string;
+  name: string;
+  type: KeyType;
+  rules: KeyRule[];
+  expiresAt: string | null;
+  allowedHosts: string[];
+}
+
+export interface KeyChanges {
+  name?: string;
+  rules?: KeyRule[];
+  allowedHosts?: string[];
+  expiresAt?: string | null;
+}
+
+const APPLICATION_KEYS: Record<KeyAccess, { name: string; rules: KeyRule[] }> = {
+  'read-write': {
+    name: 'Read and write API key',
+    rules: [{ resource: '*', actions: [...KEY_ACTIONS] }],
+  },
+  'read-only': { name: 'Read only API key', rules: [{ resource: '*', actions: ['read'] }] },
+};
+
+/** `expiresAt` must lie in the future and at most 365 days ahead of `now`. */
+export function checkExpiry(expiresAt: string | null, now: Date): void {
+  if (expiresAt === null) return;
+  const at = Date.parse(expiresAt);
+  if (at <= now.getTime()) throw ValidationError.of('expiresAt', 'must be in the future');
+  if (at > now.getTime() + MAX_KEY_LIFETIME_DAYS * DAY_MS) {
+    throw ValidationError.of('expiresAt', `must be at most ${MAX_KEY_LIFETIME_DAYS} days ahead`);
+  }
+}
+
+export class ApiKey extends AggregateRoot {
+  id = '';
+  accountId = '';
+  kind: KeyKind = 'user';
+  access: KeyAccess | null = null;
+  type: KeyType = 'standard';
+  name = '';
+  rules: KeyRule[] = [];
+  allowedHosts: string[] = [];
+  expiresAt: string | null = null;
+  secretHash = '';
+  hint = '';
+  previousSecretHash: string | null = null;
+  previousValidUntil: string | null = null;
+  revoked = false;
+  expired = false;
+  deleted = false;
+  createdAt = '';
+  updatedAt = '';
+
+  get streamId(): string {
+    return keyStreamId(this.id);
+  }
+
+  static createApplicationKey(
+    input: NewSecret & { keyId: string; accountId: string; access: KeyAccess; now: Date },
+  ): ApiKey {
+    const template = APPLICATION_KEYS[input.access];
+    const key = new ApiKey();
+    const data: KeyCreatedData = {
+      keyId: input.keyId,
+      accountId: input.accountId,
+      kind: 'application',
+      access: input.access,
+      type: 'standard',
+      name: template.name,
+      rules: template.rules,
+      allowedHosts: [],
+      expiresAt: null,
+      secretHash: input.secretHash,
+      hint: input.hint,
+    };
+    key.apply(KeyEventType.KeyCreated, data, input.now);
+    return key;
+  }
+
+  static createUserKey(input: UserKeyInput, now: Date): ApiKey {
+    checkExpiry(input.expiresAt, now);
+    const key = new ApiKey();
+    const data: KeyCreatedData = { ...input, kind: 'user', access: null };
+    key.apply(KeyEventType.KeyCreated, data, now);
+    return key;
+  }
+
+  status(now: Date): KeyStatus {
+    return keyStatusAt(this, now);
+  }
+
+  update(changes: KeyChanges, now: Date): boolean {
+    this.assertExists();
+    if (this.kind === 'application')
+      throw new NotAllowedError('Application keys cannot be edited; they can only be regenerated');
+    if (this.status(now) !== 'active')
+      throw new NotAllowedError(`The key is ${this.status(now)} and can no longer be changed`);
+    if (changes.expiresAt !== undefined && changes.expiresAt !== this.expiresAt)
+      checkExpiry(changes.expiresAt, now);
+    const data: KeyUpdatedData = { keyId: this.id };
+    if (changes.name !== undefined && changes.name !== this.name) data.name = changes.name;
+    if (changes.rules !== undefined && JSON.stringify(changes.rules) !== JSON.stringify(this.rules))
+      data.rules = changes.rules;
+    if (
+      changes.allowedHosts !== undefined &&
+      JSON.stringify(changes.allowedHosts) !== JSON.stringify(this.allowedHosts)
+    ) {
+      data.allowedHosts = changes.allowedHosts;
+    }
+    if (changes.expiresAt !== undefined && changes.expiresAt !== this.expiresAt)
+      data.expiresAt = changes.expiresAt;
+    if (Object.keys(data).length === 1) return false;
+    this.apply(KeyEventType.KeyUpdated, data, now);
+    return true;
+  }
+
+  /** A new secret; the old one keeps working for `gracePeriodSeconds` (0 ends it at once). */
+  rotate(secret: NewSecret, gracePeriodSeconds: number, now: Date): void {
+    this.assertExists();
+    const status = this.status(now);
+    if (status !== 'active')
+      throw new NotAllowedError(`The key is ${status} and cannot be regenerated`);
+    if (
+      !Number.isInteger(gracePeriodSeconds) ||
+      gracePeriodSeconds < 0 ||
+      gracePeriodSeconds > MAX_GRACE_PERIOD_SECONDS
+    ) {
+      throw ValidationError.of(
+        'gracePeriodSeconds',
+        'must be a whole number of seconds from 0 to 604800',
+      );
+    }
+    const grace = gracePeriodSeconds > 0;
+    const data: KeyRotatedData = {
+      keyId: this.id,
+      secretHash: secret.secretHash,
+      hint: secret.hint,
+      previousSecretHash: grace ? this.secretHash : null,
+      previousValidUntil: grace
+        ? new Date(now.getTime() + gracePeriodSeconds * 1000).toISOString()
+        : null,
+    };
+    this.apply(KeyEventType.KeyRotated, data, now);
+  }
+
+  /** Irreversible. Revoking a revoked key changes nothing, so a retried request is harmless. */
+  revoke(now: Date): boolean {
+    this.assertExists();
+    if (this.kind === 'application')
+      throw new NotAllowedError('Application keys cannot be revoked; regenerate them instead');
+    if (this.revoked) return false;
+    const data: KeyRevokedData = { keyId: this.id };
+    this.apply(KeyEventType.KeyRevoked, data, now);
+    return true;
+  }
+
+  delete(now: Date): void {
+    this.assertExists();
+    if (this.kind === 'application')
+      throw new NotAllowedError('Application keys cannot be deleted; regenerate them instead');
+    const data: KeyDeletedData = { keyId: this.id };
+    this.apply(KeyEventType.KeyDeleted, data, now);
+  }
+
+  /** Applies KeyExpired once `expiresAt` has passed; returns false when there is nothing to do. */
+  expire(now: Date): boolean {
+    if (this.deleted || this.revoked || this.expired || this.expiresAt === null) return false;
+    if (Date.parse(this.expiresAt) > now.getTime()) return false;
+    const data: KeyExpiredData = { keyId: this.id, expiresAt: this.expiresAt };
+    this.apply(KeyEventType.KeyExpired, data, now);
+    return true;
+  }
+
+  belongsTo(accountId: string): boolean {
+    return this.version > 0 && !this.deleted && this.accountId === accountId;
+  }
+
+  toView(now: Date): KeyView {
+    return {
+      id: this.id,
+      accountId: this.accountId,
+      name: this.name,
+      kind: this.kind,
+      access: this.access,
+      type: this.type,
+      rules: this.rules,
+      hint: this.hint,
+      status: this.status(now),
+      createdAt: this.createdAt,
+      updatedAt: this.updatedAt,
+      expiresAt: this.expiresAt,
+      allowedHosts: this.allowedHosts,
+      version: this.version,
+    };
+  }
+
+  toRecord(now: Date): KeyRecord {
+    const { hint: _hint, createdAt: _c, updatedAt: _u, ...rest } = this.toView(now);
+    return {
+      ...rest,
+      secretHash: this.secretHash,
+      previousSecretHash: this.previousSecretHash,
+      previousValidUntil: this.previousValidUntil,
+    };
+  }
+
+  private assertExists(): void {
+    if (this.version === 0 || this.deleted) throw new NotFoundError('Key', this.id || 'unknown');
+  }
+
+  protected onKeyCreated(data: KeyCreatedData, occurredAt: string): void {
+    this.id = data.keyId;
+    this.accountId = data.accountId;
+    this.kind = data.kind;
+    this.access = data.access;
+    this.type = data.type;
+    this.name = data.name;
+    this.rules = data.rules;
+    this.allowedHosts = data.allowedHosts;
+    this.expiresAt = data.expiresAt;
+    this.secretHash = data.secretHash;
+    this.hint = data.hint;
+    this.createdAt = occurredAt;
+    this.updatedAt = occurredAt;
+  }
+
+  protected onKeyUpdated(data: KeyUpdatedData, occurredAt: string): void {
+    if (data.name !== undefined) this.name = data.name;
+    if (data.rules !== undefined) this.rules = data.rules;
+    if (data.allowedHosts !== undefined) this.allowedHosts = data.allowedHosts;
+    if (data.expiresAt !== undefined) this.expiresAt = data.expiresAt;
+    this.updatedAt = occurredAt;
+  }
+
+  protected onKeyRotated(data: KeyRotatedData, occurredAt: string): void {
+    this.secretHash = data.secretHash;
+    this.hint = data.hint;
+    this.previousSecretHash = data.previousSecretHash;
+    this.previousValidUntil = data.previousValidUntil;
+    this.updatedAt = occurredAt;
+  }
+
+  protected onKeyRevoked(_data: KeyRevokedData, occurredAt: string): void {
+    this.revoked = true;
+    this.previousSecretHash = null;
+    this.previousValidUntil = null;
+    this.updatedAt = occurredAt;
+  }
+
+  protected onKeyDeleted(_data: KeyDeletedData, occurredAt: string): void {
+    this.deleted = true;
+    this.updatedAt = occurredAt;
+  }
+
+  protected onKeyExpired(_data: KeyExpiredData, occurredAt: string): void {
+    this.expired = true;
+    this.updatedAt = occurredAt;
+  }
+}

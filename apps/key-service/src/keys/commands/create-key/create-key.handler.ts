@@ -1,0 +1,54 @@
+import { Inject, Injectable } from '@nestjs/common';
+import Redis from 'ioredis';
+import { IssuedKey, KeyLimitReachedError, NotFoundError, CLOCK, Clock } from '@keygate/contracts';
+import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { REDIS, withRedisLock } from '@keygate/connections';
+import { EventSourcedRepository } from '../../../event-store/event-sourced.repository';
+import { OutboxRelay } from '../../../outbox/outbox-relay';
+import { ReadModels } from '../../../read-models/read-models.repository';
+import { newKeyId } from '../../../shared/ids';
+import { ApiKey } from '../../api-key.aggregate';
+import { SecretIssuer } from '../../secrets/secret-issuer';
+import { CreateKeyCommand } from './create-key.command';
+
+/**
+ * Creates a user key within the plan's maxUserKeys. Creations for one account are serialised by
+ * a Redis lease, because without transactions a count-then-insert could otherwise overshoot.
+ */
+@Injectable()
+export class CreateKeyHandler {
+  constructor(
+    private readonly repository: EventSourcedRepository,
+    private readonly readModels: ReadModels,
+    private readonly relay: OutboxRelay,
+    private readonly secrets: SecretIssuer,
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig,
+  ) {}
+
+  execute(command: CreateKeyCommand): Promise<IssuedKey> {
+    const { accountId } = command.input;
+    return withRedisLock(this.redis, `keygate:lock:{a:${accountId}}:user-keys`, async () => {
+      const account = await this.readModels.findAccount(accountId);
+      if (!account) throw new NotFoundError('Account', accountId);
+      const plan = this.config.plans[account.plan];
+      const now = this.clock.now();
+      if (
+        !plan ||
+        (await this.readModels.countActiveUserKeys(accountId, now)) >= plan.maxUserKeys
+      ) {
+        throw new KeyLimitReachedError(account.plan, plan?.maxUserKeys ?? 0);
+      }
+      const { secret, secretHash, hint } = this.secrets.issue();
+      const key = ApiKey.createUserKey(
+        { ...command.input, keyId: newKeyId(), secretHash, hint },
+        now,
+      );
+      await this.repository.save(key, accountId, command.actor);
+      // Published (and projected) before the lease ends, so the next creation counts this key.
+      await this.relay.flush();
+      return { key: key.toView(now), secret };
+    });
+  }
+}

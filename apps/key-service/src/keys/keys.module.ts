@@ -1,0 +1,46 @@
+import { Module } from '@nestjs/common';
+import { EventStoreModule } from '../event-store/event-store.module';
+import { KeyExpiryQueue } from '../expiry/key-expiry.queue';
+import { CreateKeyHandler } from './commands/create-key/create-key.handler';
+import { CreateKeyMessageController } from './commands/create-key/create-key.message.controller';
+import { DeleteKeyHandler } from './commands/delete-key/delete-key.handler';
+import { DeleteKeyMessageController } from './commands/delete-key/delete-key.message.controller';
+import { ExpireKeyHandler } from './commands/expire-key/expire-key.handler';
+import { RevokeKeyHandler } from './commands/revoke-key/revoke-key.handler';
+import { RevokeKeyMessageController } from './commands/revoke-key/revoke-key.message.controller';
+import { RotateKeyHandler } from './commands/rotate-key/rotate-key.handler';
+import { RotateKeyMessageController } from './commands/rotate-key/rotate-key.message.controller';
+import { UpdateKeyHandler } from './commands/update-key/update-key.handler';
+import { UpdateKeyMessageController } from './commands/update-key/update-key.message.controller';
+import { KeyMutation } from './key-mutation';
+import { GetKeyMessageController } from './queries/get-key/get-key.message.controller';
+import { KeysSnapshotMessageController } from './queries/keys-snapshot/keys-snapshot.message.controller';
+import { ListKeysMessageController } from './queries/list-keys/list-keys.message.controller';
+import { SecretIssuer } from './secrets/secret-issuer';
+
+@Module({
+  imports: [EventStoreModule],
+  controllers: [
+    CreateKeyMessageController,
+    UpdateKeyMessageController,
+    RotateKeyMessageController,
+    RevokeKeyMessageController,
+    DeleteKeyMessageController,
+    ListKeysMessageController,
+    GetKeyMessageController,
+    KeysSnapshotMessageController,
+  ],
+  providers: [
+    SecretIssuer,
+    KeyMutation,
+    CreateKeyHandler,
+    UpdateKeyHandler,
+    RotateKeyHandler,
+    RevokeKeyHandler,
+    DeleteKeyHandler,
+    ExpireKeyHandler,
+    KeyExpiryQueue,
+  ],
+  exports: [SecretIssuer],
+})
+export class KeysModule {}

@@ -1,0 +1,24 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { generateSecret, hashSecret, hintOf } from '@keygate/key-secret';
+
+export interface IssuedSecret {
+  /** Returned to the caller once, never stored, logged or put in an event. */
+  secret: string;
+  secretHash: string;
+  hint: string;
+}
+
+@Injectable()
+export class SecretIssuer {
+  constructor(@Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig) {}
+
+  issue(): IssuedSecret {
+    const secret = generateSecret(this.config.keyPrefix);
+    return {
+      secret,
+      secretHash: hashSecret(secret, this.config.keyPepper),
+      hint: hintOf(secret, this.config.keyPrefix),
+    };
+  }
+}

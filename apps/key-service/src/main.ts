@@ -1,0 +1,4 @@
+import { runService } from '@keygate/connections';
+import { KeyServiceModule } from './key-service.module';
+
+runService(KeyServiceModule, 'rpc');

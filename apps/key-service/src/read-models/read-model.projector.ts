@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { ACCOUNT_STREAM_PREFIX, EventEnvelope, KEY_STREAM_PREFIX } from '@keygate/contracts';
+import { Account } from '../accounts/account.aggregate';
+import { ApiKey } from '../keys/api-key.aggregate';
+import { EventSourcedRepository } from '../event-store/event-sourced.repository';
+import { EventStore } from '../event-store/event-store.port';
+import { ReadModels } from './read-models.repository';
+
+/**
+ * Brings the read models up to date with stored events by folding each touched stream from the
+ * store: the live path and the rebuild use the same fold, so they cannot disagree.
+ */
+@Injectable()
+export class ReadModelProjector {
+  constructor(
+    private readonly repository: EventSourcedRepository,
+    private readonly readModels: ReadModels,
+  ) {}
+
+  async project(events: EventEnvelope[]): Promise<void> {
+    const streams = [...new Set(events.map((e) => e.streamId))];
+    await Promise.all(streams.map((streamId) => this.projectStream(streamId)));
+  }
+
+  async rebuild(store: EventStore): Promise<{ accounts: number; keys: number }> {
+    await this.readModels.dropAll();
+    let accounts = 0;
+    let keys = 0;
+    await store.forEachStream(ACCOUNT_STREAM_PREFIX, async (_id, events) => {
+      await this.readModels.writeAccount(new Account().loadFromHistory(events));
+      accounts++;
+    });
+    await store.forEachStream(KEY_STREAM_PREFIX, async (_id, events) => {
+      await this.readModels.writeKey(new ApiKey().loadFromHistory(events));
+      keys++;
+    });
+    return { accounts, keys };
+  }
+
+  private async projectStream(streamId: string): Promise<void> {
+    if (streamId.startsWith(ACCOUNT_STREAM_PREFIX)) {
+      await this.readModels.writeAccount(await this.repository.load(() => new Account(), streamId));
+    } else if (streamId.startsWith(KEY_STREAM_PREFIX)) {
+      await this.readModels.writeKey(await this.repository.load(() => new ApiKey(), streamId));
+    }
+  }
+}

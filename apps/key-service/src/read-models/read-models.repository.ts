@@ -1,0 +1,196 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Connection, Model, mongo } from 'mongoose';
+import { AccountRecord, AccountView, KeyRecord, KeyView } from '@keygate/contracts';
+import { MONGO } from '@keygate/connections';
+import { Account } from '../accounts/account.aggregate';
+import { ApiKey } from '../keys/api-key.aggregate';
+import { keyStatusAt } from '../keys/key-status';
+import {
+  ACCOUNT_VIEW_COLLECTION,
+  AccountViewDocument,
+  KEY_VIEW_COLLECTION,
+  KeyViewDocument,
+  accountViewSchema,
+  keyViewSchema,
+} from './read-model.schemas';
+
+const DUPLICATE_KEY = 11000;
+
+function keyViewOf(doc: KeyViewDocument, now: Date): KeyView {
+  return {
+    id: doc._id,
+    accountId: doc.accountId,
+    name: doc.name,
+    kind: doc.kind,
+    access: doc.access,
+    type: doc.type,
+    rules: doc.rules,
+    hint: doc.hint,
+    status: keyStatusAt(doc, now),
+    createdAt: doc.createdAt,
+    updatedAt: doc.updatedAt,
+    expiresAt: doc.expiresAt,
+    allowedHosts: doc.allowedHosts,
+    version: doc.version,
+  };
+}
+
+function keyRecordOf(doc: KeyViewDocument, now: Date): KeyRecord {
+  const { hint: _h, createdAt: _c, updatedAt: _u, ...view } = keyViewOf(doc, now);
+  return {
+    ...view,
+    secretHash: doc.secretHash,
+    previousSecretHash: doc.previousSecretHash,
+    previousValidUntil: doc.previousValidUntil,
+  };
+}
+
+/** Keys by id, keys by account, key by secret hash; accounts by id. */
+@Injectable()
+export class ReadModels implements OnModuleInit {
+  readonly keys: Model<KeyViewDocument>;
+  readonly accounts: Model<AccountViewDocument>;
+
+  constructor(@Inject(MONGO) connection: Connection) {
+    this.keys = connection.model<KeyViewDocument>(KEY_VIEW_COLLECTION, keyViewSchema);
+    this.accounts = connection.model<AccountViewDocument>(
+      ACCOUNT_VIEW_COLLECTION,
+      accountViewSchema,
+    );
+  }
+
+  async onModuleInit(): Promise<void> {
+    await Promise.all([this.keys.createIndexes(), this.accounts.createIndexes()]);
+  }
+
+  async writeKey(key: ApiKey): Promise<void> {
+    const doc: KeyViewDocument = {
+      _id: key.id,
+      accountId: key.accountId,
+      name: key.name,
+      kind: key.kind,
+      access: key.access,
+      type: key.type,
+      rules: key.rules,
+      hint: key.hint,
+      allowedHosts: key.allowedHosts,
+      expiresAt: key.expiresAt,
+      secretHash: key.secretHash,
+      previousSecretHash: key.previousSecretHash,
+      previousValidUntil: key.previousValidUntil,
+      revoked: key.revoked,
+      expired: key.expired,
+      deleted: key.deleted,
+      createdAt: key.createdAt,
+      updatedAt: key.updatedAt,
+      version: key.version,
+    };
+    await this.upsertNewer(this.keys, doc);
+  }
+
+  async writeAccount(account: Account): Promise<void> {
+    const view = account.toView();
+    await this.upsertNewer(this.accounts, {
+      _id: view.id,
+      name: view.name,
+      plan: view.plan,
+      createdAt: view.createdAt,
+      version: view.version,
+    });
+  }
+
+  async findKey(keyId: string, now: Date): Promise<KeyView | null> {
+    const doc = await this.keys.findOne({ _id: keyId, deleted: false }).lean<KeyViewDocument>();
+    return doc ? keyViewOf(doc, now) : null;
+  }
+
+  async findKeyRecord(keyId: string, now: Date): Promise<KeyRecord | null> {
+    const doc = await this.keys.findOne({ _id: keyId, deleted: false }).lean<KeyViewDocument>();
+    return doc ? keyRecordOf(doc, now) : null;
+  }
+
+  async findKeyBySecretHash(secretHash: string, now: Date): Promise<KeyRecord | null> {
+    const doc = await this.keys.findOne({ secretHash, deleted: false }).lean<KeyViewDocument>();
+    return doc ? keyRecordOf(doc, now) : null;
+  }
+
+  /** Application keys first (read-write, read-only), then user keys oldest first, as the Panel lists them. */
+  async keysOfAccount(accountId: string, now: Date): Promise<KeyView[]> {
+    const docs = await this.keys
+      .find({ accountId, deleted: false })
+      .sort({ kind: 1, access: -1, createdAt: 1, _id: 1 })
+      .lean<KeyViewDocument[]>();
+    return docs.map((doc) => keyViewOf(doc, now));
+  }
+
+  async countActiveUserKeys(accountId: string, now: Date): Promise<number> {
+    const docs = await this.keys
+      .find(
+        { accountId, kind: 'user', deleted: false, revoked: false, expired: false },
+        { expiresAt: 1, revoked: 1, expired: 1 },
+      )
+      .lean<KeyViewDocument[]>();
+    return docs.filter((doc) => keyStatusAt(doc, now) === 'active').length;
+  }
+
+  async allKeyRecords(now: Date): Promise<KeyRecord[]> {
+    const docs = await this.keys
+      .find({ deleted: false })
+      .sort({ _id: 1 })
+      .lean<KeyViewDocument[]>();
+    return docs.map((doc) => keyRecordOf(doc, now));
+  }
+
+  async activeKeysWithExpiry(): Promise<Array<{ id: string; expiresAt: string }>> {
+    const docs = await this.keys
+      .find(
+        { deleted: false, revoked: false, expired: false, expiresAt: { $ne: null } },
+        { expiresAt: 1 },
+      )
+      .lean<KeyViewDocument[]>();
+    return docs.map((doc) => ({ id: doc._id, expiresAt: doc.expiresAt as string }));
+  }
+
+  async findAccount(accountId: string): Promise<AccountView | null> {
+    const doc = await this.accounts.findById(accountId).lean<AccountViewDocument>();
+    return doc
+      ? {
+          id: doc._id,
+          name: doc.name,
+          plan: doc.plan,
+          createdAt: doc.createdAt,
+          version: doc.version,
+        }
+      : null;
+  }
+
+  async allAccountRecords(): Promise<AccountRecord[]> {
+    const docs = await this.accounts.find({}).sort({ _id: 1 }).lean<AccountViewDocument[]>();
+    return docs.map((doc) => ({
+      id: doc._id,
+      name: doc.name,
+      plan: doc.plan,
+      version: doc.version,
+    }));
+  }
+
+  async dropAll(): Promise<void> {
+    await Promise.all([this.keys.deleteMany({}), this.accounts.deleteMany({})]);
+  }
+
+  /** Writes `doc` unless the stored view already folded in this version or a later one. */
+  private async upsertNewer<T extends { _id: string; version: number }>(
+    model: Model<T>,
+    doc: T,
+  ): Promise<void> {
+    try {
+      await model.collection.replaceOne(
+        { _id: doc._id, version: { $lt: doc.version } } as never,
+        doc as never,
+        { upsert: true },
+      );
+    } catch (error) {
+      if ((error as mongo.MongoServerError).code !== DUPLICATE_KEY) throw error;
+    }
+  }
+}

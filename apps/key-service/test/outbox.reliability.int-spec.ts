@@ -1,0 +1,62 @@
+import { connectMongo } from '@keygate/connections';
+import {
+  KEY_STREAM_PREFIX,
+  KeyServicePattern,
+  SYSTEM_ACTOR,
+  keyStreamId,
+} from '@keygate/contracts';
+import { ManualClock } from '@keygate/testing';
+import { EventSourcedRepository } from '../src/event-store/event-sourced.repository';
+import { MongoEventStore } from '../src/event-store/mongo-event-store.repository';
+import { ApiKey } from '../src/keys/api-key.aggregate';
+import { KeyServiceHarness } from './key-service.harness';
+
+describe('outbox relay: an event appended just before a crash', () => {
+  const harness = new KeyServiceHarness();
+
+  beforeAll(() => harness.start());
+  afterAll(() => harness.stop());
+
+  it('reaches the stream exactly once after the restart, in version order', async () => {
+    const opened = await harness.openAccount('Crash');
+    const keyId = opened.applicationKeys[0].key.id;
+    await harness.stopService();
+
+    // What the rotate handler does up to the moment the process dies: the append, no publish.
+    const mongo = await connectMongo(harness.env.MONGO_URL);
+    const repository = new EventSourcedRepository(new MongoEventStore(mongo));
+    const key = await repository.load(() => new ApiKey(), keyStreamId(keyId));
+    key.rotate({ secretHash: 'f'.repeat(64), hint: 'kg_sk_dead…beef' }, 0, new ManualClock().now());
+    const [appended] = await repository.save(key, key.accountId, SYSTEM_ACTOR);
+    await mongo.close();
+    expect((await harness.streamEntries()).map((e) => e.event.eventId)).not.toContain(
+      appended.eventId,
+    );
+
+    await harness.start();
+    const afterRestart = (await harness.streamEntries()).filter(
+      (e) => e.event.eventId === appended.eventId,
+    );
+    expect(afterRestart).toHaveLength(1);
+    expect(afterRestart[0].event).toEqual(appended);
+    expect((await harness.storedEvents()).filter((e) => e.published === false)).toHaveLength(0);
+    // The read model caught up too.
+    const record = await harness.send<{ secretHash: string; version: number }>(
+      KeyServicePattern.GetKeyRecord,
+      { keyId },
+    );
+    expect(record).toMatchObject({ secretHash: 'f'.repeat(64), version: 2 });
+
+    // A second restart publishes nothing again.
+    await harness.stopService();
+    await harness.start();
+    expect(
+      (await harness.streamEntries()).filter((e) => e.event.eventId === appended.eventId),
+    ).toHaveLength(1);
+    const keyEntries = (await harness.streamEntries()).filter(
+      (e) =>
+        e.event.streamId.startsWith(KEY_STREAM_PREFIX) && e.event.streamId === keyStreamId(keyId),
+    );
+    expect(keyEntries.map((e) => e.event.version)).toEqual([1, 2]);
+  });
+});

@@ -1,0 +1,124 @@
+import { ErrorCode, KeyServicePattern } from '@keygate/contracts';
+import { KeyServiceHarness } from './key-service.harness';
+
+const DAY = 24 * 3600 * 1000;
+
+describe('key service RPC errors', () => {
+  const harness = new KeyServiceHarness();
+  let accountId: string;
+  let applicationKeyId: string;
+
+  beforeAll(async () => {
+    await harness.start();
+    const opened = await harness.openAccount('Errors');
+    accountId = opened.account.id;
+    applicationKeyId = opened.applicationKeys[0].key.id;
+  });
+  afterAll(() => harness.stop());
+
+  it('names every invalid field of a key in one VALIDATION_FAILED', async () => {
+    const error = await harness.errorOf(KeyServicePattern.CreateKey, {
+      accountId,
+      name: '',
+      rules: [{ resource: 'product', actions: ['fly'] }],
+      allowedHosts: ['not-an-ip', '10.0.0.0/33'],
+    });
+    expect(error.code).toBe(ErrorCode.VALIDATION_FAILED);
+    expect(error.fields?.map((f) => f.field).sort()).toEqual([
+      'allowedHosts.0',
+      'allowedHosts.1',
+      'name',
+      'rules.0.actions.0',
+    ]);
+  });
+
+  it('refuses an expiry more than 365 days ahead and one in the past', async () => {
+    const far = new Date(harness.clock.now().getTime() + 366 * DAY).toISOString();
+    const past = new Date(harness.clock.now().getTime() - 1000).toISOString();
+    for (const expiresAt of [far, past]) {
+      const error = await harness.errorOf(KeyServicePattern.CreateKey, {
+        accountId,
+        name: 'k',
+        rules: [],
+        expiresAt,
+      });
+      expect(error.code).toBe(ErrorCode.VALIDATION_FAILED);
+      expect(error.fields?.[0].field).toBe('expiresAt');
+    }
+  });
+
+  it('refuses a grace period over 7 days', async () => {
+    const error = await harness.errorOf(KeyServicePattern.RotateKey, {
+      accountId,
+      keyId: applicationKeyId,
+      gracePeriodSeconds: 604801,
+    });
+    expect(error.code).toBe(ErrorCode.VALIDATION_FAILED);
+  });
+
+  it('refuses an unknown plan and unknown fields', async () => {
+    expect(
+      (await harness.errorOf(KeyServicePattern.OpenAccount, { name: 'x', plan: 'platinum' })).code,
+    ).toBe(ErrorCode.VALIDATION_FAILED);
+    expect(
+      (await harness.errorOf(KeyServicePattern.OpenAccount, { name: 'x', secret: 'y' })).code,
+    ).toBe(ErrorCode.VALIDATION_FAILED);
+  });
+
+  it('answers NOT_FOUND for unknown ids and for another account’s key', async () => {
+    expect(
+      (await harness.errorOf(KeyServicePattern.GetAccount, { accountId: 'acc_nope' })).code,
+    ).toBe(ErrorCode.NOT_FOUND);
+    expect(
+      (await harness.errorOf(KeyServicePattern.RevokeKey, { accountId, keyId: 'key_nope' })).code,
+    ).toBe(ErrorCode.NOT_FOUND);
+    const other = await harness.openAccount('Other');
+    const error = await harness.errorOf(KeyServicePattern.RotateKey, {
+      accountId: other.account.id,
+      keyId: applicationKeyId,
+    });
+    expect(error.code).toBe(ErrorCode.NOT_FOUND);
+  });
+
+  it('answers NOT_ALLOWED for revoking or deleting an application key', async () => {
+    expect(
+      (await harness.errorOf(KeyServicePattern.RevokeKey, { accountId, keyId: applicationKeyId }))
+        .code,
+    ).toBe(ErrorCode.NOT_ALLOWED);
+    expect(
+      (await harness.errorOf(KeyServicePattern.DeleteKey, { accountId, keyId: applicationKeyId }))
+        .code,
+    ).toBe(ErrorCode.NOT_ALLOWED);
+  });
+
+  it('answers KEY_LIMIT_REACHED past the plan’s maxUserKeys, and frees a slot on revoke', async () => {
+    const { account } = await harness.openAccount('Limits', 'starter');
+    const keys = [];
+    for (let i = 0; i < 5; i++) keys.push(await harness.createKey(account.id));
+    const error = await harness.errorOf(KeyServicePattern.CreateKey, {
+      accountId: account.id,
+      name: 'sixth',
+      rules: [],
+    });
+    expect(error.code).toBe(ErrorCode.KEY_LIMIT_REACHED);
+    expect(error.message).toContain('starter');
+    await harness.send(KeyServicePattern.RevokeKey, {
+      accountId: account.id,
+      keyId: keys[0].key.id,
+    });
+    await expect(harness.createKey(account.id)).resolves.toBeDefined();
+  });
+
+  it('gives a free account no user keys at all', async () => {
+    const { account } = await harness.openAccount('Free', 'free');
+    expect(
+      (
+        await harness.errorOf(KeyServicePattern.CreateKey, {
+          accountId: account.id,
+          name: 'k',
+          rules: [],
+        })
+      ).code,
+    ).toBe(ErrorCode.KEY_LIMIT_REACHED);
+  });
+});

@@ -1,0 +1,18 @@
+'use strict';
+const path = require('node:path');
+const { randomBytes } = require('node:crypto');
+
+/** Environment for services started by one bench run: a database, stream and queue prefix of its own. */
+function benchEnv(state) {
+  const id = randomBytes(4).toString('hex');
+  return {
+    REDIS_URL: state.redisUrl,
+    MONGO_URL: state.mongoUrl.replace(/\/[^/]*$/, `/bench_${id}`),
+    KEYGATE_EVENT_STREAM: `bench:${id}:events`,
+    KEYGATE_QUEUE_PREFIX: `{bench-${id}}`,
+    KEYGATE_DATA_DIR: path.join(state.base, 'data'),
+    KEYGATE_LOG_LEVEL: 'warn',
+  };
+}
+
+module.exports = { benchEnv };

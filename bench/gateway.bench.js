@@ -1,0 +1,230 @@
+#!/usr/bin/env node
+// Gateway throughput and latency on loopback, bounded in time, all measured in one run:
+//   direct       the sample upstream called directly
+//   bare proxy   the same call through bench/bare-proxy.js (the ceiling for a Node gateway here)
+//   gateway      the same call through the Keygate gateway with a valid key
+//   auth-context GET /api/auth-context alone (verification only, no upstream)
+// Throughput with wrk when installed (apt-get install wrk: a C load generator leaves more of the two
+// cores to the servers), autocannon otherwise; BENCH_CONNECTIONS (50) for BENCH_SECONDS (5), in
+// BENCH_ROUNDS (3) interleaved rounds, medians reported. Concurrency-1 latency from sequential
+// requests timed with hrtime. Not part of npm test.
+'use strict';
+const { spawn, spawnSync } = require('node:child_process');
+const path = require('node:path');
+const autocannon = require('autocannon');
+const { request } = require('undici');
+const { up, down, freePort, waitForPort } = require('../scripts/services');
+const { benchEnv } = require('./bench-env');
+
+const ROOT = path.resolve(__dirname, '..');
+const SECONDS = Number(process.env.BENCH_SECONDS || 5);
+const ROUNDS = Number(process.env.BENCH_ROUNDS || 3);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 50);
+const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL || 3000);
+const { createRpcClient, sendRpc } = require(path.join(ROOT, 'dist/libs/connections/src'));
+
+const children = [];
+function start(name, file, env) {
+  const child = spawn(process.execPath, [file], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  children.push(child);
+  return child;
+}
+
+const HAS_WRK = spawnSync('sh', ['-c', 'command -v wrk']).status === 0;
+const LOAD_GENERATOR = HAS_WRK ? 'wrk' : 'autocannon';
+
+function wrkMs(text, label) {
+  const match = new RegExp(`^\\s*${label}%?\\s+([\\d.]+)(us|ms|s)\\s*$`, 'm').exec(text);
+  if (!match) return NaN;
+  return Number(match[1]) * { us: 0.001, ms: 1, s: 1000 }[match[2]];
+}
+
+async function throughput(url, headers) {
+  if (HAS_WRK) {
+    const args = [
+      '-t1',
+      `-c${CONNECTIONS}`,
+      `-d${SECONDS}s`,
+      '--latency',
+      ...Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]),
+      url,
+    ];
+    const out = spawnSync('wrk', args, { encoding: 'utf8' }).stdout;
+    if (/Non-2xx|Socket errors/.test(out)) throw new Error(`${url}: wrk saw errors\n${out}`);
+    return {
+      rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)[1]),
+      p50: wrkMs(out, '50'),
+      p99: wrkMs(out, '99'),
+    };
+  }
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    headers,
+    pipelining: 1,
+  });
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+async function sequentialLatency(url, headers) {
+  const samples = [];
+  for (let i = 0; i < SEQUENTIAL; i++) {
+    const started = process.hrtime.bigint();
+    const { statusCode, body } = await request(url, { headers });
+    await body.dump();
+    if (statusCode !== 200) throw new Error(`${url}: ${statusCode}`);
+    samples.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  samples.sort((a, b) => a - b);
+  const at = (p) => samples[Math.min(samples.length - 1, Math.floor(p * samples.length))];
+  return { p50: at(0.5), p99: at(0.99) };
+}
+
+async function main() {
+  const state = await up({ mode: 'test' });
+  const [upstreamPort, proxyPort, gatewayPort] = [
+    await freePort(),
+    await freePort(),
+    await freePort(),
+  ];
+  const env = { ...benchEnv(state), UPSTREAM_URL: `http://127.0.0.1:${upstreamPort}` };
+  const client = createRpcClient(state.redisUrl);
+  try {
+    start('upstream', path.join(ROOT, 'examples/sample-upstream/server.js'), {
+      PORT: String(upstreamPort),
+    });
+    start('bare-proxy', path.join(__dirname, 'bare-proxy.js'), {
+      PORT: String(proxyPort),
+      TARGET: env.UPSTREAM_URL,
+    });
+    start('key-service', path.join(ROOT, 'dist/apps/key-service/src/main.js'), env);
+    start('gateway', path.join(ROOT, 'dist/apps/gateway/src/main.js'), {
+      ...env,
+      PORT: String(gatewayPort),
+    });
+    const unmeteredPort = await freePort();
+    start('gateway without quota', path.join(ROOT, 'dist/apps/gateway/src/main.js'), {
+      ...env,
+      PORT: String(unmeteredPort),
+      QUOTA_ENABLED: 'false',
+    });
+    await Promise.all([
+      waitForPort(upstreamPort, 'upstream'),
+      waitForPort(proxyPort, 'bare proxy'),
+      waitForPort(gatewayPort, 'gateway'),
+      waitForPort(unmeteredPort, 'gateway without quota'),
+    ]);
+    await client.connect();
+    let opened;
+    for (let i = 0; !opened; i++) {
+      opened = await sendRpc(
+        client,
+        'accounts.open',
+        { name: 'bench', plan: 'enterprise' },
+        2000,
+      ).catch((e) => (i > 50 ? Promise.reject(e) : null));
+    }
+    const key = { 'x-auth-token': opened.applicationKeys[1].secret };
+    // A limit no bench can reach, so every call is admitted (and counted).
+    for (let i = 0; ; i++) {
+      const { statusCode, body } = await request(
+        `http://127.0.0.1:${gatewayPort}/api/auth-context`,
+        { headers: key },
+      );
+      await body.dump();
+      if (statusCode === 200) break;
+      if (i > 100) throw new Error(`gateway answered ${statusCode}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+
+    const path1 = '/api/v1/content/product';
+    const targets = {
+      direct: [`http://127.0.0.1:${upstreamPort}${path1}`, {}],
+      'bare proxy': [`http://127.0.0.1:${proxyPort}${path1}`, {}],
+      gateway: [`http://127.0.0.1:${gatewayPort}${path1}`, key],
+      'no quota': [`http://127.0.0.1:${unmeteredPort}${path1}`, key],
+      'auth-context': [`http://127.0.0.1:${gatewayPort}/api/auth-context`, key],
+    };
+    const runs = Object.fromEntries(Object.keys(targets).map((name) => [name, []]));
+    for (const [url, headers] of Object.values(targets)) await sequentialLatency(url, headers); // warm-up
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [name, [url, headers]] of Object.entries(targets))
+        runs[name].push({
+          ...(await throughput(url, headers)),
+          c1: await sequentialLatency(url, headers),
+        });
+    }
+    const results = {};
+    for (const [name, list] of Object.entries(runs)) {
+      results[name] = {
+        rps: median(list.map((r) => r.rps)),
+        p50: median(list.map((r) => r.p50)),
+        p99: median(list.map((r) => r.p99)),
+        c1: { p50: median(list.map((r) => r.c1.p50)), p99: median(list.map((r) => r.c1.p99)) },
+        ratioRounds: list.map((r) => r.rps),
+      };
+    }
+
+    const f = (x, d = 2) => Number(x).toFixed(d);
+    console.log(
+      `\nGateway on loopback: ${LOAD_GENERATOR}, ${CONNECTIONS} connections x ${SECONDS} s, ${ROUNDS} interleaved rounds (medians), then ${SEQUENTIAL} sequential calls`,
+    );
+    console.log('target        req/s     p50 ms  p99 ms   c=1 p50 ms  c=1 p99 ms');
+    for (const [name, r] of Object.entries(results)) {
+      console.log(
+        `${name.padEnd(12)}  ${f(r.rps, 0).padStart(7)}  ${f(r.p50, 1).padStart(7)} ${f(r.p99, 1).padStart(7)}   ${f(r.c1.p50, 3).padStart(9)}  ${f(r.c1.p99, 3).padStart(9)}`,
+      );
+    }
+    const bare = results['bare proxy'];
+    const gw = results.gateway;
+    console.log(`\nbare proxy / direct throughput:  ${f(bare.rps / results.direct.rps)}`);
+    const perRound = runs.gateway.map((r, i) => f(r.rps / runs['bare proxy'][i].rps)).join(', ');
+    console.log(
+      `gateway / bare proxy throughput: ${f(gw.rps / bare.rps)}  (target >= 0.70; per round ${perRound})`,
+    );
+    console.log(
+      `gateway - bare proxy c=1 p50:    ${f(gw.c1.p50 - bare.c1.p50, 3)} ms  (target <= 0.200)`,
+    );
+    const unmetered = results['no quota'];
+    console.log(
+      `with quota / without throughput: ${f(gw.rps / unmetered.rps)}  (target >= 0.85: admission costs < 15 %)`,
+    );
+
+    // The admission step alone: one Lua call, sequential, from this process.
+    const { QuotaLedger } = require(path.join(ROOT, 'dist/libs/usage/src'));
+    const { createRedis } = require(path.join(ROOT, 'dist/libs/connections/src'));
+    const redis = createRedis(state.redisUrl, 'bench-admission');
+    const ledger = new QuotaLedger(redis);
+    const admissions = [];
+    for (let i = 0; i < 10000; i++) {
+      const started = process.hrtime.bigint();
+      await ledger.admit(`acc_bench_${i % 100}`, 'key_bench', 1e9, Date.now());
+      admissions.push(Number(process.hrtime.bigint() - started) / 1e6);
+    }
+    await redis.quit();
+    admissions.sort((a, b) => a - b);
+    console.log(
+      `admission step (Lua, 10,000 sequential): p50 ${f(admissions[5000], 3)} ms, p99 ${f(admissions[9900], 3)} ms`,
+    );
+  } finally {
+    await client.close();
+    for (const child of children) child.kill('SIGTERM');
+    await Promise.all(
+      children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)),
+    );
+    await down(state);
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,176 @@
+import { z } from 'zod';
+import { isValidKeyPrefix } from '@keygate/key-secret';
+import { DEFAULT_PLANS, PlanTable } from './plans';
+import { loadOrCreateLocalPepper } from './local-pepper';
+
+const planSchema = z
+  .object({
+    apiAccess: z.boolean(),
+    callLimit: z.number().int().min(0),
+    maxUserKeys: z.number().int().min(0),
+  })
+  .strict();
+
+const plansFromJson = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be JSON' });
+      return z.NEVER;
+    }
+  })
+  .pipe(
+    z
+      .record(z.string().regex(/^[a-z0-9-]{1,50}$/), planSchema)
+      .refine((t) => Object.keys(t).length > 0, 'must define at least one plan'),
+  );
+
+const urlWith = (protocols: string[]) =>
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    `must be a ${protocols.join(' or ')} URL`,
+  );
+
+const booleanFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
+
+const envSchema = z.object({
+  NODE_ENV: z.string().default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  REDIS_URL: urlWith(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+  MONGO_URL: urlWith(['mongodb:', 'mongodb+srv:']).default('mongodb://127.0.0.1:27017/keygate'),
+  UPSTREAM_URL: urlWith(['http:', 'https:']).optional(),
+  KEY_PREFIX: z
+    .string()
+    .refine(isValidKeyPrefix, 'must be 1-10 lowercase letters/digits, starting with a letter')
+    .default('kg'),
+  KEY_PEPPER: z.string().min(32, 'must be at least 32 characters').optional(),
+  OPERATOR_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  KEYGATE_PLANS: plansFromJson.optional(),
+  KEYGATE_DEFAULT_PLAN: z.string().default('starter'),
+  TRUSTED_PROXIES: z.string().default(''),
+  KEYGATE_DATA_DIR: z.string().default('.keygate'),
+  KEYGATE_EVENT_STREAM: z.string().min(1).default('keygate:events'),
+  KEYGATE_QUEUE_PREFIX: z.string().min(1).default('{keygate}'),
+  HEALTH_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  KEYGATE_LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  AUTH_HEADER_X_AUTH_TOKEN: booleanFlag.default('true'),
+  AUTH_HEADER_BEARER: booleanFlag.default('true'),
+  AUTH_HEADER_API_KEY: booleanFlag.default('true'),
+  AUTH_QUERY_PARAM: booleanFlag.default('true'),
+  AUTH_FAILURE_LIMIT: z.coerce.number().int().min(1).default(20),
+  AUTH_FAILURE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(60),
+  QUOTA_ENABLED: booleanFlag.default('true'),
+  USAGE_JOB_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
+  QUOTA_FAIL_MODE: z.enum(['open', 'closed']).default('open'),
+  QUOTA_BUFFER_LIMIT: z.coerce.number().int().min(0).default(100_000),
+});
+
+export interface KeygateConfig {
+  env: string;
+  port: number;
+  /** key-service and usage-service answer GET /health here (for orchestrators); unset: no HTTP. */
+  healthPort: number | null;
+  redisUrl: string;
+  mongoUrl: string;
+  upstreamUrl: string | null;
+  keyPrefix: string;
+  keyPepper: Buffer;
+  operatorToken: string | null;
+  plans: PlanTable;
+  defaultPlan: string;
+  trustedProxies: string[];
+  dataDir: string;
+  eventStream: string;
+  queuePrefix: string;
+  logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  credentialSources: {
+    xAuthToken: boolean;
+    bearer: boolean;
+    apiKeyHeader: boolean;
+    queryParam: boolean;
+  };
+  /** Failed authentications one client IP may make per window before it gets 429s. */
+  authFailureLimit: number;
+  authFailureWindowSeconds: number;
+  /** How long a usage job's lock lasts: a worker that dies mid-job hands it on after this. */
+  usageJobLockMs: number;
+  /** false: the gateway authenticates and authorizes but neither meters nor limits calls. */
+  quotaEnabled: boolean;
+  /** With Redis unreachable: 'open' admits and buffers the counts, 'closed' refuses with 503. */
+  quotaFailMode: 'open' | 'closed';
+  /** Distinct (account, key, day) counters held while Redis is away. */
+  quotaBufferLimit: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Reads and validates the whole environment at once; every bad variable is named. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): KeygateConfig {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, v]) => v !== undefined && v !== ''),
+  );
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const plans = e.KEYGATE_PLANS ?? DEFAULT_PLANS;
+  if (!plans[e.KEYGATE_DEFAULT_PLAN]) {
+    problems.push(
+      `KEYGATE_DEFAULT_PLAN: "${e.KEYGATE_DEFAULT_PLAN}" is not one of the plans (${Object.keys(plans).join(', ')})`,
+    );
+  }
+  const production = e.NODE_ENV === 'production';
+  if (production && !e.KEY_PEPPER)
+    problems.push('KEY_PEPPER: is required when NODE_ENV=production');
+  if (problems.length) throw new ConfigError(problems);
+
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    healthPort: e.HEALTH_PORT ?? null,
+    redisUrl: e.REDIS_URL,
+    mongoUrl: e.MONGO_URL,
+    upstreamUrl: e.UPSTREAM_URL ?? null,
+    keyPrefix: e.KEY_PREFIX,
+    keyPepper: e.KEY_PEPPER
+      ? Buffer.from(e.KEY_PEPPER, 'utf8')
+      : loadOrCreateLocalPepper(e.KEYGATE_DATA_DIR),
+    operatorToken: e.OPERATOR_TOKEN ?? null,
+    plans,
+    defaultPlan: e.KEYGATE_DEFAULT_PLAN,
+    trustedProxies: e.TRUSTED_PROXIES.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    dataDir: e.KEYGATE_DATA_DIR,
+    eventStream: e.KEYGATE_EVENT_STREAM,
+    queuePrefix: e.KEYGATE_QUEUE_PREFIX,
+    logLevel: e.KEYGATE_LOG_LEVEL,
+    credentialSources: {
+      xAuthToken: e.AUTH_HEADER_X_AUTH_TOKEN,
+      bearer: e.AUTH_HEADER_BEARER,
+      apiKeyHeader: e.AUTH_HEADER_API_KEY,
+      queryParam: e.AUTH_QUERY_PARAM,
+    },
+    authFailureLimit: e.AUTH_FAILURE_LIMIT,
+    authFailureWindowSeconds: e.AUTH_FAILURE_WINDOW_SECONDS,
+    quotaEnabled: e.QUOTA_ENABLED,
+    usageJobLockMs: e.USAGE_JOB_LOCK_MS,
+    quotaFailMode: e.QUOTA_FAIL_MODE,
+    quotaBufferLimit: e.QUOTA_BUFFER_LIMIT,
+  };
+}

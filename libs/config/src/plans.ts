@@ -1,0 +1,17 @@
+export interface Plan {
+  /** Whether keys of accounts on this plan may call the API at all. */
+  apiAccess: boolean;
+  /** Calls per rolling 30-day window, shared by every key of the account. */
+  callLimit: number;
+  /** How many user-defined keys the account may hold (application keys do not count). */
+  maxUserKeys: number;
+}
+
+export type PlanTable = Record<string, Plan>;
+
+export const DEFAULT_PLANS: PlanTable = {
+  free: { apiAccess: false, callLimit: 1_000, maxUserKeys: 0 },
+  starter: { apiAccess: true, callLimit: 100_000, maxUserKeys: 5 },
+  pro: { apiAccess: true, callLimit: 1_000_000, maxUserKeys: 25 },
+  enterprise: { apiAccess: true, callLimit: 100_000_000, maxUserKeys: 1_000 },
+};

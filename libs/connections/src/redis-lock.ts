@@ -1,0 +1,37 @@
+import Redis from 'ioredis';
+import { randomBytes } from 'node:crypto';
+
+const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
+
+/**
+ * A lease in Redis (SET NX PX) that only its holder can release. Used to serialise work that
+ * MongoDB without transactions cannot (one outbox relay at a time, per-account key limits).
+ */
+export async function withRedisLock<T>(
+  redis: Redis,
+  key: string,
+  work: () => Promise<T>,
+  options: { leaseMs?: number; waitMs?: number } = {},
+): Promise<T> {
+  const leaseMs = options.leaseMs ?? 10_000;
+  const deadline = Date.now() + (options.waitMs ?? 5_000);
+  const token = randomBytes(16).toString('hex');
+  let pause = 2;
+  while ((await redis.set(key, token, 'PX', leaseMs, 'NX')) !== 'OK') {
+    if (Date.now() > deadline) throw new LockTimeoutError(key);
+    await new Promise((resolve) => setTimeout(resolve, pause));
+    pause = Math.min(pause * 2, 50);
+  }
+  try {
+    return await work();
+  } finally {
+    await redis.eval(RELEASE, 1, key, token).catch(() => undefined);
+  }
+}
+
+export class LockTimeoutError extends Error {
+  constructor(key: string) {
+    super(`Timed out waiting for lock ${key}`);
+    this.name = 'LockTimeoutError';
+  }
+}

@@ -1,0 +1,43 @@
+import {
+  ClientProxy,
+  ClientProxyFactory,
+  RedisOptions as NestRedisOptions,
+  Transport,
+} from '@nestjs/microservices';
+import { firstValueFrom, timeout } from 'rxjs';
+import { DomainError, ErrorCode, domainErrorFromWire, isWireError } from '@keygate/contracts';
+import { redisOptionsFrom } from './redis.connection';
+
+/** Nest microservices options for the Redis transport, from REDIS_URL. */
+export function redisTransport(url: string): NestRedisOptions {
+  const options = { ...redisOptionsFrom(url), retryAttempts: 1_000_000, retryDelay: 500 };
+  return { transport: Transport.REDIS, options: options as NestRedisOptions['options'] };
+}
+
+export function createRpcClient(url: string): ClientProxy {
+  return ClientProxyFactory.create(redisTransport(url));
+}
+
+/**
+ * Sends one RPC and turns a coded error from the peer back into a DomainError; a peer that does
+ * not answer in time is SERVICE_UNAVAILABLE.
+ */
+export async function sendRpc<T>(
+  client: ClientProxy,
+  pattern: string,
+  payload: unknown,
+  timeoutMs = 5000,
+): Promise<T> {
+  try {
+    return await firstValueFrom(client.send<T>(pattern, payload).pipe(timeout(timeoutMs)));
+  } catch (error) {
+    if (isWireError(error)) throw domainErrorFromWire(error);
+    if (error instanceof Error && error.name === 'TimeoutError') {
+      throw new DomainError(
+        ErrorCode.SERVICE_UNAVAILABLE,
+        `No answer to ${pattern} within ${timeoutMs} ms`,
+      );
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import { actorSchema } from './actor.dto';
+import { isIpOrCidr } from './ip-address';
+
+export const KEY_ACTIONS = ['create', 'read', 'update', 'delete'] as const;
+export type KeyAction = (typeof KEY_ACTIONS)[number];
+export type KeyKind = 'application' | 'user';
+export type KeyAccess = 'read-write' | 'read-only';
+export type KeyType = 'standard' | 'administration';
+export type KeyStatus = 'active' | 'revoked' | 'expired';
+
+export interface KeyRule {
+  resource: string;
+  actions: KeyAction[];
+}
+
+export const MAX_GRACE_PERIOD_SECONDS = 7 * 24 * 3600;
+export const MAX_KEY_LIFETIME_DAYS = 365;
+
+const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id');
+const nameSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(100, 'must be at most 100 characters');
+
+export const ruleSchema = z
+  .object({
+    resource: z.string().regex(/^(\*|[A-Za-z0-9_-]{1,64})$/, 'must be a content type name or "*"'),
+    actions: z
+      .array(z.enum(KEY_ACTIONS))
+      .min(1, 'must name at least one action')
+      .refine((actions) => new Set(actions).size === actions.length, 'must not repeat an action'),
+  })
+  .strict();
+
+export const rulesSchema = z
+  .array(ruleSchema)
+  .max(100, 'must have at most 100 rules')
+  .refine(
+    (rules) => new Set(rules.map((r) => r.resource)).size === rules.length,
+    'must not name a resource twice',
+  );
+
+export const allowedHostsSchema = z
+  .array(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .refine(isIpOrCidr, 'must be an IPv4/IPv6 address or CIDR range'),
+  )
+  .max(100, 'must have at most 100 entries')
+  .transform((hosts) => [...new Set(hosts)]);
+
+/** ISO 8601 instant; the 365-day bound depends on the clock and is checked by the aggregate. */
+export const expiresAtSchema = z
+  .string()
+  .datetime({ offset: true, message: 'must be an ISO 8601 date-time' })
+  .transform((value) => new Date(value).toISOString())
+  .nullable();
+
+export const createKeySchema = z
+  .object({
+    accountId: idSchema,
+    name: nameSchema,
+    type: z.enum(['standard', 'administration']).default('standard'),
+    rules: rulesSchema,
+    expiresAt: expiresAtSchema.optional().default(null),
+    allowedHosts: allowedHostsSchema.optional().default([]),
+    actor: actorSchema.optional(),
+  })
+  .strict();
+export type CreateKeyDto = z.infer<typeof createKeySchema>;
+
+export const updateKeySchema = z
+  .object({
+    accountId: idSchema,
+    keyId: idSchema,
+    name: nameSchema.optional(),
+    rules: rulesSchema.optional(),
+    expiresAt: expiresAtSchema.optional(),
+    allowedHosts: allowedHostsSchema.optional(),
+    actor: actorSchema.optional(),
+  })
+  .strict()
+  .refine(
+    (dto) =>
+      dto.name !== undefined ||
+      dto.rules !== undefined ||
+      dto.expiresAt !== undefined ||
+      dto.allowedHosts !== undefined,
+    { message: 'must change at least one of name, rules, expiresAt, allowedHosts' },
+  );
+export type UpdateKeyDto = z.infer<typeof updateKeySchema>;
+
+export const rotateKeySchema = z
+  .object({
+    accountId: idSchema,
+    keyId: idSchema,
+    gracePeriodSeconds: z
+      .number()
+      .int('must be a whole number of seconds')
+      .min(0, 'must not be negative')
+      .max(MAX_GRACE_PERIOD_SECONDS, 'must be at most 7 days (604800 seconds)')
+      .optional()
+      .default(0),
+    actor: actorSchema.optional(),
+  })
+  .strict();
+export type RotateKeyDto = z.infer<typeof rotateKeySchema>;
+
+export const keyRefSchema = z
+  .object({ accountId: idSchema, keyId: idSchema, actor: actorSchema.optional() })
+  .strict();
+export type KeyRefDto = z.infer<typeof keyRefSchema>;
+
+export const accountRefSchema = z.object({ accountId: idSchema }).strict();
+export type AccountRefDto = z.infer<typeof accountRefSchema>;
+
+export const keyIdSchema = z.object({ keyId: idSchema }).strict();
+export type KeyIdDto = z.infer<typeof keyIdSchema>;
+
+/** A key as the Panel lists it. Never holds a secret or a secret's hash. */
+export interface KeyView {
+  id: string;
+  accountId: string;
+  name: string;
+  kind: KeyKind;
+  access: KeyAccess | null;
+  type: KeyType;
+  rules: KeyRule[];
+  hint: string;
+  status: KeyStatus;
+  createdAt: string;
+  updatedAt: string;
+  expiresAt: string | null;
+  allowedHosts: string[];
+  version: number;
+}
+
+/** A key as the gateway's projection needs it: hashes included, for authentication. */
+export interface KeyRecord extends Omit<KeyView, 'hint' | 'createdAt' | 'updatedAt'> {
+  secretHash: string;
+  previousSecretHash: string | null;
+  previousValidUntil: string | null;
+}
+
+/** The only response that ever holds a secret: create and rotate. */
+export interface IssuedKey {
+  key: KeyView;
+  secret: string;
+}

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+export const accountUsageQuerySchema = z
+  .object({ accountId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id') })
+  .strict();
+export const keyUsageQuerySchema = z
+  .object({
+    accountId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id'),
+    keyId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id'),
+  })
+  .strict();
+
+/** A 30-day usage series, as the Panel's chart draws it. */
+export interface UsageSeries {
+  windowDays: 30;
+  limit: number;
+  used: number;
+  remaining: number;
+  /** The 30 days of the window, oldest first, today last. */
+  days: Array<{ date: string; calls: number }>;
+  /** How many calls leave the window at the start of each of the next 30 days. */
+  dropOffs: Array<{ date: string; calls: number }>;
+  /** Per-key series only: when the key last made a call. */
+  lastUsedAt?: string | null;
+}

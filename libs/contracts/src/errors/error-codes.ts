@@ -1,0 +1,32 @@
+/** Every error code a Keygate client can receive. Wire contract: never rename one. */
+export const ErrorCode = {
+  VALIDATION_FAILED: 'VALIDATION_FAILED',
+  NOT_FOUND: 'NOT_FOUND',
+  CONFLICT: 'CONFLICT',
+  KEY_LIMIT_REACHED: 'KEY_LIMIT_REACHED',
+  NOT_ALLOWED: 'NOT_ALLOWED',
+  UNAUTHORIZED: 'UNAUTHORIZED',
+  FORBIDDEN: 'FORBIDDEN',
+  QUOTA_EXCEEDED: 'QUOTA_EXCEEDED',
+  TOO_MANY_ATTEMPTS: 'TOO_MANY_ATTEMPTS',
+  UPSTREAM_UNAVAILABLE: 'UPSTREAM_UNAVAILABLE',
+  SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
+  INTERNAL: 'INTERNAL',
+} as const;
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+
+/** The HTTP status each code maps to; used once, by each HTTP exception filter. */
+export const HTTP_STATUS_OF: Record<ErrorCode, number> = {
+  VALIDATION_FAILED: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  KEY_LIMIT_REACHED: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  NOT_ALLOWED: 409,
+  QUOTA_EXCEEDED: 429,
+  TOO_MANY_ATTEMPTS: 429,
+  INTERNAL: 500,
+  UPSTREAM_UNAVAILABLE: 502,
+  SERVICE_UNAVAILABLE: 503,
+};

@@ -1,0 +1,3 @@
+export * from './account-events';
+export * from './event-envelope';
+export * from './key-events';

@@ -1,0 +1,64 @@
+import { EventEnvelope } from './event-envelope';
+import { KeyAccess, KeyKind, KeyRule, KeyType } from '../dto/key.dto';
+
+export const KeyEventType = {
+  KeyCreated: 'KeyCreated',
+  KeyUpdated: 'KeyUpdated',
+  KeyRotated: 'KeyRotated',
+  KeyRevoked: 'KeyRevoked',
+  KeyDeleted: 'KeyDeleted',
+  KeyExpired: 'KeyExpired',
+} as const;
+
+/** Events carry HMACs of secrets (`secretHash`), never secrets. */
+export interface KeyCreatedData {
+  keyId: string;
+  accountId: string;
+  kind: KeyKind;
+  access: KeyAccess | null;
+  type: KeyType;
+  name: string;
+  rules: KeyRule[];
+  allowedHosts: string[];
+  expiresAt: string | null;
+  secretHash: string;
+  hint: string;
+}
+
+export interface KeyUpdatedData {
+  keyId: string;
+  name?: string;
+  rules?: KeyRule[];
+  allowedHosts?: string[];
+  expiresAt?: string | null;
+}
+
+export interface KeyRotatedData {
+  keyId: string;
+  secretHash: string;
+  hint: string;
+  /** The replaced secret's hash while it stays valid, or null when the grace period is 0. */
+  previousSecretHash: string | null;
+  previousValidUntil: string | null;
+}
+
+export interface KeyRevokedData {
+  keyId: string;
+}
+
+export interface KeyDeletedData {
+  keyId: string;
+}
+
+export interface KeyExpiredData {
+  keyId: string;
+  expiresAt: string;
+}
+
+export type KeyCreated = EventEnvelope<'KeyCreated', KeyCreatedData>;
+export type KeyUpdated = EventEnvelope<'KeyUpdated', KeyUpdatedData>;
+export type KeyRotated = EventEnvelope<'KeyRotated', KeyRotatedData>;
+export type KeyRevoked = EventEnvelope<'KeyRevoked', KeyRevokedData>;
+export type KeyDeleted = EventEnvelope<'KeyDeleted', KeyDeletedData>;
+export type KeyExpired = EventEnvelope<'KeyExpired', KeyExpiredData>;
+export type KeyEvent = KeyCreated | KeyUpdated | KeyRotated | KeyRevoked | KeyDeleted | KeyExpired;

@@ -1,0 +1,5 @@
+export * from './dto';
+export * from './errors';
+export * from './events';
+export * from './messages';
+export * from './clock';

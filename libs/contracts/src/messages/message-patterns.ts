@@ -1,0 +1,24 @@
+/** RPC message patterns (Nest microservices, Redis transport). Wire contracts: never rename. */
+export const KeyServicePattern = {
+  OpenAccount: 'accounts.open',
+  ChangePlan: 'accounts.change-plan',
+  GetAccount: 'accounts.get',
+  CreateKey: 'keys.create',
+  UpdateKey: 'keys.update',
+  RotateKey: 'keys.rotate',
+  RevokeKey: 'keys.revoke',
+  DeleteKey: 'keys.delete',
+  ListKeys: 'keys.list',
+  GetKey: 'keys.get',
+  GetKeyRecord: 'keys.record',
+  KeysSnapshot: 'keys.snapshot',
+  AccountEvents: 'audit.list',
+  Health: 'key-service.health',
+} as const;
+
+/** RPC message patterns of the usage service. */
+export const UsageServicePattern = {
+  AccountUsage: 'usage.account',
+  KeyUsage: 'usage.key',
+  Health: 'usage-service.health',
+} as const;

@@ -1,0 +1,3 @@
+export * from './base62';
+export * from './crc32';
+export * from './key-secret';

@@ -1,0 +1,55 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { crc32 } from './crc32';
+import { encodeBase62, randomBase62 } from './base62';
+
+export const SECRET_BODY_LENGTH = 32;
+export const SECRET_CHECKSUM_LENGTH = 6;
+
+const PREFIX_PATTERN = /^[a-z][a-z0-9]{0,9}$/;
+const BODY_AND_CHECKSUM = /^[0-9A-Za-z]{38}$/;
+
+export function isValidKeyPrefix(prefix: string): boolean {
+  return PREFIX_PATTERN.test(prefix);
+}
+
+export function checksumOf(body: string): string {
+  return encodeBase62(crc32(body), SECRET_CHECKSUM_LENGTH);
+}
+
+/** A new secret: `<prefix>_sk_<32 random base62><6 base62 CRC32 of the 32>`. */
+export function generateSecret(prefix: string): string {
+  if (!isValidKeyPrefix(prefix)) throw new RangeError('invalid key prefix');
+  const body = randomBase62(SECRET_BODY_LENGTH);
+  return `${prefix}_sk_${body}${checksumOf(body)}`;
+}
+
+/**
+ * True when `token` has this deployment's prefix, the right shape and a matching checksum.
+ * Lets the gateway turn away typos and foreign tokens before any HMAC or lookup.
+ */
+export function hasValidFormat(token: string, prefix: string): boolean {
+  const head = `${prefix}_sk_`;
+  if (token.length !== head.length + SECRET_BODY_LENGTH + SECRET_CHECKSUM_LENGTH) return false;
+  if (!token.startsWith(head)) return false;
+  const tail = token.slice(head.length);
+  if (!BODY_AND_CHECKSUM.test(tail)) return false;
+  const body = tail.slice(0, SECRET_BODY_LENGTH);
+  return tail.slice(SECRET_BODY_LENGTH) === checksumOf(body);
+}
+
+/** HMAC-SHA256 of the whole token under the server pepper, hex: the only form ever stored. */
+export function hashSecret(token: string, pepper: Buffer): string {
+  return createHmac('sha256', pepper).update(token, 'utf8').digest('hex');
+}
+
+/** `kg_sk_AbCd…9xYz`: enough for a person to recognise a key, useless to an attacker. */
+export function hintOf(token: string, prefix: string): string {
+  const head = `${prefix}_sk_`;
+  return `${head}${token.slice(head.length, head.length + 4)}…${token.slice(-4)}`;
+}
+
+export function hashesEqual(a: string, b: string): boolean {
+  const left = Buffer.from(a, 'hex');
+  const right = Buffer.from(b, 'hex');
+  return left.length === right.length && timingSafeEqual(left, right);
+}

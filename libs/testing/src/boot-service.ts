@@ -1,0 +1,55 @@
+import { INestMicroservice, Provider } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { KEYGATE_CONFIG, loadConfig } from '@keygate/config';
+import { redisTransport } from '@keygate/connections';
+
+export interface ProviderOverride {
+  provide: string | symbol;
+  useValue: unknown;
+}
+
+/** Boots a service module as it runs in production (Redis RPC transport), with a test config. */
+export async function bootRpcService(
+  module: new (...args: never[]) => unknown,
+  env: Record<string, string>,
+  overrides: ProviderOverride[] = [],
+): Promise<INestMicroservice> {
+  let builder = Test.createTestingModule({ imports: [module as Provider as never] })
+    .overrideProvider(KEYGATE_CONFIG)
+    .useValue(loadConfig(env));
+  for (const override of overrides)
+    builder = builder.overrideProvider(override.provide).useValue(override.useValue);
+  const moduleRef = await builder.compile();
+  const app = moduleRef.createNestMicroservice(redisTransport(env.REDIS_URL));
+  app.useLogger(['error']);
+  app.enableShutdownHooks();
+  await app.listen();
+  return app;
+}
+
+/** Boots an HTTP service module on Fastify on a free loopback port, as its main.ts would. */
+export async function bootHttpService(
+  module: new (...args: never[]) => unknown,
+  env: Record<string, string>,
+  options: {
+    bodyParser?: boolean;
+    configure?: (app: NestFastifyApplication) => void;
+    overrides?: ProviderOverride[];
+  } = {},
+): Promise<{ app: NestFastifyApplication; url: string }> {
+  let builder = Test.createTestingModule({ imports: [module as Provider as never] })
+    .overrideProvider(KEYGATE_CONFIG)
+    .useValue(loadConfig(env));
+  for (const override of options.overrides ?? [])
+    builder = builder.overrideProvider(override.provide).useValue(override.useValue);
+  const moduleRef = await builder.compile();
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), {
+    bodyParser: options.bodyParser ?? true,
+  });
+  app.useLogger(['error']);
+  app.enableShutdownHooks();
+  options.configure?.(app);
+  await app.listen(0, '127.0.0.1');
+  return { app, url: await app.getUrl().then((u) => u.replace('[::1]', '127.0.0.1')) };
+}

@@ -1,0 +1,6 @@
+export * from './boot-service';
+export * from './event-stream.reader';
+export * from './manual-clock';
+export * from './test-env';
+export * from './echo-upstream';
+export * from './key-service-commands';

@@ -1,0 +1,82 @@
+/**
+ * One atomic admission step for one call of one key, all on the account's hash tag.
+ * KEYS: 1 account day counts, 2 account meta (total, floor, first), 3 key day counts, 4 last-used
+ * ARGV: 1 today (UTC day index), 2 limit, 3 key id, 4 now (ms)
+ * Returns {admitted (0/1), used after the call, first day with calls in the window or -1,
+ *          day at whose start one more call fits (when refused) or -1}.
+ *
+ * `total` is a running sum of the days in [floor, today]. When the window slides, the days that
+ * left are subtracted once (or, after a long silence, the window is summed afresh), so a call
+ * costs O(1) amortised however long the window. Day counts are kept 5 days past the window for
+ * the daily rollup, then deleted as the window moves.
+ */
+export const ADMIT_LUA = `
+local today = tonumber(ARGV[1])
+local limit = tonumber(ARGV[2])
+local start = today - 29
+local meta = redis.call('HMGET', KEYS[2], 'total', 'floor', 'first')
+local total = tonumber(meta[1]) or 0
+local floor = tonumber(meta[2]) or (start - 30)
+local first = tonumber(meta[3])
+
+if floor < start then
+  if start - floor >= 30 then
+    total = 0
+    for d = start, today do total = total + (tonumber(redis.call('HGET', KEYS[1], d)) or 0) end
+  else
+    for d = floor, start - 1 do total = total - (tonumber(redis.call('HGET', KEYS[1], d)) or 0) end
+  end
+  local dropFrom = math.max(floor - 5, start - 65)
+  for d = dropFrom, start - 6 do redis.call('HDEL', KEYS[1], d) end
+  floor = start
+  first = nil
+end
+if first == nil or first < start then
+  first = nil
+  if total > 0 then
+    for d = start, today do
+      if (tonumber(redis.call('HGET', KEYS[1], d)) or 0) > 0 then first = d break end
+    end
+  end
+end
+
+if total >= limit then
+  redis.call('HSET', KEYS[2], 'total', total, 'floor', floor, 'first', first or -1)
+  local remaining = total
+  for ahead = 1, 30 do
+    remaining = remaining - (tonumber(redis.call('HGET', KEYS[1], start + ahead - 1)) or 0)
+    if remaining < limit then return {0, total, first or -1, today + ahead} end
+  end
+  return {0, total, first or -1, -1}
+end
+
+redis.call('HINCRBY', KEYS[1], today, 1)
+total = total + 1
+if first == nil then first = today end
+redis.call('HSET', KEYS[2], 'total', total, 'floor', floor, 'first', first)
+redis.call('HINCRBY', KEYS[3], today, 1)
+redis.call('HSET', KEYS[4], ARGV[3], ARGV[4])
+return {1, total, first, -1}
+`;
+
+/**
+ * Adds counts admitted while Redis was unreachable, exactly once per batch id.
+ * KEYS: 1 account day counts, 2 account meta, 3 key day counts, 4 last-used, 5 batch marker
+ * ARGV: 1 day, 2 count, 3 key id, 4 last used (ms)
+ */
+export const REPLAY_LUA = `
+if redis.call('SET', KEYS[5], '1', 'NX', 'EX', 604800) == false then return 0 end
+local day = tonumber(ARGV[1])
+local count = tonumber(ARGV[2])
+redis.call('HINCRBY', KEYS[1], day, count)
+redis.call('HINCRBY', KEYS[3], day, count)
+local floor = tonumber(redis.call('HGET', KEYS[2], 'floor'))
+if floor ~= nil and day >= floor then
+  redis.call('HINCRBY', KEYS[2], 'total', count)
+  local first = tonumber(redis.call('HGET', KEYS[2], 'first'))
+  if first == nil or first < 0 or day < first then redis.call('HSET', KEYS[2], 'first', day) end
+end
+local last = tonumber(redis.call('HGET', KEYS[4], ARGV[3])) or 0
+if tonumber(ARGV[4]) > last then redis.call('HSET', KEYS[4], ARGV[3], ARGV[4]) end
+return 1
+`;

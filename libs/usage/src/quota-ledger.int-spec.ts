@@ -1,0 +1,103 @@
+import Redis from 'ioredis';
+import { randomBytes } from 'node:crypto';
+import { createRedis } from '@keygate/connections';
+import { QuotaLedger } from './quota-ledger';
+import { DAY_MS, dayIndexOf, startOfDay } from './rolling-window';
+
+describe(QuotaLedger.name, () => {
+  let redis: Redis;
+  let ledger: QuotaLedger;
+  const account = () => `acc_${randomBytes(6).toString('hex')}`;
+  const noon = startOfDay(dayIndexOf(Date.parse('2026-11-23T00:00:00Z'))) + 12 * 3600 * 1000;
+
+  beforeAll(() => {
+    redis = createRedis(process.env.REDIS_URL!, 'ledger-spec');
+    ledger = new QuotaLedger(redis);
+  });
+  afterAll(() => redis.quit());
+
+  it('admits up to the limit and then refuses, with the ledger at the limit', async () => {
+    const id = account();
+    const results = [];
+    for (let i = 0; i < 7; i++) results.push(await ledger.admit(id, 'k1', 5, noon));
+    expect(results.map((r) => r.admitted)).toEqual([true, true, true, true, true, false, false]);
+    expect(results[4]).toMatchObject({ used: 5, remaining: 0 });
+    expect(results[5].retryAfterSeconds).toBe((30 * DAY_MS - 12 * 3600 * 1000) / 1000);
+    expect((await ledger.windowCounts(id, dayIndexOf(noon))).get(dayIndexOf(noon))).toBe(5);
+  });
+
+  it('is exact under concurrency: L of L + 500 admitted', async () => {
+    const id = account();
+    const results = await Promise.all(
+      Array.from({ length: 800 }, (_, i) => ledger.admit(id, `k${i % 3}`, 300, noon)),
+    );
+    expect(results.filter((r) => r.admitted)).toHaveLength(300);
+    const counts = await ledger.windowCounts(id, dayIndexOf(noon));
+    expect(counts.get(dayIndexOf(noon))).toBe(300);
+    const perKey = await Promise.all(
+      ['k0', 'k1', 'k2'].map(async (k) =>
+        (await ledger.windowCounts(id, dayIndexOf(noon), k)).get(dayIndexOf(noon)),
+      ),
+    );
+    expect(perKey.reduce((a, b) => a! + b!, 0)).toBe(300);
+  });
+
+  it('releases day 1 on day 31, and Retry-After said so', async () => {
+    const id = account();
+    for (let i = 0; i < 3; i++) await ledger.admit(id, 'k', 3, noon);
+    const refused = await ledger.admit(id, 'k', 3, noon + 29 * DAY_MS);
+    expect(refused.admitted).toBe(false);
+    const retryAt = noon + 29 * DAY_MS + refused.retryAfterSeconds! * 1000;
+    expect(retryAt).toBe(startOfDay(dayIndexOf(noon) + 30));
+    expect((await ledger.admit(id, 'k', 3, retryAt - 1)).admitted).toBe(false);
+    const admitted = await ledger.admit(id, 'k', 3, retryAt);
+    expect(admitted).toMatchObject({ admitted: true, used: 1, remaining: 2 });
+  });
+
+  it('keeps the running total right as the window slides day by day and after a long silence', async () => {
+    const id = account();
+    const day0 = dayIndexOf(noon);
+    for (let d = 0; d < 40; d++) await ledger.admit(id, 'k', 1000, noon + d * DAY_MS);
+    // On day 39 the window holds days 10..39: 30 calls (day 39's included), plus this one.
+    expect((await ledger.admit(id, 'k', 1000, noon + 39 * DAY_MS)).used).toBe(31);
+    expect((await ledger.admit(id, 'k', 1000, noon + 200 * DAY_MS)).used).toBe(1);
+    expect((await ledger.windowCounts(id, day0 + 200)).get(day0 + 200)).toBe(1);
+  });
+
+  it('reports when the oldest calls drop out (RateLimit-Reset)', async () => {
+    const id = account();
+    await ledger.admit(id, 'k', 10, noon);
+    const later = await ledger.admit(id, 'k', 10, noon + 5 * DAY_MS);
+    expect(later.resetSeconds).toBe((25 * DAY_MS - 12 * 3600 * 1000) / 1000);
+  });
+
+  it('replays a buffered count once, however often it is sent', async () => {
+    const id = account();
+    await ledger.admit(id, 'k', 100, noon);
+    const batch = {
+      batchId: 'b1',
+      accountId: id,
+      keyId: 'k',
+      day: dayIndexOf(noon),
+      count: 7,
+      lastUsedAt: noon + 1,
+    };
+    expect(await ledger.replay(batch)).toBe(true);
+    expect(await ledger.replay(batch)).toBe(false);
+    expect((await ledger.admit(id, 'k', 100, noon + 2)).used).toBe(9);
+    expect((await ledger.lastUsed(id)).k).toBe(noon + 2);
+  });
+
+  it('counts replayed calls for an account that had none yet', async () => {
+    const id = account();
+    await ledger.replay({
+      batchId: 'b2',
+      accountId: id,
+      keyId: 'k',
+      day: dayIndexOf(noon),
+      count: 4,
+      lastUsedAt: noon,
+    });
+    expect((await ledger.admit(id, 'k', 100, noon + 1)).used).toBe(5);
+  });
+});

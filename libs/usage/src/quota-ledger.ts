@@ -1,0 +1,131 @@
+import Redis from 'ioredis';
+import { ADMIT_LUA, REPLAY_LUA } from './admission.lua';
+import { WINDOW_DAYS, dayIndexOf, startOfDay, windowStartDay } from './rolling-window';
+
+export interface Admission {
+  admitted: boolean;
+  limit: number;
+  used: number;
+  remaining: number;
+  /** Seconds until the oldest calls in the window drop out (0 when the window is empty). */
+  resetSeconds: number;
+  /** When refused: seconds until one more call fits; null if it never will (limit 0). */
+  retryAfterSeconds: number | null;
+}
+
+export interface BufferedCount {
+  batchId: string;
+  accountId: string;
+  keyId: string;
+  day: number;
+  count: number;
+  lastUsedAt: number;
+}
+
+/** Every key of one account carries its hash tag, so one script's keys share a Cluster slot. */
+export const ledgerKeys = (accountId: string, keyId: string) => {
+  const tag = `kg:{a:${accountId}}`;
+  return {
+    days: `${tag}:days`,
+    meta: `${tag}:meta`,
+    keyDays: `${tag}:key:${keyId}`,
+    lastUsed: `${tag}:last-used`,
+    tag,
+  };
+};
+
+type LedgerRedis = Redis & {
+  keygateAdmit(
+    days: string,
+    meta: string,
+    keyDays: string,
+    lastUsed: string,
+    today: number,
+    limit: number,
+    keyId: string,
+    now: number,
+  ): Promise<[number, number, number, number]>;
+  keygateReplay(
+    days: string,
+    meta: string,
+    keyDays: string,
+    lastUsed: string,
+    marker: string,
+    day: number,
+    count: number,
+    keyId: string,
+    lastUsedAt: number,
+  ): Promise<number>;
+};
+
+/** The per-account and per-key call ledger in Redis: admission, replay, and reading the window. */
+export class QuotaLedger {
+  private readonly redis: LedgerRedis;
+
+  constructor(redis: Redis) {
+    if (!('keygateAdmit' in redis)) {
+      // EVALSHA with a fallback to EVAL: the script is sent once per connection.
+      redis.defineCommand('keygateAdmit', { numberOfKeys: 4, lua: ADMIT_LUA });
+      redis.defineCommand('keygateReplay', { numberOfKeys: 5, lua: REPLAY_LUA });
+    }
+    this.redis = redis as LedgerRedis;
+  }
+
+  async admit(accountId: string, keyId: string, limit: number, nowMs: number): Promise<Admission> {
+    const keys = ledgerKeys(accountId, keyId);
+    const today = dayIndexOf(nowMs);
+    const [admitted, used, first, roomDay] = await this.redis.keygateAdmit(
+      keys.days,
+      keys.meta,
+      keys.keyDays,
+      keys.lastUsed,
+      today,
+      limit,
+      keyId,
+      nowMs,
+    );
+    return {
+      admitted: admitted === 1,
+      limit,
+      used,
+      remaining: Math.max(0, limit - used),
+      resetSeconds: first >= 0 ? Math.ceil((startOfDay(first + WINDOW_DAYS) - nowMs) / 1000) : 0,
+      retryAfterSeconds:
+        admitted === 1 ? 0 : roomDay >= 0 ? Math.ceil((startOfDay(roomDay) - nowMs) / 1000) : null,
+    };
+  }
+
+  /** Applies a buffered count; a batch id already applied is skipped, so retries never double count. */
+  async replay(count: BufferedCount): Promise<boolean> {
+    const keys = ledgerKeys(count.accountId, count.keyId);
+    const applied = await this.redis.keygateReplay(
+      keys.days,
+      keys.meta,
+      keys.keyDays,
+      keys.lastUsed,
+      `${keys.tag}:replayed:${count.batchId}`,
+      count.day,
+      count.count,
+      count.keyId,
+      count.lastUsedAt,
+    );
+    return applied === 1;
+  }
+
+  /** Day counts of the account (or of one key) for the window ending on `today`. */
+  async windowCounts(
+    accountId: string,
+    today: number,
+    keyId?: string,
+  ): Promise<Map<number, number>> {
+    const keys = ledgerKeys(accountId, keyId ?? '');
+    const days = Array.from({ length: WINDOW_DAYS }, (_, i) => windowStartDay(today) + i);
+    const values = await this.redis.hmget(keyId ? keys.keyDays : keys.days, ...days.map(String));
+    return new Map(days.map((day, i) => [day, Number(values[i] ?? 0)]));
+  }
+
+  async lastUsed(accountId: string): Promise<Record<string, number>> {
+    const raw = await this.redis.hgetall(ledgerKeys(accountId, '').lastUsed);
+    return Object.fromEntries(Object.entries(raw).map(([keyId, ms]) => [keyId, Number(ms)]));
+  }
+}

@@ -1,0 +1,309 @@
+#!/usr/bin/env node
+// Finds or starts what Keygate needs on this machine: Redis and a MongoDB-wire server
+// (FerretDB on SQLite, built from tools/ferretdb with Go). A REDIS_URL or MONGO_URL already in the
+// environment is used as it is. Everything started here listens on a free loopback port and is
+// stopped by `down` with the state returned by `up`.
+//
+//   node scripts/services.js up     # dev mode: persistent data in .keygate/, reused if running
+//   node scripts/services.js down
+'use strict';
+const { spawn, spawnSync, execFileSync } = require('node:child_process');
+const fs = require('node:fs');
+const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..');
+const DATA = path.resolve(process.env.KEYGATE_DATA_DIR || path.join(ROOT, '.keygate'));
+const STATE_FILE = path.join(DATA, 'run', 'services.json');
+const FERRETDB_BIN = path.join(DATA, 'bin', 'ferretdb');
+
+const log = (msg) => process.stderr.write(`[services] ${msg}\n`);
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function canConnect(port, timeoutMs = 300) {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: '127.0.0.1', port });
+    const done = (ok) => {
+      socket.destroy();
+      resolve(ok);
+    };
+    socket.setTimeout(timeoutMs, () => done(false));
+    socket.once('connect', () => done(true));
+    socket.once('error', () => done(false));
+  });
+}
+
+async function waitForPort(port, what, child, timeoutMs = 20000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null)
+      throw new Error(`${what} exited with code ${child.exitCode}`);
+    if (await canConnect(port)) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${what} did not listen on 127.0.0.1:${port} within ${timeoutMs} ms`);
+}
+
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function which(command) {
+  const found = spawnSync('sh', ['-c', `command -v ${command}`], { encoding: 'utf8' });
+  return found.status === 0 ? found.stdout.trim() : null;
+}
+
+function ensureRedisBinary() {
+  if (which('redis-server')) return 'redis-server';
+  if (process.getuid && process.getuid() === 0 && which('apt-get')) {
+    log('redis-server not found; installing it with apt-get');
+    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+    execFileSync('apt-get', ['install', '-y', '-qq', 'redis-server'], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
+    return 'redis-server';
+  }
+  throw new Error('redis-server is not installed (apt-get install redis-server), or set REDIS_URL');
+}
+
+function ensureFerretDbBinary() {
+  const source = path.join(ROOT, 'tools', 'ferretdb');
+  const stamp = `${FERRETDB_BIN}.source`;
+  const sourceId = ['go.mod', 'go.sum', 'main.go']
+    .map((f) => fs.readFileSync(path.join(source, f), 'utf8'))
+    .join('\0');
+  if (
+    fs.existsSync(FERRETDB_BIN) &&
+    fs.existsSync(stamp) &&
+    fs.readFileSync(stamp, 'utf8') === sourceId
+  )
+    return FERRETDB_BIN;
+  if (!which('go'))
+    throw new Error(
+      'Go is needed to build FerretDB (tools/ferretdb), or set MONGO_URL to a MongoDB server',
+    );
+  log('building FerretDB v1.24.2 from tools/ferretdb (first run only, about 2 minutes)');
+  fs.mkdirSync(path.dirname(FERRETDB_BIN), { recursive: true });
+  execFileSync('go', ['build', '-o', FERRETDB_BIN, '.'], {
+    cwd: source,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  fs.writeFileSync(stamp, sourceId);
+  return FERRETDB_BIN;
+}
+
+function startProcess(command, args, logFile) {
+  const out = fs.openSync(logFile, 'a');
+  const child = spawn(command, args, { stdio: ['ignore', out, out], detached: true });
+  fs.closeSync(out);
+  child.unref();
+  return child;
+}
+
+async function startRedis(dir, persistent, port) {
+  port = port || (await freePort());
+  fs.mkdirSync(dir, { recursive: true });
+  const args = [
+    '--port',
+    String(port),
+    '--bind',
+    '127.0.0.1',
+    '--dir',
+    dir,
+    '--save',
+    '',
+    '--protected-mode',
+    'yes',
+  ];
+  args.push('--appendonly', persistent ? 'yes' : 'no');
+  const child = startProcess(ensureRedisBinary(), args, path.join(dir, 'redis.log'));
+  await waitForPort(port, 'redis-server', child);
+  return { name: 'redis', pid: child.pid, port, url: `redis://127.0.0.1:${port}` };
+}
+
+// FerretDB's SQLite backend filters only on _id in SQL and scans the collection for anything
+// else (330 ms a query at 5,000 events, measured); its PostgreSQL backend pushes equality filters
+// down (5 ms). So PostgreSQL is used when the machine has it, SQLite otherwise
+// (docs/adr/0002-ferretdb-for-local-runs.md).
+const PG = { host: '127.0.0.1', port: 5432, user: 'postgres' };
+
+function psql(sql) {
+  return spawnSync(
+    'psql',
+    [
+      '-h',
+      PG.host,
+      '-p',
+      String(PG.port),
+      '-U',
+      PG.user,
+      '-d',
+      'postgres',
+      '-v',
+      'ON_ERROR_STOP=1',
+      '-qAtc',
+      sql,
+    ],
+    { encoding: 'utf8' },
+  );
+}
+
+async function postgresAvailable() {
+  if (process.env.KEYGATE_FERRETDB_BACKEND === 'sqlite' || !which('psql')) return false;
+  if (!(await canConnect(PG.port))) {
+    const clusters = fs.existsSync('/etc/postgresql') ? fs.readdirSync('/etc/postgresql') : [];
+    if (clusters.length === 0 || !which('pg_ctlcluster')) return false;
+    log('starting the local PostgreSQL cluster for FerretDB');
+    spawnSync('pg_ctlcluster', ['--skip-systemctl-redirect', clusters[0], 'main', 'start'], {
+      stdio: 'ignore',
+    });
+    if (!(await canConnect(PG.port))) return false;
+  }
+  return psql('SELECT 1').status === 0;
+}
+
+async function startFerretDb(dir, database) {
+  const binary = ensureFerretDbBinary();
+  const port = await freePort();
+  fs.mkdirSync(dir, { recursive: true });
+  const args = ['-listen', `127.0.0.1:${port}`];
+  let pgDatabase = null;
+  if (await postgresAvailable()) {
+    const exists =
+      psql(`SELECT 1 FROM pg_database WHERE datname = '${database}'`).stdout.trim() === '1';
+    if (!exists && psql(`CREATE DATABASE "${database}"`).status !== 0)
+      throw new Error(`could not create PostgreSQL database ${database}`);
+    pgDatabase = database;
+    args.push('-postgresql-url', `postgres://${PG.user}@${PG.host}:${PG.port}/${database}`);
+  } else {
+    args.push('-data', dir);
+  }
+  const child = startProcess(binary, args, path.join(dir, 'ferretdb.log'));
+  await waitForPort(port, 'ferretdb', child, 30000);
+  log(`ferretdb on ${pgDatabase ? `PostgreSQL database ${pgDatabase}` : `SQLite in ${dir}`}`);
+  return {
+    name: 'ferretdb',
+    pid: child.pid,
+    port,
+    pgDatabase,
+    url: `mongodb://127.0.0.1:${port}/keygate`,
+  };
+}
+
+/**
+ * mode 'test': fresh, throw-away services in a temporary folder.
+ * mode 'dev': persistent data under .keygate/, reused while they still run.
+ */
+async function up({ mode = 'dev' } = {}) {
+  const dev = mode === 'dev';
+  if (dev && fs.existsSync(STATE_FILE)) {
+    const previous = JSON.parse(fs.readFileSync(STATE_FILE, 'utf8'));
+    const stillRunning = previous.started.every((s) => isAlive(s.pid));
+    const wanted = (!process.env.REDIS_URL ? 1 : 0) + (!process.env.MONGO_URL ? 1 : 0);
+    if (
+      stillRunning &&
+      previous.started.length === wanted &&
+      (await Promise.all(previous.started.map((s) => canConnect(s.port)))).every(Boolean)
+    ) {
+      log(
+        `reusing running services: ${previous.started.map((s) => `${s.name}:${s.port}`).join(', ') || 'none'}`,
+      );
+      return previous;
+    }
+    await down(previous);
+  }
+  const base = dev
+    ? path.join(DATA, 'services')
+    : fs.mkdtempSync(path.join(os.tmpdir(), 'keygate-test-'));
+  const state = {
+    mode,
+    base,
+    started: [],
+    redisUrl: process.env.REDIS_URL,
+    mongoUrl: process.env.MONGO_URL,
+  };
+  try {
+    if (!state.redisUrl) {
+      const redis = await startRedis(path.join(base, 'redis'), dev);
+      state.started.push(redis);
+      state.redisUrl = redis.url;
+    }
+    if (!state.mongoUrl) {
+      const database = dev
+        ? 'keygate_dev'
+        : `keygate_test_${path
+            .basename(base)
+            .replace(/[^a-zA-Z0-9]/g, '_')
+            .toLowerCase()}`;
+      const ferret = await startFerretDb(path.join(base, 'ferretdb'), database);
+      state.started.push(ferret);
+      state.mongoUrl = ferret.url;
+    }
+  } catch (error) {
+    await down(state);
+    throw error;
+  }
+  if (dev) {
+    fs.mkdirSync(path.dirname(STATE_FILE), { recursive: true });
+    fs.writeFileSync(STATE_FILE, JSON.stringify(state, null, 2));
+  }
+  log(`redis ${state.redisUrl}, mongo ${state.mongoUrl}`);
+  return state;
+}
+
+async function down(state) {
+  if (!state) {
+    if (!fs.existsSync(STATE_FILE)) return;
+    state = JSON.parse(fs.readFileSync(STATE_FILE, 'utf8'));
+  }
+  for (const service of state.started) {
+    if (!isAlive(service.pid)) continue;
+    process.kill(service.pid, 'SIGTERM');
+    const deadline = Date.now() + 5000;
+    while (isAlive(service.pid) && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 50));
+    if (isAlive(service.pid)) process.kill(service.pid, 'SIGKILL');
+  }
+  if (state.mode === 'test') {
+    for (const service of state.started)
+      if (service.pgDatabase) psql(`DROP DATABASE IF EXISTS "${service.pgDatabase}"`);
+    if (state.base) fs.rmSync(state.base, { recursive: true, force: true });
+  }
+  if (state.mode === 'dev' && fs.existsSync(STATE_FILE)) fs.rmSync(STATE_FILE);
+}
+
+module.exports = { up, down, freePort, waitForPort, canConnect, startRedis, isAlive };
+
+if (require.main === module) {
+  const command = process.argv[2];
+  const run =
+    command === 'up'
+      ? up({ mode: 'dev' }).then((s) =>
+          console.log(JSON.stringify({ REDIS_URL: s.redisUrl, MONGO_URL: s.mongoUrl })),
+        )
+      : command === 'down'
+        ? down()
+        : Promise.reject(new Error('usage: services.js up|down'));
+  run.catch((error) => {
+    log(error.message);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,60 @@
+import { generateSecret } from '@keygate/key-secret';
+import { SystemHarness, withKey } from '../system.harness';
+
+describe('gateway brute-force protection', () => {
+  const system = new SystemHarness({
+    AUTH_FAILURE_LIMIT: '5',
+    AUTH_FAILURE_WINDOW_SECONDS: '30',
+    TRUSTED_PROXIES: '127.0.0.1',
+  });
+  let valid: string;
+
+  beforeAll(async () => {
+    await system.start(2);
+    valid = (await system.openAccount('Brute')).applicationKeys[0].secret;
+    await system.gatewaysCaughtUp();
+  });
+  afterAll(() => system.stop());
+
+  const attempt = (ip: string, secret: string, gateway = system.gateways[0]) =>
+    system.call(
+      '/api/v1/content/product',
+      { headers: { ...withKey(secret), 'X-Forwarded-For': ip } },
+      gateway,
+    );
+
+  it('answers 429 TOO_MANY_ATTEMPTS with Retry-After once an IP fails too often, on every gateway', async () => {
+    for (let i = 0; i < 5; i++)
+      expect((await attempt('198.51.100.10', generateSecret('kg'))).status).toBe(401);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Gateway 2 learns of the block from the shared counter on its first failure from that IP.
+    expect((await attempt('198.51.100.10', generateSecret('kg'), system.gateways[1])).status).toBe(
+      401,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    for (const gateway of system.gateways) {
+      const { status, headers, body } = await attempt('198.51.100.10', valid, gateway);
+      expect(status).toBe(429);
+      expect(body.error.code).toBe('TOO_MANY_ATTEMPTS');
+      expect(Number(headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(Number(headers.get('retry-after'))).toBeLessThanOrEqual(30);
+    }
+  });
+
+  it('does not block other addresses', async () => {
+    expect((await attempt('198.51.100.11', valid)).status).toBe(200);
+  });
+
+  it('does not count forbidden calls as failed authentication', async () => {
+    const readOnly = (await system.openAccount('RO')).applicationKeys[1].secret;
+    await system.gatewaysCaughtUp();
+    for (let i = 0; i < 8; i++) {
+      const { status } = await system.call('/api/v1/content/product', {
+        method: 'POST',
+        headers: { ...withKey(readOnly), 'X-Forwarded-For': '198.51.100.12' },
+        body: '{}',
+      });
+      expect(status).toBe(403);
+    }
+  });
+});

@@ -1,0 +1,152 @@
+import { INestMicroservice } from '@nestjs/common';
+import { ClientProxy } from '@nestjs/microservices';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import Redis from 'ioredis';
+import { Connection } from 'mongoose';
+import { IssuedKey, OpenedAccount } from '@keygate/contracts';
+import { connectMongo, createRedis, createRpcClient, sendRpc } from '@keygate/connections';
+import {
+  ProviderOverride,
+  bootHttpService,
+  bootRpcService,
+  startEchoUpstream,
+  testEnv,
+  waitFor,
+  createKey,
+  openAccount,
+} from '@keygate/testing';
+import { GatewayModule } from '../apps/gateway/src/gateway.module';
+import { streamApiBodies } from '../apps/gateway/src/http/raw-api-bodies';
+import { ProjectionService } from '../apps/gateway/src/projection/projection.service';
+import { KeyServiceModule } from '../apps/key-service/src/key-service.module';
+
+export interface RunningGateway {
+  app: NestFastifyApplication;
+  url: string;
+  projection: ProjectionService;
+}
+
+export interface CallOptions {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+/**
+ * The whole system in one test process, as it runs in production: the key service on the Redis
+ * RPC transport, one or more gateways on real ports, real Redis and Mongo-wire server, and an
+ * echo upstream. System specs (test/) may use several apps; app specs stay inside their app.
+ */
+export class SystemHarness {
+  keyService!: INestMicroservice;
+  readonly gateways: RunningGateway[] = [];
+  client!: ClientProxy;
+  redis!: Redis;
+  mongo!: Connection;
+  env!: Record<string, string>;
+  private closeUpstream: (() => Promise<void>) | null = null;
+
+  constructor(private readonly overrides: Record<string, string> = {}) {}
+
+  async start(gatewayCount = 1): Promise<this> {
+    const upstream = await startEchoUpstream();
+    this.closeUpstream = upstream.close;
+    this.env = testEnv({ UPSTREAM_URL: upstream.url, ...this.overrides });
+    this.keyService = await bootRpcService(KeyServiceModule, this.env);
+    this.client = createRpcClient(this.env.REDIS_URL);
+    await this.client.connect();
+    this.redis = createRedis(this.env.REDIS_URL, 'system-test');
+    this.mongo = await connectMongo(this.env.MONGO_URL);
+    for (let i = 0; i < gatewayCount; i++) await this.startGateway();
+    return this;
+  }
+
+  async startGateway(
+    env: Record<string, string> = {},
+    overrides: ProviderOverride[] = [],
+  ): Promise<RunningGateway> {
+    const { app, url } = await bootHttpService(
+      GatewayModule,
+      { ...this.env, ...env },
+      {
+        bodyParser: false,
+        overrides,
+        configure: (a) => streamApiBodies(a.getHttpAdapter().getInstance()),
+      },
+    );
+    const projection = app.get(ProjectionService);
+    await projection.ready();
+    const gateway = { app, url, projection };
+    this.gateways.push(gateway);
+    return gateway;
+  }
+
+  async stopGateway(gateway: RunningGateway): Promise<void> {
+    await gateway.app.close();
+    this.gateways.splice(this.gateways.indexOf(gateway), 1);
+  }
+
+  async stop(): Promise<void> {
+    for (const gateway of [...this.gateways]) await this.stopGateway(gateway);
+    await this.keyService?.close();
+    await this.client?.close();
+    await this.mongo?.dropDatabase().catch(() => undefined);
+    await this.mongo?.close();
+    await this.redis?.del(this.env.KEYGATE_EVENT_STREAM);
+    await this.redis?.quit();
+    await this.closeUpstream?.();
+  }
+
+  send<T>(pattern: string, payload: unknown = {}): Promise<T> {
+    return sendRpc<T>(this.client, pattern, payload, 10_000);
+  }
+
+  openAccount(name = 'Acme', plan?: string): Promise<OpenedAccount> {
+    return openAccount((pattern, payload) => this.send(pattern, payload), name, plan);
+  }
+
+  createKey(accountId: string, extra: Record<string, unknown> = {}): Promise<IssuedKey> {
+    return createKey((pattern, payload) => this.send(pattern, payload), accountId, extra);
+  }
+
+  // Answers are whatever JSON the gateway or the echo upstream sent; specs assert on their shape.
+  async call(
+    path: string,
+    options: CallOptions = {},
+    gateway = this.gateways[0],
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  ): Promise<{ status: number; headers: Headers; body: any }> {
+    const response = await fetch(gateway.url + path, {
+      method: options.method ?? 'GET',
+      headers: options.headers,
+      body: options.body,
+    });
+    const text = await response.text();
+    let body: unknown = text;
+    try {
+      body = text ? JSON.parse(text) : null;
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: response.status, headers: response.headers, body };
+  }
+
+  /** Resolves once every gateway's projection has caught up with the stream's last entry. */
+  async gatewaysCaughtUp(): Promise<void> {
+    const [last] = (await this.redis.xrevrange(
+      this.env.KEYGATE_EVENT_STREAM,
+      '+',
+      '-',
+      'COUNT',
+      1,
+    )) as Array<[string, string[]]>;
+    if (!last) return;
+    await waitFor(
+      () => this.gateways.every((g) => g.projection.streamPosition === last[0]),
+      5000,
+      5,
+    );
+  }
+}
+
+export const withKey = (secret: string) => ({ 'X-AUTH-TOKEN': secret });

@@ -1,0 +1,42 @@
+import { INestMicroservice } from '@nestjs/common';
+import Redis from 'ioredis';
+import { createRedis } from '@keygate/connections';
+import { bootRpcService, testEnv } from '@keygate/testing';
+import { QuotaLedger, dayIndexOf, isoDate } from '@keygate/usage';
+import { UsageServiceModule } from '../../apps/usage-service/src/usage-service.module';
+import { DailyRollup } from '../../apps/usage-service/src/rollups/daily-rollup';
+
+describe('daily rollups', () => {
+  const env = testEnv();
+  let redis: Redis;
+  let usageService: INestMicroservice;
+
+  beforeAll(async () => {
+    redis = createRedis(env.REDIS_URL, 'rollup-spec');
+    usageService = await bootRpcService(UsageServiceModule, env);
+  });
+  afterAll(async () => {
+    await usageService.close();
+    await redis.quit();
+  });
+
+  it('copies each account’s and key’s day into MongoDB, and a second run changes nothing', async () => {
+    const now = Date.now();
+    const day = dayIndexOf(now);
+    const ledger = new QuotaLedger(redis);
+    const accountId = `acc_rollup_${Math.random().toString(36).slice(2, 8)}`;
+    for (let i = 0; i < 5; i++) await ledger.admit(accountId, i < 3 ? 'key_a' : 'key_b', 100, now);
+    await ledger.admit(accountId, 'key_a', 100, now - 86_400_000); // yesterday: not in today's rollup
+
+    const rollup = usageService.get(DailyRollup);
+    await rollup.run(day);
+    const first = await rollup.rollupsOf(accountId);
+    await rollup.run(day);
+    expect(await rollup.rollupsOf(accountId)).toEqual(first);
+    expect(first.map(({ keyId, date, calls }) => ({ keyId, date, calls }))).toEqual([
+      { keyId: null, date: isoDate(day), calls: 5 },
+      { keyId: 'key_a', date: isoDate(day), calls: 3 },
+      { keyId: 'key_b', date: isoDate(day), calls: 2 },
+    ]);
+  });
+});
