@@ -39,4 +39,21 @@ describe('daily rollups', () => {
       { keyId: 'key_b', date: isoDate(day), calls: 2 },
     ]);
   });
+
+  it('rolls up and re-rolls more accounts than one write command may carry', async () => {
+    const now = Date.now();
+    const day = dayIndexOf(now);
+    const ledger = new QuotaLedger(redis);
+    const prefix = `acc_many_${Math.random().toString(36).slice(2, 8)}`;
+    const accounts = Array.from({ length: 70 }, (_, i) => `${prefix}_${i}`);
+    await Promise.all(accounts.map((accountId) => ledger.admit(accountId, 'key_a', 100, now)));
+
+    const rollup = usageService.get(DailyRollup);
+    await rollup.run(day);
+    await ledger.admit(accounts[0], 'key_a', 100, now);
+    await rollup.run(day); // replaces 140 existing rollups: once hung FerretDB's connection pool
+
+    expect((await rollup.rollupsOf(accounts[0])).map((r) => r.calls)).toEqual([2, 2]);
+    expect((await rollup.rollupsOf(accounts[69])).map((r) => r.calls)).toEqual([1, 1]);
+  });
 });

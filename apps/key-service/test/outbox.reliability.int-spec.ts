@@ -59,4 +59,29 @@ describe('outbox relay: an event appended just before a crash', () => {
     );
     expect(keyEntries.map((e) => e.event.version)).toEqual([1, 2]);
   });
+
+  it('publishes a backlog larger than one write command may carry, each event once', async () => {
+    const opened = await harness.openAccount('Backlog');
+    const keyId = opened.applicationKeys[0].key.id;
+    await harness.stopService();
+
+    const mongo = await connectMongo(harness.env.MONGO_URL);
+    const repository = new EventSourcedRepository(new MongoEventStore(mongo));
+    const clock = new ManualClock();
+    const appendedIds: string[] = [];
+    for (let i = 0; i < 70; i++) {
+      const key = await repository.load(() => new ApiKey(), keyStreamId(keyId));
+      key.rotate({ secretHash: i.toString(16).padStart(64, '0'), hint: 'kg_sk_…' }, 0, clock.now());
+      const [appended] = await repository.save(key, key.accountId, SYSTEM_ACTOR);
+      appendedIds.push(appended.eventId);
+    }
+    await mongo.close();
+
+    await harness.start();
+    const published = (await harness.streamEntries()).filter((e) =>
+      appendedIds.includes(e.event.eventId),
+    );
+    expect(published.map((e) => e.event.eventId)).toEqual(appendedIds);
+    expect((await harness.storedEvents()).filter((e) => e.published === false)).toHaveLength(0);
+  });
 });

@@ -5,3 +5,4 @@ export * from './rpc';
 export * from './bootstrap';
 export * from './rpc-error.filter';
 export * from './bull-connections';
+export * from './bulk-write';

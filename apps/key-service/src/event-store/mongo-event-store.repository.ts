@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { Connection, Model, Types, mongo } from 'mongoose';
 import { EventEnvelope } from '@keygate/contracts';
-import { MONGO } from '@keygate/connections';
+import { MONGO, bulkWriteInChunks } from '@keygate/connections';
 import { AppendRequest } from '../shared/aggregate-root';
 import { newEventId } from '../shared/ids';
 import { ConcurrencyError, EventPage, EventStore, UnpublishedEvent } from './event-store.port';
@@ -110,14 +110,14 @@ export class MongoEventStore implements EventStore, OnModuleInit {
   async markPublished(storeIds: string[]): Promise<void> {
     if (storeIds.length === 0) return;
     // One update by _id each: every MongoDB-wire server answers those from its primary key.
-    await this.events.bulkWrite(
+    await bulkWriteInChunks(
+      this.events,
       storeIds.map((id) => ({
         updateOne: {
           filter: { _id: new Types.ObjectId(id) },
           update: { $set: { published: true } },
         },
       })),
-      { ordered: false },
     );
   }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { Connection, Model } from 'mongoose';
-import { MONGO, REDIS } from '@keygate/connections';
+import { MONGO, REDIS, bulkWriteInChunks } from '@keygate/connections';
 import { isoDate } from '@keygate/usage';
 import {
   USAGE_ROLLUP_COLLECTION,
@@ -69,7 +69,7 @@ export class DailyRollup {
             upsert: true,
           },
         }));
-      if (writes.length > 0) await this.rollups.bulkWrite(writes, { ordered: false });
+      await bulkWriteInChunks(this.rollups, writes);
       written += writes.length;
       await onProgress(written);
     } while (cursor !== '0');
