@@ -20,6 +20,7 @@ import { ContentProxyRoutes } from './proxy/content-proxy.routes';
 import { ApiKeyAuthenticator } from './auth/api-key.authenticator';
 import { UpstreamProxy } from './proxy/upstream.proxy';
 import { QuotaAdmission } from './quota/quota-admission';
+import { QuotaAlertProducer } from './quota/quota-alert.producer';
 import { CLOCK, systemClock } from '@keygate/contracts';
 import { KeyServiceClient } from './rpc/key-service.client';
 
@@ -41,6 +42,7 @@ import { KeyServiceClient } from './rpc/key-service.client';
     ContentProxyRoutes,
     UpstreamProxy,
     QuotaAdmission,
+    QuotaAlertProducer,
     { provide: CLOCK, useValue: systemClock },
   ],
 })

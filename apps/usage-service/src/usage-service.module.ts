@@ -2,13 +2,14 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@keygate/config';
 import { MongoModule, RedisModule, RpcErrorFilter } from '@keygate/connections';
 import { RollupsModule } from './rollups/rollups.module';
+import { AlertsModule } from './alerts/alerts.module';
 import { DashboardsModule } from './dashboards/dashboards.module';
 import { HealthController } from './health/health.controller';
 import { APP_FILTER } from '@nestjs/core';
 
-/** Dashboards and daily rollups of the rolling 30-day ledger (alerts: see issue 4's notes). */
+/** Dashboards, daily rollups, quota alerts and key housekeeping of the rolling 30-day ledger. */
 @Module({
-  imports: [ConfigModule, RedisModule, MongoModule, DashboardsModule, RollupsModule],
+  imports: [ConfigModule, RedisModule, MongoModule, DashboardsModule, RollupsModule, AlertsModule],
   controllers: [HealthController],
   providers: [{ provide: APP_FILTER, useClass: RpcErrorFilter }],
 })

@@ -2,3 +2,5 @@ export * from './admission.lua';
 export * from './quota-ledger';
 export * from './rolling-window';
 export * from './usage-series';
+export * from './quota-thresholds';
+export * from './quota-alert.job';

@@ -13,6 +13,7 @@ import { QuotaLedger, dayIndexOf } from '@keygate/usage';
 import { Principal } from '../auth/key-verifier';
 import { GatewayMetrics } from '../metrics/gateway.metrics';
 import { CountBuffer } from './count-buffer';
+import { QuotaAlertProducer } from './quota-alert.producer';
 import { QuotaExceededError } from './quota-exceeded.error';
 import { rateLimitHeaders } from './rate-limit-headers';
 
@@ -36,6 +37,7 @@ export class QuotaAdmission implements OnApplicationBootstrap, OnApplicationShut
     @Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly metrics: GatewayMetrics,
+    private readonly alerts: QuotaAlertProducer,
   ) {
     // No offline queue and a short timeout: an outage must fail the call now, not queue it.
     this.redis = createRedis(config.redisUrl, 'keygate-gateway-quota', {
@@ -82,6 +84,13 @@ export class QuotaAdmission implements OnApplicationBootstrap, OnApplicationShut
       return { 'ratelimit-limit': String(limit) };
     }
     if (!admission.admitted) throw new QuotaExceededError(admission, principal.account.plan);
+    this.alerts.afterAdmission(
+      principal.account.id,
+      admission.used,
+      limit,
+      dayIndexOf(now),
+      new Date(now),
+    );
     return rateLimitHeaders(admission);
   }
 

@@ -1,3 +1,4 @@
 export * from './account-events';
 export * from './event-envelope';
 export * from './key-events';
+export * from './usage-events';
