@@ -1,5 +1,5 @@
 import { INestMicroservice } from '@nestjs/common';
-import { DomainError, UsageSeries, UsageServicePattern } from '@keygate/contracts';
+import { DomainError, KeyUsageSummary, UsageSeries, UsageServicePattern } from '@keygate/contracts';
 import { bootRpcService } from '@keygate/testing';
 import { UsageServiceModule } from '../../apps/usage-service/src/usage-service.module';
 import { SystemHarness, withKey } from '../system.harness';
@@ -48,6 +48,19 @@ describe('usage dashboards over RPC', () => {
       keyId: opened.applicationKeys[0].key.id,
     });
     expect(appKey.used).toBe(7);
+
+    const summaries = await system.send<KeyUsageSummary[]>(UsageServicePattern.KeysUsage, {
+      accountId: opened.account.id,
+    });
+    const byKey = new Map(summaries.map((s) => [s.keyId, s]));
+    expect(byKey.size).toBe(3);
+    expect(byKey.get(opened.applicationKeys[0].key.id)?.callsLast30Days).toBe(7);
+    expect(byKey.get(user.key.id)?.callsLast30Days).toBe(3);
+    expect(byKey.get(opened.applicationKeys[1].key.id)).toMatchObject({
+      callsLast30Days: 0,
+      lastUsedAt: null,
+      unusedFor30Days: false,
+    });
   });
 
   it('answers NOT_FOUND for a key of another account and VALIDATION_FAILED for a bad query', async () => {

@@ -1,44 +1,37 @@
-import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { ClientProxy } from '@nestjs/microservices';
+import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
-import {
-  AccountView,
-  CLOCK,
-  Clock,
-  KeyServicePattern,
-  KeyView,
-  UsageSeries,
-} from '@keygate/contracts';
-import { REDIS, createRpcClient, sendRpc } from '@keygate/connections';
-import { QuotaLedger, dayIndexOf, usageSeries } from '@keygate/usage';
+import { CLOCK, Clock, KeyUsageSummary, UsageSeries } from '@keygate/contracts';
+import { REDIS } from '@keygate/connections';
+import { QuotaLedger, dayIndexOf, usageSeries, usedInWindow } from '@keygate/usage';
+import { KeyHousekeeping } from '../housekeeping/key-housekeeping';
+import { KeyServiceClient } from '../rpc/key-service.client';
 
 /** Reads the ledger for the dashboards; plans and key ownership come from the key service. */
 @Injectable()
-export class UsageReader implements OnApplicationShutdown {
+export class UsageReader {
   private readonly ledger: QuotaLedger;
-  private readonly keyService: ClientProxy;
 
   constructor(
     @Inject(REDIS) redis: Redis,
     @Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly keyService: KeyServiceClient,
+    private readonly housekeeping: KeyHousekeeping,
   ) {
     this.ledger = new QuotaLedger(redis);
-    this.keyService = createRpcClient(config.redisUrl);
   }
 
   async accountUsage(accountId: string): Promise<UsageSeries> {
     const limit = await this.limitOf(accountId);
-    const today = dayIndexOf(this.clock.now().getTime());
+    const today = this.today();
     return usageSeries(await this.ledger.windowCounts(accountId, today), today, limit);
   }
 
   async keyUsage(accountId: string, keyId: string): Promise<UsageSeries> {
-    // Answers NOT_FOUND for a key of another account.
-    await sendRpc<KeyView>(this.keyService, KeyServicePattern.GetKey, { accountId, keyId });
+    await this.keyService.key(accountId, keyId);
     const limit = await this.limitOf(accountId);
-    const today = dayIndexOf(this.clock.now().getTime());
+    const today = this.today();
     const [counts, lastUsed] = await Promise.all([
       this.ledger.windowCounts(accountId, today, keyId),
       this.ledger.lastUsed(accountId),
@@ -47,14 +40,33 @@ export class UsageReader implements OnApplicationShutdown {
     return { ...usageSeries(counts, today, limit), lastUsedAt };
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    await this.keyService.close();
+  /** One summary per key the account has, for key listings. */
+  async keysUsage(accountId: string): Promise<KeyUsageSummary[]> {
+    const today = this.today();
+    const [keys, lastUsed, flagged] = await Promise.all([
+      this.keyService.keys(accountId),
+      this.ledger.lastUsed(accountId),
+      this.housekeeping.flaggedKeyIds(accountId),
+    ]);
+    return Promise.all(
+      keys.map(async (key) => ({
+        keyId: key.id,
+        lastUsedAt: lastUsed[key.id] ? new Date(lastUsed[key.id]).toISOString() : null,
+        callsLast30Days: usedInWindow(
+          await this.ledger.windowCounts(accountId, today, key.id),
+          today,
+        ),
+        unusedFor30Days: flagged.has(key.id),
+      })),
+    );
+  }
+
+  private today(): number {
+    return dayIndexOf(this.clock.now().getTime());
   }
 
   private async limitOf(accountId: string): Promise<number> {
-    const account = await sendRpc<AccountView>(this.keyService, KeyServicePattern.GetAccount, {
-      accountId,
-    });
+    const account = await this.keyService.account(accountId);
     return this.config.plans[account.plan]?.callLimit ?? 0;
   }
 }

@@ -1,15 +1,9 @@
-import {
-  Inject,
-  Injectable,
-  Logger,
-  OnApplicationBootstrap,
-  OnApplicationShutdown,
-} from '@nestjs/common';
-import { Job, Queue, Worker } from 'bullmq';
+import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Job } from 'bullmq';
 import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
 import { CLOCK, Clock } from '@keygate/contracts';
-import { BullConnections } from '@keygate/connections';
 import { dayIndexOf } from '@keygate/usage';
+import { UsageJobQueue } from '../jobs/usage-job-queue';
 import { DailyRollup } from './daily-rollup';
 
 export const ROLLUP_QUEUE = 'usage-rollups';
@@ -21,10 +15,7 @@ export const ROLLUP_QUEUE = 'usage-rollups';
  */
 @Injectable()
 export class RollupQueue implements OnApplicationBootstrap, OnApplicationShutdown {
-  private readonly logger = new Logger(RollupQueue.name);
-  private connections?: BullConnections;
-  queue!: Queue<{ day: number }>;
-  worker!: Worker<{ day: number }>;
+  jobs!: UsageJobQueue<{ day: number }>;
 
   constructor(
     @Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig,
@@ -33,46 +24,17 @@ export class RollupQueue implements OnApplicationBootstrap, OnApplicationShutdow
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    this.connections = new BullConnections(this.config.redisUrl, 'keygate-usage-rollups');
-    this.queue = new Queue(ROLLUP_QUEUE, {
-      connection: this.connections.open(),
-      prefix: this.config.queuePrefix,
-    });
-    this.worker = new Worker(ROLLUP_QUEUE, (job) => this.process(job), {
-      connection: this.connections.open(),
-      prefix: this.config.queuePrefix,
-      lockDuration: this.config.usageJobLockMs,
-      stalledInterval: this.config.usageJobLockMs,
-    });
-    this.worker.on('failed', (job, error) =>
-      this.logger.warn(`rollup ${job?.id} failed: ${error.message}`),
-    );
-    await this.queue.upsertJobScheduler(
-      'daily-rollup',
-      { pattern: '5 0 * * *', tz: 'UTC' },
-      { name: 'rollup', data: { day: -1 } },
-    );
+    this.jobs = new UsageJobQueue(this.config, ROLLUP_QUEUE, (job) => this.process(job));
+    await this.jobs.schedule('daily-rollup', '5 0 * * *', { day: -1 });
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.worker?.close();
-    await this.queue?.close();
-    await this.connections?.closeAll();
+    await this.jobs?.close();
   }
 
   /** Queues the rollup of one day (idempotent per day). */
   async enqueue(day: number): Promise<void> {
-    await this.queue.add(
-      'rollup',
-      { day },
-      {
-        jobId: `rollup-${day}`,
-        attempts: 5,
-        backoff: { type: 'exponential', delay: 1000 },
-        removeOnComplete: true,
-        removeOnFail: 100,
-      },
-    );
+    await this.jobs.add(`rollup-${day}`, { day });
   }
 
   private async process(job: Job<{ day: number }>): Promise<number> {

@@ -23,3 +23,12 @@ export interface UsageSeries {
   /** Per-key series only: when the key last made a call. */
   lastUsedAt?: string | null;
 }
+
+/** One key's line in a key listing: what the usage service knows of it. */
+export interface KeyUsageSummary {
+  keyId: string;
+  lastUsedAt: string | null;
+  callsLast30Days: number;
+  /** Flagged by the daily housekeeping: active, older than 30 days, and no call in them. */
+  unusedFor30Days: boolean;
+}

@@ -20,5 +20,6 @@ export const KeyServicePattern = {
 export const UsageServicePattern = {
   AccountUsage: 'usage.account',
   KeyUsage: 'usage.key',
+  KeysUsage: 'usage.keys',
   Health: 'usage-service.health',
 } as const;

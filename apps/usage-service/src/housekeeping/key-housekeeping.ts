@@ -1,0 +1,89 @@
+import { Inject, Injectable } from '@nestjs/common';
+import Redis from 'ioredis';
+import { Connection, Model } from 'mongoose';
+import { MONGO, REDIS, bulkWriteInChunks } from '@keygate/connections';
+import { QuotaLedger, dayIndexOf, windowStartDay } from '@keygate/usage';
+import { KeyServiceClient } from '../rpc/key-service.client';
+import { KEY_FLAG_COLLECTION, KeyFlagDocument, keyFlagSchema } from './key-flag.schema';
+import { unusedKeyIds } from './unused-keys';
+
+/** Per-key day counts are kept this many days past the window, for the daily rollup. */
+const KEEP_PAST_WINDOW_DAYS = 5;
+
+export interface HousekeepingReport {
+  accounts: number;
+  flagged: number;
+  trimmedDays: number;
+}
+
+/**
+ * Daily care of the ledger: flags keys unused for 30 days (and unflags those used again), and
+ * deletes per-key day counts that left the window and the rollup's reach. Running it twice in a
+ * day changes nothing the second time.
+ */
+@Injectable()
+export class KeyHousekeeping {
+  private readonly flags: Model<KeyFlagDocument>;
+  private readonly ledger: QuotaLedger;
+
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(MONGO) connection: Connection,
+    private readonly keyService: KeyServiceClient,
+  ) {
+    this.flags = connection.model<KeyFlagDocument>(KEY_FLAG_COLLECTION, keyFlagSchema);
+    this.ledger = new QuotaLedger(redis);
+  }
+
+  async run(nowMs: number): Promise<HousekeepingReport> {
+    const report: HousekeepingReport = { accounts: 0, flagged: 0, trimmedDays: 0 };
+    for (const accountId of await this.keyService.accountIds()) {
+      report.accounts += 1;
+      report.flagged += await this.flagUnusedKeys(accountId, nowMs);
+    }
+    report.trimmedDays = await this.trimKeyDays(dayIndexOf(nowMs));
+    return report;
+  }
+
+  async flaggedKeyIds(accountId: string): Promise<Set<string>> {
+    const flags = await this.flags.find({ accountId }, { _id: 1 }).lean<{ _id: string }[]>();
+    return new Set(flags.map((flag) => flag._id));
+  }
+
+  private async flagUnusedKeys(accountId: string, nowMs: number): Promise<number> {
+    const [keys, lastUsed, flagged] = await Promise.all([
+      this.keyService.keys(accountId),
+      this.ledger.lastUsed(accountId),
+      this.flaggedKeyIds(accountId),
+    ]);
+    const unused = new Set(unusedKeyIds(keys, lastUsed, nowMs));
+    const cleared = [...flagged].filter((keyId) => !unused.has(keyId));
+    if (cleared.length > 0) await this.flags.deleteMany({ _id: { $in: cleared } });
+    await bulkWriteInChunks(
+      this.flags,
+      [...unused]
+        .filter((keyId) => !flagged.has(keyId))
+        .map((keyId) => ({
+          insertOne: {
+            document: { _id: keyId, accountId, flag: 'unused-30-days', flaggedAt: new Date(nowMs) },
+          },
+        })),
+    );
+    return unused.size;
+  }
+
+  private async trimKeyDays(today: number): Promise<number> {
+    const oldestKept = windowStartDay(today) - KEEP_PAST_WINDOW_DAYS;
+    let trimmed = 0;
+    let cursor = '0';
+    do {
+      const [next, keys] = await this.redis.scan(cursor, 'MATCH', 'kg:{a:*}:key:*', 'COUNT', 500);
+      cursor = next;
+      for (const key of keys) {
+        const stale = (await this.redis.hkeys(key)).filter((day) => Number(day) < oldestKept);
+        if (stale.length > 0) trimmed += await this.redis.hdel(key, ...stale);
+      }
+    } while (cursor !== '0');
+    return trimmed;
+  }
+}
