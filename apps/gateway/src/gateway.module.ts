@@ -23,9 +23,11 @@ import { QuotaAdmission } from './quota/quota-admission';
 import { QuotaAlertProducer } from './quota/quota-alert.producer';
 import { CLOCK, systemClock } from '@keygate/contracts';
 import { KeyServiceClient } from './rpc/key-service.client';
+import { PanelModule } from './panel/panel.module';
+import { OperatorModule } from './operator/operator.module';
 
 @Module({
-  imports: [ConfigModule, RedisModule, PassportModule],
+  imports: [ConfigModule, RedisModule, PassportModule, PanelModule, OperatorModule],
   controllers: [HealthController, AuthContextController],
   providers: [
     { provide: APP_FILTER, useClass: HttpErrorFilter },

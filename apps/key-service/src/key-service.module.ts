@@ -5,9 +5,10 @@ import { MongoModule, RedisModule, RpcErrorFilter } from '@keygate/connections';
 import { AccountsModule } from './accounts/accounts.module';
 import { HealthController } from './health/health.controller';
 import { KeysModule } from './keys/keys.module';
+import { PanelUsersModule } from './panel-users/panel-users.module';
 
 @Module({
-  imports: [ConfigModule, RedisModule, MongoModule, AccountsModule, KeysModule],
+  imports: [ConfigModule, RedisModule, MongoModule, AccountsModule, KeysModule, PanelUsersModule],
   controllers: [HealthController],
   providers: [{ provide: APP_FILTER, useClass: RpcErrorFilter }],
 })

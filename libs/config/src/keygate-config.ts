@@ -71,6 +71,14 @@ const envSchema = z.object({
   USAGE_JOB_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
   QUOTA_FAIL_MODE: z.enum(['open', 'closed']).default('open'),
   QUOTA_BUFFER_LIMIT: z.coerce.number().int().min(0).default(100_000),
+  PANEL_SESSION_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(12 * 3600),
+  PANEL_LOGIN_LIMIT: z.coerce.number().int().min(1).default(5),
+  PANEL_LOGIN_IP_LIMIT: z.coerce.number().int().min(1).default(30),
+  PANEL_LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
 });
 
 export interface KeygateConfig {
@@ -108,6 +116,14 @@ export interface KeygateConfig {
   quotaFailMode: 'open' | 'closed';
   /** Distinct (account, key, day) counters held while Redis is away. */
   quotaBufferLimit: number;
+  panel: {
+    /** How long a panel session lasts after login. */
+    sessionTtlSeconds: number;
+    /** Failed logins allowed per email, and per client IP, in each window. */
+    loginLimitPerEmail: number;
+    loginLimitPerIp: number;
+    loginWindowSeconds: number;
+  };
 }
 
 export class ConfigError extends Error {
@@ -172,5 +188,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KeygateConfig 
     usageJobLockMs: e.USAGE_JOB_LOCK_MS,
     quotaFailMode: e.QUOTA_FAIL_MODE,
     quotaBufferLimit: e.QUOTA_BUFFER_LIMIT,
+    panel: {
+      sessionTtlSeconds: e.PANEL_SESSION_TTL_SECONDS,
+      loginLimitPerEmail: e.PANEL_LOGIN_LIMIT,
+      loginLimitPerIp: e.PANEL_LOGIN_IP_LIMIT,
+      loginWindowSeconds: e.PANEL_LOGIN_WINDOW_SECONDS,
+    },
   };
 }

@@ -17,5 +17,6 @@ import { GetAccountMessageController } from './queries/get-account/get-account.m
     AccountEventsMessageController,
   ],
   providers: [OpenAccountHandler, ChangePlanHandler],
+  exports: [OpenAccountHandler],
 })
 export class AccountsModule {}

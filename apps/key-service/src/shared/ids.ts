@@ -3,3 +3,4 @@ import { randomBase62 } from '@keygate/key-secret';
 export const newAccountId = (): string => `acc_${randomBase62(16)}`;
 export const newKeyId = (): string => `key_${randomBase62(16)}`;
 export const newEventId = (): string => `evt_${randomBase62(22)}`;
+export const newUserId = (): string => `usr_${randomBase62(16)}`;

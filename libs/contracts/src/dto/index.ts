@@ -5,3 +5,4 @@ export * from './key.dto';
 export * from './snapshot.dto';
 export * from './validation';
 export * from './usage.dto';
+export * from './panel-user.dto';

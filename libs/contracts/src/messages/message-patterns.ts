@@ -1,6 +1,10 @@
 /** RPC message patterns (Nest microservices, Redis transport). Wire contracts: never rename. */
 export const KeyServicePattern = {
   OpenAccount: 'accounts.open',
+  Signup: 'accounts.signup',
+  AddUser: 'users.add',
+  ListUsers: 'users.list',
+  UserCredentials: 'users.credentials',
   ChangePlan: 'accounts.change-plan',
   GetAccount: 'accounts.get',
   CreateKey: 'keys.create',

@@ -22,16 +22,21 @@ export class OpenAccountHandler {
     @Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig,
   ) {}
 
-  async execute(command: OpenAccountCommand): Promise<OpenedAccount> {
-    const plan = command.plan ?? this.config.defaultPlan;
-    if (!this.config.plans[plan]) {
+  /** The plan an account opened with `plan` gets; VALIDATION_FAILED for an unknown plan. */
+  assertPlan(plan: string | undefined): string {
+    const chosen = plan ?? this.config.defaultPlan;
+    if (!this.config.plans[chosen]) {
       throw ValidationError.of(
         'plan',
         `must be one of ${Object.keys(this.config.plans).join(', ')}`,
       );
     }
+    return chosen;
+  }
+
+  async execute(command: OpenAccountCommand, accountId = newAccountId()): Promise<OpenedAccount> {
+    const plan = this.assertPlan(command.plan);
     const now = this.clock.now();
-    const accountId = newAccountId();
     // Keys first, the account last: without transactions a crash in between leaves only keys of
     // an account that does not exist (never listed, never authenticated), not a half-open account.
     const applicationKeys = [];

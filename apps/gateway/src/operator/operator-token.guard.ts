@@ -1,0 +1,26 @@
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
+import { FastifyRequest } from 'fastify';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { ForbiddenError, UnauthorizedError } from '../auth/key-verifier';
+
+const digest = (value: string) => createHash('sha256').update(value).digest();
+
+/** /operator/api/* takes X-Operator-Token (OPERATOR_TOKEN), compared in constant time. */
+@Injectable()
+export class OperatorTokenGuard implements CanActivate {
+  constructor(@Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    if (!this.config.operatorToken)
+      throw new ForbiddenError('The operator API is off: set OPERATOR_TOKEN to use it');
+    const presented = context.switchToHttp().getRequest<FastifyRequest>().headers[
+      'x-operator-token'
+    ];
+    if (typeof presented !== 'string' || !presented)
+      throw new UnauthorizedError('Send the operator token in X-Operator-Token');
+    if (!timingSafeEqual(digest(presented), digest(this.config.operatorToken)))
+      throw new UnauthorizedError('Wrong operator token');
+    return true;
+  }
+}

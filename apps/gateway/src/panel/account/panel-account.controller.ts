@@ -1,0 +1,143 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { FastifyReply, FastifyRequest } from 'fastify';
+import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import {
+  AccountView,
+  CLOCK,
+  Clock,
+  KeyServicePattern,
+  PanelUserCredentials,
+  PanelUserView,
+  SignedUpAccount,
+  parseInput,
+} from '@keygate/contracts';
+import { clientIpOf } from '../../auth/client-ip';
+import { IpMatcher } from '../../auth/ip-matcher';
+import { UnauthorizedError } from '../../auth/key-verifier';
+import { KeyServiceClient } from '../../rpc/key-service.client';
+import { loginBodySchema, signupBodySchema } from '../panel.schemas';
+import { LoginThrottle } from '../sessions/login-throttle';
+import { Caller, PanelCaller, PanelSessionRequired } from '../sessions/panel-session.guard';
+import { PanelSessions } from '../sessions/panel-sessions';
+import { PasswordHasher } from '../sessions/password-hasher';
+import { clearSessionCookie, setSessionCookie } from '../sessions/session-cookie';
+
+/** Sign-up, login, logout and the current session. */
+@Controller('panel/api')
+export class PanelAccountController {
+  private readonly trustedProxies: IpMatcher;
+
+  constructor(
+    private readonly keyService: KeyServiceClient,
+    private readonly sessions: PanelSessions,
+    private readonly throttle: LoginThrottle,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig,
+  ) {
+    this.trustedProxies = new IpMatcher(config.trustedProxies);
+  }
+
+  @Post('signup')
+  async signup(
+    @Body() body: unknown,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const input = parseInput(signupBodySchema, body);
+    const signedUp = await this.keyService.send<SignedUpAccount>(KeyServicePattern.Signup, {
+      email: input.email,
+      passwordHash: await PasswordHasher.hash(input.password),
+      accountName: input.accountName,
+      actor: { type: 'user', ip: this.ipOf(request) },
+    });
+    const opened = await this.openSession(signedUp.user, request, reply);
+    reply.status(201);
+    return {
+      account: signedUp.account,
+      user: signedUp.user,
+      ...opened,
+      applicationKeys: signedUp.applicationKeys.map(({ key, secret }) => ({
+        id: key.id,
+        name: key.name,
+        kind: key.kind,
+        access: key.access,
+        hint: key.hint,
+        secret,
+      })),
+    };
+  }
+
+  @Post('login')
+  @HttpCode(200)
+  async login(
+    @Body() body: unknown,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const { email, password } = parseInput(loginBodySchema, body);
+    const ip = this.ipOf(request);
+    await this.throttle.assertAllowed(email, ip);
+    const user = await this.keyService.send<PanelUserCredentials | null>(
+      KeyServicePattern.UserCredentials,
+      { email },
+    );
+    const valid = user
+      ? await PasswordHasher.verify(password, user.passwordHash)
+      : await PasswordHasher.burn(password).then(() => false);
+    if (!user || !valid) {
+      await this.throttle.recordFailure(email, ip);
+      throw new UnauthorizedError('Wrong email or password');
+    }
+    await this.throttle.recordSuccess(email);
+    const { passwordHash: _hash, ...view } = user;
+    const account = await this.accountOf(view.accountId);
+    return { ...(await this.openSession(view, request, reply)), user: view, account };
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @PanelSessionRequired()
+  async logout(@Caller() caller: PanelCaller, @Res({ passthrough: true }) reply: FastifyReply) {
+    await this.sessions.close(caller.token);
+    clearSessionCookie(reply);
+  }
+
+  /** Who is logged in, for a page that holds only the HttpOnly cookie. */
+  @Get('session')
+  @PanelSessionRequired()
+  async session(@Caller() caller: PanelCaller) {
+    const { session } = caller;
+    return {
+      user: {
+        id: session.userId,
+        accountId: session.accountId,
+        email: session.email,
+        role: session.role,
+      },
+      account: await this.accountOf(session.accountId),
+      csrfToken: session.csrfToken,
+      expiresAt: session.expiresAt,
+    };
+  }
+
+  private async openSession(user: PanelUserView, request: FastifyRequest, reply: FastifyReply) {
+    const { token, session } = await this.sessions.open(
+      { userId: user.id, accountId: user.accountId, email: user.email, role: user.role },
+      this.clock.now(),
+    );
+    setSessionCookie(request, reply, token, this.config.panel.sessionTtlSeconds);
+    return { session: token, expiresAt: session.expiresAt, csrfToken: session.csrfToken };
+  }
+
+  private accountOf(accountId: string): Promise<AccountView> {
+    return this.keyService.send<AccountView>(KeyServicePattern.GetAccount, { accountId });
+  }
+
+  private ipOf(request: FastifyRequest): string {
+    return clientIpOf(
+      request.socket.remoteAddress ?? '',
+      request.headers['x-forwarded-for'],
+      this.trustedProxies,
+    );
+  }
+}

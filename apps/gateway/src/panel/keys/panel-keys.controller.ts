@@ -1,0 +1,134 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
+import { FastifyRequest } from 'fastify';
+import {
+  IssuedKey,
+  KeyServicePattern,
+  KeyUsageSummary,
+  KeyView,
+  parseInput,
+} from '@keygate/contracts';
+import { KeyServiceClient } from '../../rpc/key-service.client';
+import { UsageServiceClient } from '../../rpc/usage-service.client';
+import { bodyObjectSchema, createKeyBodySchema } from '../panel.schemas';
+import {
+  AdminOnly,
+  Caller,
+  PanelCaller,
+  PanelSessionRequired,
+  actorOf,
+} from '../sessions/panel-session.guard';
+import { keyOpenApi } from './key-openapi';
+
+export type ListedKey = KeyView & {
+  lastUsedAt: string | null;
+  callsLast30Days: number | null;
+  unusedFor30Days: boolean;
+};
+
+/**
+ * The account's API keys. Everyone logged in reads; admins create, change, rotate, revoke and
+ * delete. Secrets appear only in the create and rotate answers.
+ */
+@Controller('panel/api/keys')
+@PanelSessionRequired()
+export class PanelKeysController {
+  constructor(
+    private readonly keyService: KeyServiceClient,
+    private readonly usage: UsageServiceClient,
+  ) {}
+
+  @Get()
+  async list(@Caller() caller: PanelCaller): Promise<{ keys: ListedKey[] }> {
+    const accountId = caller.session.accountId;
+    const [keys, usage] = await Promise.all([
+      this.keyService.send<KeyView[]>(KeyServicePattern.ListKeys, { accountId }),
+      // Keys are listed even while the usage service is away, without their usage.
+      this.usage.keys(accountId).catch(() => [] as KeyUsageSummary[]),
+    ]);
+    const usageOf = new Map(usage.map((summary) => [summary.keyId, summary]));
+    return {
+      keys: keys.map((key) => ({
+        ...key,
+        lastUsedAt: usageOf.get(key.id)?.lastUsedAt ?? null,
+        callsLast30Days: usageOf.get(key.id)?.callsLast30Days ?? null,
+        unusedFor30Days: usageOf.get(key.id)?.unusedFor30Days ?? false,
+      })),
+    };
+  }
+
+  @Get(':id')
+  async get(@Caller() caller: PanelCaller, @Param('id') keyId: string) {
+    const key = await this.keyOf(caller, keyId);
+    return { key };
+  }
+
+  @Post()
+  @AdminOnly()
+  create(@Caller() caller: PanelCaller, @Body() body: unknown): Promise<IssuedKey> {
+    const input = parseInput(createKeyBodySchema, body);
+    return this.keyService.send<IssuedKey>(KeyServicePattern.CreateKey, {
+      ...input,
+      accountId: caller.session.accountId,
+      actor: actorOf(caller),
+    });
+  }
+
+  @Patch(':id')
+  @AdminOnly()
+  async update(@Caller() caller: PanelCaller, @Param('id') keyId: string, @Body() body: unknown) {
+    const key = await this.keyService.send<KeyView>(KeyServicePattern.UpdateKey, {
+      ...parseInput(bodyObjectSchema, body ?? {}),
+      ...this.ref(caller, keyId),
+    });
+    return { key };
+  }
+
+  @Post(':id/rotate')
+  @HttpCode(200)
+  @AdminOnly()
+  rotate(@Caller() caller: PanelCaller, @Param('id') keyId: string, @Body() body: unknown) {
+    return this.keyService.send<IssuedKey>(KeyServicePattern.RotateKey, {
+      ...parseInput(bodyObjectSchema, body ?? {}),
+      ...this.ref(caller, keyId),
+    });
+  }
+
+  @Post(':id/revoke')
+  @HttpCode(200)
+  @AdminOnly()
+  async revoke(@Caller() caller: PanelCaller, @Param('id') keyId: string) {
+    const key = await this.keyService.send<KeyView>(
+      KeyServicePattern.RevokeKey,
+      this.ref(caller, keyId),
+    );
+    return { key };
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @AdminOnly()
+  async remove(@Caller() caller: PanelCaller, @Param('id') keyId: string): Promise<void> {
+    await this.keyService.send(KeyServicePattern.DeleteKey, this.ref(caller, keyId));
+  }
+
+  @Get(':id/openapi.json')
+  async openApi(
+    @Caller() caller: PanelCaller,
+    @Param('id') keyId: string,
+    @Req() request: FastifyRequest,
+  ) {
+    const key = await this.keyOf(caller, keyId);
+    return keyOpenApi(key, `${request.protocol}://${request.headers.host ?? 'localhost'}`);
+  }
+
+  private keyOf(caller: PanelCaller, keyId: string): Promise<KeyView> {
+    return this.keyService.send<KeyView>(KeyServicePattern.GetKey, {
+      accountId: caller.session.accountId,
+      keyId,
+    });
+  }
+
+  private ref(caller: PanelCaller, keyId: string) {
+    return { accountId: caller.session.accountId, keyId, actor: actorOf(caller) };
+  }
+}

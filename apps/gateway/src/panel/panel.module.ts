@@ -1,0 +1,35 @@
+import { Module } from '@nestjs/common';
+import { ConfigModule } from '@keygate/config';
+import { CLOCK, systemClock } from '@keygate/contracts';
+import { RedisModule } from '@keygate/connections';
+import { KeyServiceClient } from '../rpc/key-service.client';
+import { UsageServiceClient } from '../rpc/usage-service.client';
+import { PanelAccountController } from './account/panel-account.controller';
+import { PanelAuditController } from './audit/panel-audit.controller';
+import { PanelKeysController } from './keys/panel-keys.controller';
+import { LoginThrottle } from './sessions/login-throttle';
+import { PanelSessionGuard } from './sessions/panel-session.guard';
+import { PanelSessions } from './sessions/panel-sessions';
+import { PanelUsageController } from './usage/panel-usage.controller';
+import { PanelUsersController } from './users/panel-users.controller';
+
+/** The Panel API (/panel/api/*): panel sessions only, never API keys. */
+@Module({
+  imports: [ConfigModule, RedisModule],
+  controllers: [
+    PanelAccountController,
+    PanelUsersController,
+    PanelKeysController,
+    PanelUsageController,
+    PanelAuditController,
+  ],
+  providers: [
+    PanelSessions,
+    PanelSessionGuard,
+    LoginThrottle,
+    KeyServiceClient,
+    UsageServiceClient,
+    { provide: CLOCK, useValue: systemClock },
+  ],
+})
+export class PanelModule {}

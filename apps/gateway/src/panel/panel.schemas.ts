@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { PANEL_ROLES, createKeySchema, emailSchema } from '@keygate/contracts';
+
+const passwordSchema = z
+  .string()
+  .min(8, 'must be at least 8 characters')
+  .max(200, 'must be at most 200 characters');
+
+export const signupBodySchema = z
+  .object({
+    email: emailSchema,
+    password: passwordSchema,
+    accountName: z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .max(100, 'must be at most 100 characters'),
+  })
+  .strict();
+
+export const loginBodySchema = z
+  .object({ email: emailSchema, password: z.string().min(1, 'must not be empty').max(200) })
+  .strict();
+
+export const addUserBodySchema = z
+  .object({ email: emailSchema, password: passwordSchema, role: z.enum(PANEL_ROLES) })
+  .strict();
+
+export const createKeyBodySchema = createKeySchema.omit({ accountId: true, actor: true });
+
+/** PATCH and rotate bodies are checked by the key service's own schemas, with the ids added. */
+export const bodyObjectSchema = z.record(z.unknown(), {
+  invalid_type_error: 'must be a JSON object',
+});
+
+export const auditQuerySchema = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+    cursor: z
+      .string()
+      .regex(/^[0-9a-f]{24}$/, 'must be a nextCursor from a previous page')
+      .optional(),
+  })
+  .strict();

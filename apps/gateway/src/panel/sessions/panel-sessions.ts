@@ -1,0 +1,60 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { createHash, randomBytes } from 'node:crypto';
+import Redis from 'ioredis';
+import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { PanelRole } from '@keygate/contracts';
+import { REDIS } from '@keygate/connections';
+
+export const SESSION_TOKEN_PREFIX = 'kgs_';
+const SESSION_TOKEN = /^kgs_[A-Za-z0-9_-]{43}$/;
+
+export interface PanelSession {
+  userId: string;
+  accountId: string;
+  email: string;
+  role: PanelRole;
+  /** Sent back in X-CSRF-Token by a page that authenticates with the session cookie. */
+  csrfToken: string;
+  expiresAt: string;
+}
+
+/**
+ * Panel sessions: opaque random tokens, kept in Redis only as a SHA-256 of the token (a stolen
+ * Redis dump holds no usable session), expiring by Redis TTL, deleted at logout.
+ */
+@Injectable()
+export class PanelSessions {
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig,
+  ) {}
+
+  async open(
+    user: Pick<PanelSession, 'userId' | 'accountId' | 'email' | 'role'>,
+    now: Date,
+  ): Promise<{ token: string; session: PanelSession }> {
+    const token = `${SESSION_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
+    const ttl = this.config.panel.sessionTtlSeconds;
+    const session: PanelSession = {
+      ...user,
+      csrfToken: randomBytes(24).toString('base64url'),
+      expiresAt: new Date(now.getTime() + ttl * 1000).toISOString(),
+    };
+    await this.redis.set(this.keyOf(token), JSON.stringify(session), 'EX', ttl);
+    return { token, session };
+  }
+
+  async find(token: string): Promise<PanelSession | null> {
+    if (!SESSION_TOKEN.test(token)) return null;
+    const raw = await this.redis.get(this.keyOf(token));
+    return raw ? (JSON.parse(raw) as PanelSession) : null;
+  }
+
+  async close(token: string): Promise<void> {
+    if (SESSION_TOKEN.test(token)) await this.redis.del(this.keyOf(token));
+  }
+
+  private keyOf(token: string): string {
+    return `keygate:panel-session:${createHash('sha256').update(token).digest('hex')}`;
+  }
+}

@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import { EventStoreModule } from '../event-store/event-store.module';
+import { AccountsModule } from '../accounts/accounts.module';
+import { AddUserHandler } from './commands/add-user/add-user.handler';
+import { AddUserMessageController } from './commands/add-user/add-user.message.controller';
+import { SignupHandler } from './commands/signup/signup.handler';
+import { SignupMessageController } from './commands/signup/signup.message.controller';
+import { PanelUsersRepository } from './panel-users.repository';
+import { ListUsersMessageController } from './queries/list-users/list-users.message.controller';
+import { UserCredentialsMessageController } from './queries/user-credentials/user-credentials.message.controller';
+
+/** Panel users: email, scrypt hash (made by the gateway) and role, one account each. */
+@Module({
+  imports: [AccountsModule, EventStoreModule],
+  controllers: [
+    SignupMessageController,
+    AddUserMessageController,
+    UserCredentialsMessageController,
+    ListUsersMessageController,
+  ],
+  providers: [PanelUsersRepository, SignupHandler, AddUserHandler],
+})
+export class PanelUsersModule {}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { actorSchema } from './actor.dto';
+import { OpenedAccount } from './account.dto';
+
+export type PanelRole = 'admin' | 'member';
+export const PANEL_ROLES = ['admin', 'member'] as const;
+
+const idSchema = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id');
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, 'must be at most 254 characters')
+  .email('must be an email address');
+/** A password hash as the gateway's PasswordHasher writes it; passwords never reach the key service. */
+const passwordHashSchema = z.string().regex(/^scrypt\$[A-Za-z0-9$+/=]{20,300}$/, 'must be a hash');
+
+/** RPC accounts.signup: opens an account with its first admin, all or nothing. */
+export const signupSchema = z
+  .object({
+    email: emailSchema,
+    passwordHash: passwordHashSchema,
+    accountName: z
+      .string()
+      .trim()
+      .min(1, 'must not be empty')
+      .max(100, 'must be at most 100 characters'),
+    plan: z.string().min(1).max(50).optional(),
+    actor: actorSchema.optional(),
+  })
+  .strict();
+export type SignupDto = z.infer<typeof signupSchema>;
+
+export const addUserSchema = z
+  .object({
+    accountId: idSchema,
+    email: emailSchema,
+    passwordHash: passwordHashSchema,
+    role: z.enum(PANEL_ROLES),
+    actor: actorSchema.optional(),
+  })
+  .strict();
+export type AddUserDto = z.infer<typeof addUserSchema>;
+
+export const userCredentialsQuerySchema = z.object({ email: emailSchema }).strict();
+
+export interface PanelUserView {
+  id: string;
+  accountId: string;
+  email: string;
+  role: PanelRole;
+  createdAt: string;
+}
+
+/** Only for the gateway's login check; never sent to a client. */
+export interface PanelUserCredentials extends PanelUserView {
+  passwordHash: string;
+}
+
+export interface SignedUpAccount extends OpenedAccount {
+  user: PanelUserView;
+}
