@@ -59,6 +59,10 @@ const envSchema = z.object({
   KEYGATE_DATA_DIR: z.string().default('.keygate'),
   KEYGATE_EVENT_STREAM: z.string().min(1).default('keygate:events'),
   KEYGATE_QUEUE_PREFIX: z.string().min(1).default('{keygate}'),
+  KEYGATE_REDIS_NAMESPACE: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]{1,50}$/, 'must be 1-50 letters, digits, :, _ or -')
+    .default('keygate'),
   HEALTH_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   KEYGATE_LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   AUTH_HEADER_X_AUTH_TOKEN: booleanFlag.default('true'),
@@ -98,6 +102,8 @@ export interface KeygateConfig {
   dataDir: string;
   eventStream: string;
   queuePrefix: string;
+  /** Prefix of the gateway's own Redis keys (sessions, throttles), so deployments can share a Redis. */
+  redisNamespace: string;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
   credentialSources: {
     xAuthToken: boolean;
@@ -175,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KeygateConfig 
     dataDir: e.KEYGATE_DATA_DIR,
     eventStream: e.KEYGATE_EVENT_STREAM,
     queuePrefix: e.KEYGATE_QUEUE_PREFIX,
+    redisNamespace: e.KEYGATE_REDIS_NAMESPACE,
     logLevel: e.KEYGATE_LOG_LEVEL,
     credentialSources: {
       xAuthToken: e.AUTH_HEADER_X_AUTH_TOKEN,

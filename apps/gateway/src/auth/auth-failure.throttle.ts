@@ -39,7 +39,7 @@ export class AuthFailureThrottle {
   }
 
   recordFailure(ip: string): void {
-    const key = `keygate:auth-failures:${ip}`;
+    const key = `${this.config.redisNamespace}:auth-failures:${ip}`;
     this.redis
       .multi()
       .incr(key)

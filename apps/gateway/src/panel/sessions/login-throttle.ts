@@ -49,6 +49,7 @@ export class LoginThrottle {
     return { count: Number(count ?? 0), ttlMs: Math.max(ttl, 1000) };
   }
 
-  private emailKey = (email: string) => `keygate:panel-login-failures:email:${email}`;
-  private ipKey = (ip: string) => `keygate:panel-login-failures:ip:${ip}`;
+  private emailKey = (email: string) =>
+    `${this.config.redisNamespace}:panel-login-failures:email:${email}`;
+  private ipKey = (ip: string) => `${this.config.redisNamespace}:panel-login-failures:ip:${ip}`;
 }

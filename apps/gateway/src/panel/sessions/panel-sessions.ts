@@ -55,6 +55,6 @@ export class PanelSessions {
   }
 
   private keyOf(token: string): string {
-    return `keygate:panel-session:${createHash('sha256').update(token).digest('hex')}`;
+    return `${this.config.redisNamespace}:panel-session:${createHash('sha256').update(token).digest('hex')}`;
   }
 }
