@@ -16,7 +16,7 @@ import {
   openAccount,
 } from '@keygate/testing';
 import { GatewayModule } from '../apps/gateway/src/gateway.module';
-import { streamApiBodies } from '../apps/gateway/src/http/raw-api-bodies';
+import { configureGateway } from '../apps/gateway/src/http/configure-gateway';
 import { ProjectionService } from '../apps/gateway/src/projection/projection.service';
 import { KeyServiceModule } from '../apps/key-service/src/key-service.module';
 
@@ -71,7 +71,7 @@ export class SystemHarness {
       {
         bodyParser: false,
         overrides,
-        configure: (a) => streamApiBodies(a.getHttpAdapter().getInstance()),
+        configure: configureGateway,
       },
     );
     const projection = app.get(ProjectionService);

@@ -1,8 +1,5 @@
 import { runService } from '@keygate/connections';
 import { GatewayModule } from './gateway.module';
-import { streamApiBodies } from './http/raw-api-bodies';
+import { configureGateway } from './http/configure-gateway';
 
-runService(GatewayModule, 'http', {
-  bodyParser: false,
-  configure: (app) => streamApiBodies(app.getHttpAdapter().getInstance()),
-});
+runService(GatewayModule, 'http', { bodyParser: false, configure: configureGateway });

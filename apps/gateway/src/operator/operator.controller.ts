@@ -1,5 +1,7 @@
 import { Body, Controller, Get, Inject, Param, Put, Req, UseGuards } from '@nestjs/common';
 import { FastifyRequest } from 'fastify';
+import { ApiBody, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { jsonSchemaOf } from '../http/api-docs';
 import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
 import { AccountView, KeyServicePattern, PanelUserView, parseInput } from '@keygate/contracts';
 import { z } from 'zod';
@@ -9,6 +11,8 @@ import { OperatorTokenGuard } from './operator-token.guard';
 const planBodySchema = z.object({ plan: z.string().min(1, 'must name a plan').max(50) }).strict();
 
 /** For whoever runs Keygate: read an account, move it to another plan. */
+@ApiTags('Operator')
+@ApiSecurity('operator')
 @Controller('operator/api/accounts')
 @UseGuards(OperatorTokenGuard)
 export class OperatorController {
@@ -18,6 +22,7 @@ export class OperatorController {
   ) {}
 
   @Get(':id')
+  @ApiOperation({ summary: 'An account, its plan and its panel users' })
   async account(@Param('id') accountId: string) {
     const account = await this.keyService.send<AccountView>(KeyServicePattern.GetAccount, {
       accountId,
@@ -29,6 +34,8 @@ export class OperatorController {
   }
 
   @Put(':id/plan')
+  @ApiOperation({ summary: 'Move an account to another plan (reaches every gateway)' })
+  @ApiBody({ schema: jsonSchemaOf(planBodySchema) })
   async changePlan(
     @Param('id') accountId: string,
     @Body() body: unknown,

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { PANEL_ROLES, createKeySchema, emailSchema } from '@keygate/contracts';
+import {
+  PANEL_ROLES,
+  createKeySchema,
+  emailSchema,
+  rotateKeySchema,
+  updateKeySchema,
+} from '@keygate/contracts';
 
 const passwordSchema = z
   .string()
@@ -27,6 +33,16 @@ export const addUserBodySchema = z
   .strict();
 
 export const createKeyBodySchema = createKeySchema.omit({ accountId: true, actor: true });
+
+/** For the API docs: what PATCH and rotate take (the key service validates them). */
+export const updateKeyBodySchema = updateKeySchema
+  .innerType()
+  .omit({ accountId: true, keyId: true, actor: true });
+export const rotateKeyBodySchema = rotateKeySchema.omit({
+  accountId: true,
+  keyId: true,
+  actor: true,
+});
 
 /** PATCH and rotate bodies are checked by the key service's own schemas, with the ids added. */
 export const bodyObjectSchema = z.record(z.unknown(), {

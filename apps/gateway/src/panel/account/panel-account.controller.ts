@@ -1,3 +1,5 @@
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { jsonSchemaOf } from '../../http/api-docs';
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
@@ -23,6 +25,7 @@ import { PasswordHasher } from '../sessions/password-hasher';
 import { clearSessionCookie, setSessionCookie } from '../sessions/session-cookie';
 
 /** Sign-up, login, logout and the current session. */
+@ApiTags('Panel: account and sessions')
 @Controller('panel/api')
 export class PanelAccountController {
   private readonly trustedProxies: IpMatcher;
@@ -38,6 +41,14 @@ export class PanelAccountController {
   }
 
   @Post('signup')
+  @ApiOperation({
+    summary: 'Open an account with its admin; shows the application keys’ secrets once',
+  })
+  @ApiBody({ schema: jsonSchemaOf(signupBodySchema) })
+  @ApiResponse({
+    status: 201,
+    description: '{account, user, session, csrfToken, expiresAt, applicationKeys}',
+  })
   async signup(
     @Body() body: unknown,
     @Req() request: FastifyRequest,
@@ -68,6 +79,9 @@ export class PanelAccountController {
   }
 
   @Post('login')
+  @ApiOperation({ summary: 'Log in: a session token (Bearer) and an HttpOnly cookie' })
+  @ApiBody({ schema: jsonSchemaOf(loginBodySchema) })
+  @ApiResponse({ status: 200, description: '{session, user, account, csrfToken, expiresAt}' })
   @HttpCode(200)
   async login(
     @Body() body: unknown,
@@ -95,6 +109,9 @@ export class PanelAccountController {
   }
 
   @Post('logout')
+  @ApiBearerAuth('session')
+  @ApiOperation({ summary: 'End this session' })
+  @ApiResponse({ status: 204, description: 'Logged out' })
   @HttpCode(204)
   @PanelSessionRequired()
   async logout(@Caller() caller: PanelCaller, @Res({ passthrough: true }) reply: FastifyReply) {
@@ -104,6 +121,8 @@ export class PanelAccountController {
 
   /** Who is logged in, for a page that holds only the HttpOnly cookie. */
   @Get('session')
+  @ApiBearerAuth('session')
+  @ApiOperation({ summary: 'The logged-in user, account and CSRF token' })
   @PanelSessionRequired()
   async session(@Caller() caller: PanelCaller) {
     const { session } = caller;

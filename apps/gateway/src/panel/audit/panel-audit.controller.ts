@@ -1,4 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   EventEnvelope,
   EventPage,
@@ -28,12 +29,21 @@ const auditEntry = (event: EventEnvelope) => ({
 });
 
 /** The account's audit log (its events, newest first); `nextCursor` fetches the next page. */
+@ApiTags('Panel: audit')
+@ApiBearerAuth('session')
 @Controller('panel/api/audit')
 @PanelSessionRequired()
 export class PanelAuditController {
   constructor(private readonly keyService: KeyServiceClient) {}
 
   @Get()
+  @ApiOperation({ summary: 'The account’s events, newest first: {events, nextCursor}' })
+  @ApiQuery({
+    name: 'limit',
+    required: false,
+    schema: { type: 'integer', minimum: 1, maximum: 200 },
+  })
+  @ApiQuery({ name: 'cursor', required: false, schema: { type: 'string' } })
   async list(@Caller() caller: PanelCaller, @Query() query: unknown) {
     const { limit, cursor } = parseInput(auditQuerySchema, query);
     const page = await this.keyService.send<EventPage>(KeyServicePattern.AccountEvents, {

@@ -1,5 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
 import { FastifyRequest } from 'fastify';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { jsonSchemaOf } from '../../http/api-docs';
 import {
   IssuedKey,
   KeyServicePattern,
@@ -9,7 +11,12 @@ import {
 } from '@keygate/contracts';
 import { KeyServiceClient } from '../../rpc/key-service.client';
 import { UsageServiceClient } from '../../rpc/usage-service.client';
-import { bodyObjectSchema, createKeyBodySchema } from '../panel.schemas';
+import {
+  bodyObjectSchema,
+  createKeyBodySchema,
+  rotateKeyBodySchema,
+  updateKeyBodySchema,
+} from '../panel.schemas';
 import {
   AdminOnly,
   Caller,
@@ -29,6 +36,8 @@ export type ListedKey = KeyView & {
  * The account's API keys. Everyone logged in reads; admins create, change, rotate, revoke and
  * delete. Secrets appear only in the create and rotate answers.
  */
+@ApiTags('Panel: API keys')
+@ApiBearerAuth('session')
 @Controller('panel/api/keys')
 @PanelSessionRequired()
 export class PanelKeysController {
@@ -38,6 +47,7 @@ export class PanelKeysController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'The account’s keys, with last use and calls in 30 days' })
   async list(@Caller() caller: PanelCaller): Promise<{ keys: ListedKey[] }> {
     const accountId = caller.session.accountId;
     const [keys, usage] = await Promise.all([
@@ -57,12 +67,16 @@ export class PanelKeysController {
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One key' })
   async get(@Caller() caller: PanelCaller, @Param('id') keyId: string) {
     const key = await this.keyOf(caller, keyId);
     return { key };
   }
 
   @Post()
+  @ApiOperation({ summary: 'Create a user key (admins); the secret is shown this once' })
+  @ApiBody({ schema: jsonSchemaOf(createKeyBodySchema) })
+  @ApiResponse({ status: 201, description: '{key, secret}' })
   @AdminOnly()
   create(@Caller() caller: PanelCaller, @Body() body: unknown): Promise<IssuedKey> {
     const input = parseInput(createKeyBodySchema, body);
@@ -74,6 +88,8 @@ export class PanelKeysController {
   }
 
   @Patch(':id')
+  @ApiOperation({ summary: 'Change name, rules, allowedHosts, expiresAt (admins)' })
+  @ApiBody({ schema: jsonSchemaOf(updateKeyBodySchema) })
   @AdminOnly()
   async update(@Caller() caller: PanelCaller, @Param('id') keyId: string, @Body() body: unknown) {
     const key = await this.keyService.send<KeyView>(KeyServicePattern.UpdateKey, {
@@ -84,6 +100,9 @@ export class PanelKeysController {
   }
 
   @Post(':id/rotate')
+  @ApiOperation({ summary: 'New secret; the old one works for gracePeriodSeconds (admins)' })
+  @ApiBody({ schema: jsonSchemaOf(rotateKeyBodySchema), required: false })
+  @ApiResponse({ status: 200, description: '{key, secret}' })
   @HttpCode(200)
   @AdminOnly()
   rotate(@Caller() caller: PanelCaller, @Param('id') keyId: string, @Body() body: unknown) {
@@ -94,6 +113,7 @@ export class PanelKeysController {
   }
 
   @Post(':id/revoke')
+  @ApiOperation({ summary: 'Revoke at once, for good (admins; 409 for application keys)' })
   @HttpCode(200)
   @AdminOnly()
   async revoke(@Caller() caller: PanelCaller, @Param('id') keyId: string) {
@@ -105,6 +125,8 @@ export class PanelKeysController {
   }
 
   @Delete(':id')
+  @ApiOperation({ summary: 'Delete a user key (admins; 409 for application keys)' })
+  @ApiResponse({ status: 204, description: 'Deleted' })
   @HttpCode(204)
   @AdminOnly()
   async remove(@Caller() caller: PanelCaller, @Param('id') keyId: string): Promise<void> {
@@ -112,6 +134,7 @@ export class PanelKeysController {
   }
 
   @Get(':id/openapi.json')
+  @ApiOperation({ summary: 'OpenAPI 3.1 of exactly what this key may call' })
   async openApi(
     @Caller() caller: PanelCaller,
     @Param('id') keyId: string,

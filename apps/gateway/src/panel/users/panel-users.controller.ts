@@ -1,4 +1,6 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { jsonSchemaOf } from '../../http/api-docs';
 import { KeyServicePattern, PanelUserView, parseInput } from '@keygate/contracts';
 import { KeyServiceClient } from '../../rpc/key-service.client';
 import { addUserBodySchema } from '../panel.schemas';
@@ -12,12 +14,15 @@ import {
 import { PasswordHasher } from '../sessions/password-hasher';
 
 /** The account's panel users: admins add admins and members. */
+@ApiTags('Panel: users')
+@ApiBearerAuth('session')
 @Controller('panel/api/users')
 @PanelSessionRequired()
 export class PanelUsersController {
   constructor(private readonly keyService: KeyServiceClient) {}
 
   @Get()
+  @ApiOperation({ summary: 'The account’s panel users' })
   async list(@Caller() caller: PanelCaller) {
     const users = await this.keyService.send<PanelUserView[]>(KeyServicePattern.ListUsers, {
       accountId: caller.session.accountId,
@@ -26,6 +31,9 @@ export class PanelUsersController {
   }
 
   @Post()
+  @ApiOperation({ summary: 'Add an admin or a member (admins only)' })
+  @ApiBody({ schema: jsonSchemaOf(addUserBodySchema) })
+  @ApiResponse({ status: 201, description: '{user}' })
   @AdminOnly()
   async add(@Caller() caller: PanelCaller, @Body() body: unknown) {
     const input = parseInput(addUserBodySchema, body);

@@ -1,0 +1,146 @@
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { ZodTypeAny } from 'zod';
+import { zodToJsonSchema } from 'zod-to-json-schema';
+import { dirname, join } from 'node:path';
+import { serveFiles } from './static-files';
+
+/** A zod schema as an OpenAPI request body schema, so the docs and the validation never differ. */
+export const jsonSchemaOf = (schema: ZodTypeAny): Record<string, unknown> =>
+  (zodToJsonSchema as (s: unknown, o: unknown) => Record<string, unknown>)(schema, {
+    target: 'openApi3',
+  });
+
+const ERROR = {
+  description: 'Error: `{"success": false, "error": {"code", "message", "fields"?}}`',
+  content: {
+    'application/json': {
+      schema: {
+        type: 'object',
+        properties: {
+          success: { type: 'boolean', enum: [false] },
+          error: {
+            type: 'object',
+            properties: {
+              code: { type: 'string' },
+              message: { type: 'string' },
+              fields: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: { field: { type: 'string' }, message: { type: 'string' } },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+};
+
+/** The key-protected routes are Fastify routes (the hot path), so Nest cannot see them. */
+function addPublicApi(document: OpenAPIObject): void {
+  const security = [
+    { 'X-AUTH-TOKEN': [] },
+    { 'api-key': [] },
+    { bearerKey: [] },
+    { auth_token: [] },
+  ];
+  const responses = {
+    '200': { description: 'The upstream API’s answer, streamed back' },
+    '401': ERROR,
+    '403': ERROR,
+    '429': ERROR,
+    '502': ERROR,
+  };
+  const forwarded = (summary: string, tag: string) => ({
+    summary,
+    tags: [tag],
+    security,
+    responses,
+  });
+  const resource = { name: 'resource', in: 'path', required: true, schema: { type: 'string' } };
+  for (const [path, tag, parameters] of [
+    ['/api/v1/content/{resource}', 'Content (API key)', [resource]],
+    [
+      '/api/v1/content/{resource}/{id}',
+      'Content (API key)',
+      [resource, { ...resource, name: 'id' }],
+    ],
+    ['/api/v1/internal/contenttype', 'Content types (API key)', []],
+    [
+      '/api/v1/internal/contenttype/{name}',
+      'Content types (API key)',
+      [{ ...resource, name: 'name' }],
+    ],
+  ] as const) {
+    document.paths[path] = Object.fromEntries(
+      ['get', 'post', 'put', 'patch', 'delete'].map((method) => [
+        method,
+        { ...forwarded(`${method.toUpperCase()} forwarded upstream`, tag), parameters },
+      ]),
+    );
+  }
+}
+
+/** The OpenAPI document of the public, Panel and Operator APIs at /docs-json, Swagger UI at /docs. */
+export function setUpApiDocs(app: NestFastifyApplication): void {
+  const config = new DocumentBuilder()
+    .setTitle('Keygate')
+    .setDescription(
+      'API keys issued, authenticated and metered. `/api/*` takes API keys; `/panel/api/*` takes panel sessions; `/operator/api/*` takes X-Operator-Token.',
+    )
+    .setVersion('1')
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-AUTH-TOKEN' }, 'X-AUTH-TOKEN')
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'api-key' }, 'api-key')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key' }, 'bearerKey')
+    .addApiKey({ type: 'apiKey', in: 'query', name: 'auth_token' }, 'auth_token')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'A panel session' }, 'session')
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Operator-Token' }, 'operator')
+    .build();
+  const document = SwaggerModule.createDocument(app, config);
+  addPublicApi(document);
+  for (const item of Object.values(document.paths))
+    for (const operation of Object.values(item) as Array<{ responses?: Record<string, unknown> }>)
+      if (operation?.responses) operation.responses.default ??= ERROR;
+  SwaggerModule.setup('docs', app, document, {
+    jsonDocumentUrl: 'docs-json',
+    swaggerUiEnabled: false,
+  });
+  const ui = dirname(require.resolve('swagger-ui-dist/package.json'));
+  const fastify = app.getHttpAdapter().getInstance();
+  serveFiles(fastify, {
+    '/docs/swagger-ui.css': join(ui, 'swagger-ui.css'),
+    '/docs/swagger-ui-bundle.js': join(ui, 'swagger-ui-bundle.js'),
+    '/docs/swagger-ui-standalone-preset.js': join(ui, 'swagger-ui-standalone-preset.js'),
+  });
+  fastify.get('/docs/swagger-init.js', (_request, reply) => {
+    reply.header('content-type', 'text/javascript; charset=utf-8').send(SWAGGER_INIT);
+  });
+  fastify.get('/docs', (_request, reply) => {
+    reply.header('content-type', 'text/html; charset=utf-8').send(SWAGGER_PAGE);
+  });
+}
+
+const SWAGGER_INIT = `window.ui = SwaggerUIBundle({
+  url: '/docs-json',
+  dom_id: '#swagger-ui',
+  presets: [SwaggerUIBundle.presets.apis, SwaggerUIStandalonePreset],
+  layout: 'StandaloneLayout',
+});`;
+
+const SWAGGER_PAGE = `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>Keygate API docs (swagger)</title>
+  <link rel="stylesheet" href="/docs/swagger-ui.css">
+</head>
+<body>
+  <div id="swagger-ui"></div>
+  <script src="/docs/swagger-ui-bundle.js"></script>
+  <script src="/docs/swagger-ui-standalone-preset.js"></script>
+  <script src="/docs/swagger-init.js"></script>
+</body>
+</html>`;

@@ -1,0 +1,9 @@
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { setUpApiDocs } from './api-docs';
+import { streamApiBodies } from './raw-api-bodies';
+
+/** What main.ts and the test harness both do to a gateway app before it listens. */
+export function configureGateway(app: NestFastifyApplication): void {
+  streamApiBodies(app.getHttpAdapter().getInstance());
+  setUpApiDocs(app);
+}
