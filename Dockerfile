@@ -13,5 +13,6 @@ ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist
+COPY --from=build /app/apps/gateway/web apps/gateway/web
 COPY package.json ./
 USER node

@@ -70,19 +70,26 @@ function which(command) {
   return found.status === 0 ? found.stdout.trim() : null;
 }
 
-function ensureRedisBinary() {
-  if (which('redis-server')) return 'redis-server';
+/** The path of `binary`, installing Debian's `pkg` with apt-get when root and it is missing. */
+function ensureDebianBinary(binary, pkg, hint) {
+  const found = which(binary);
+  if (found) return found;
   if (process.getuid && process.getuid() === 0 && which('apt-get')) {
-    log('redis-server not found; installing it with apt-get');
-    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-    execFileSync('apt-get', ['install', '-y', '-qq', 'redis-server'], {
-      stdio: 'inherit',
+    log(`${binary} not found; installing ${pkg} with apt-get`);
+    execFileSync('apt-get', ['update', '-qq'], { stdio: ['ignore', 'inherit', 'inherit'] });
+    execFileSync('apt-get', ['install', '-y', '-qq', pkg], {
+      stdio: ['ignore', 'inherit', 'inherit'],
       env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
     });
-    return 'redis-server';
+    return which(binary);
   }
-  throw new Error('redis-server is not installed (apt-get install redis-server), or set REDIS_URL');
+  throw new Error(`${binary} is not installed (apt-get install ${pkg})${hint}`);
 }
+
+const ensureRedisBinary = () =>
+  ensureDebianBinary('redis-server', 'redis-server', ', or set REDIS_URL');
+/** Debian's Chromium, for the Panel's browser test (playwright-core downloads no browser). */
+const ensureChromium = () => ensureDebianBinary('chromium', 'chromium', '');
 
 function ensureFerretDbBinary() {
   const source = path.join(ROOT, 'tools', 'ferretdb');
@@ -290,7 +297,16 @@ async function down(state) {
   if (state.mode === 'dev' && fs.existsSync(STATE_FILE)) fs.rmSync(STATE_FILE);
 }
 
-module.exports = { up, down, freePort, waitForPort, canConnect, startRedis, isAlive };
+module.exports = {
+  up,
+  down,
+  freePort,
+  waitForPort,
+  canConnect,
+  startRedis,
+  isAlive,
+  ensureChromium,
+};
 
 if (require.main === module) {
   const command = process.argv[2];

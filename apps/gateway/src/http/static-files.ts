@@ -12,7 +12,11 @@ const TYPES: Record<string, string> = {
  * Serves a few known files (the Panel page, Swagger UI, chart and QR libraries) from memory:
  * read once at start-up, so a request can never name a path of its own choosing.
  */
-export function serveFiles(fastify: FastifyInstance, files: Record<string, string>): void {
+export function serveFiles(
+  fastify: FastifyInstance,
+  files: Record<string, string>,
+  headers: Record<string, string> = {},
+): void {
   for (const [url, path] of Object.entries(files)) {
     const body = readFileSync(path);
     const type = TYPES[path.slice(path.lastIndexOf('.'))] ?? 'application/octet-stream';
@@ -21,6 +25,7 @@ export function serveFiles(fastify: FastifyInstance, files: Record<string, strin
         .header('content-type', type)
         .header('cache-control', 'no-cache')
         .header('x-content-type-options', 'nosniff')
+        .headers(headers)
         .send(body);
     });
   }

@@ -1,0 +1,448 @@
+// The Keygate Panel page. The session lives in an HttpOnly cookie the script cannot read; the
+// CSRF token and any secret shown once live only in memory, never in browser storage.
+'use strict';
+
+const state = { csrf: null, user: null, account: null, auditCursor: null, chart: null };
+const $ = (selector, root = document) => root.querySelector(selector);
+const isAdmin = () => state.user && state.user.role === 'admin';
+
+async function api(method, path, body) {
+  const headers = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (state.csrf && method !== 'GET') headers['x-csrf-token'] = state.csrf;
+  const response = await fetch(`/panel/api${path}`, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    body: body !== undefined ? JSON.stringify(body) : undefined,
+  });
+  const data = response.status === 204 ? null : await response.json().catch(() => null);
+  if (!response.ok) {
+    const error = new Error(data?.error?.message ?? `HTTP ${response.status}`);
+    error.status = response.status;
+    error.fields = data?.error?.fields ?? [];
+    throw error;
+  }
+  return data;
+}
+
+const describeError = (error) =>
+  error.fields?.length
+    ? error.fields.map((f) => `${f.field}: ${f.message}`).join('; ')
+    : error.message;
+
+const date = (iso) => (iso ? new Date(iso).toISOString().slice(0, 10) : '—');
+const dateTime = (iso) => (iso ? new Date(iso).toISOString().replace('T', ' ').slice(0, 19) : '—');
+const text = (value) => document.createTextNode(value == null ? '—' : String(value));
+
+function cell(row, content, className) {
+  const td = row.insertCell();
+  if (className) td.className = className;
+  if (content instanceof Node) td.append(content);
+  else td.append(text(content));
+  return td;
+}
+
+function button(label, className, onClick) {
+  const b = document.createElement('button');
+  b.textContent = label;
+  b.className = className;
+  b.addEventListener('click', onClick);
+  return b;
+}
+
+// --- session ---------------------------------------------------------------------------------
+
+async function restoreSession() {
+  try {
+    const session = await api('GET', '/session');
+    enter(session);
+  } catch {
+    showAuth();
+  }
+}
+
+function showAuth() {
+  $('#auth').hidden = false;
+  $('#app').hidden = true;
+  $('#whoami').hidden = true;
+}
+
+function enter({ user, account, csrfToken }) {
+  state.user = user;
+  state.account = account;
+  state.csrf = csrfToken;
+  $('#auth').hidden = true;
+  $('#app').hidden = false;
+  $('#whoami').hidden = false;
+  $('#account-name').textContent = account.name;
+  $('#plan').textContent = `${account.plan} plan`;
+  $('#user-email').textContent = `${user.email} (${user.role})`;
+  for (const el of document.querySelectorAll('[data-admin]')) el.hidden = !isAdmin();
+  refresh();
+}
+
+async function refresh() {
+  await Promise.all([loadKeys(), loadUsage(), loadAudit(true)]);
+}
+
+function bindAuthForm(form, path, toBody, after) {
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const error = $('[data-error]', form);
+    error.textContent = '';
+    try {
+      const answer = await api('POST', path, toBody(new FormData(form)));
+      form.reset();
+      enter({ user: answer.user, account: answer.account, csrfToken: answer.csrfToken });
+      after?.(answer);
+    } catch (e) {
+      error.textContent = describeError(e);
+    }
+  });
+}
+
+// --- keys ------------------------------------------------------------------------------------
+
+const rulesText = (key) =>
+  key.kind === 'application'
+    ? key.access
+    : key.rules.map((r) => `${r.resource}: ${r.actions.join(', ')}`).join(' · ') +
+      (key.type === 'administration' ? ' (+ content types)' : '');
+
+async function loadKeys() {
+  const { keys } = await api('GET', '/keys');
+  const body = $('#keys tbody');
+  body.replaceChildren();
+  for (const key of keys) {
+    const row = body.insertRow();
+    row.dataset.keyId = key.id;
+    row.dataset.keyName = key.name;
+    const name = document.createElement('span');
+    name.append(text(key.name));
+    if (key.unusedFor30Days) {
+      const flag = document.createElement('span');
+      flag.className = 'flag';
+      flag.textContent = 'unused for 30 days';
+      name.append(flag);
+    }
+    cell(row, name);
+    cell(row, key.kind === 'user' ? `user (${key.type})` : 'application');
+    const hint = document.createElement('code');
+    hint.textContent = key.hint;
+    cell(row, hint);
+    cell(row, rulesText(key));
+    cell(row, key.status, `status-${key.status}`);
+    cell(row, date(key.createdAt));
+    cell(row, dateTime(key.lastUsedAt));
+    cell(row, date(key.expiresAt));
+    cell(row, key.callsLast30Days ?? '—');
+    const actions = cell(row, '', 'actions');
+    actions.replaceChildren();
+    const openapi = document.createElement('a');
+    openapi.href = `/panel/api/keys/${encodeURIComponent(key.id)}/openapi.json`;
+    openapi.textContent = 'OpenAPI';
+    openapi.target = '_blank';
+    actions.append(openapi);
+    if (isAdmin() && key.status === 'active')
+      actions.append(button('Rotate', 'small', () => rotateKey(key)));
+    if (isAdmin() && key.kind === 'user' && key.status === 'active')
+      actions.append(button('Revoke', 'danger', () => revokeKey(key)));
+    if (isAdmin() && key.kind === 'user')
+      actions.append(button('Delete', 'danger', () => deleteKey(key)));
+  }
+}
+
+function confirmAction(title, message, { grace = false } = {}) {
+  const dialog = $('#confirm-dialog');
+  $('#confirm-title').textContent = title;
+  $('#confirm-text').textContent = message;
+  $('#grace-field').hidden = !grace;
+  $('input[name=graceHours]', dialog).value = '0';
+  dialog.showModal();
+  return new Promise((resolve) => {
+    dialog.addEventListener(
+      'close',
+      () =>
+        resolve(
+          dialog.returnValue === 'ok'
+            ? { graceHours: Number($('input[name=graceHours]', dialog).value || 0) }
+            : null,
+        ),
+      { once: true },
+    );
+  });
+}
+
+async function rotateKey(key) {
+  const answer = await confirmAction(
+    `Rotate “${key.name}”?`,
+    'A new secret is issued. The old one stops working after the grace period.',
+    { grace: true },
+  );
+  if (!answer) return;
+  try {
+    const rotated = await api('POST', `/keys/${key.id}/rotate`, {
+      gracePeriodSeconds: Math.round(answer.graceHours * 3600),
+    });
+    showSecrets([{ label: rotated.key.name, secret: rotated.secret }]);
+    await refresh();
+  } catch (e) {
+    alert(describeError(e));
+  }
+}
+
+async function revokeKey(key) {
+  if (!(await confirmAction(`Revoke “${key.name}”?`, 'It stops working at once, for good.')))
+    return;
+  await api('POST', `/keys/${key.id}/revoke`).catch((e) => alert(describeError(e)));
+  await refresh();
+}
+
+async function deleteKey(key) {
+  if (!(await confirmAction(`Delete “${key.name}”?`, 'It stops working and leaves the list.')))
+    return;
+  await api('DELETE', `/keys/${key.id}`).catch((e) => alert(describeError(e)));
+  await refresh();
+}
+
+// --- create dialog with the rule editor ------------------------------------------------------
+
+const ACTIONS = ['create', 'read', 'update', 'delete'];
+
+function addRuleRow(resource = '', actions = ['read']) {
+  const row = $('#rule-editor tbody').insertRow();
+  const input = document.createElement('input');
+  input.type = 'text';
+  input.placeholder = 'content type, or * for all';
+  input.value = resource;
+  input.setAttribute('aria-label', 'Content type');
+  cell(row, input);
+  for (const action of ACTIONS) {
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.value = action;
+    box.checked = actions.includes(action);
+    box.setAttribute('aria-label', action);
+    cell(row, box);
+  }
+  cell(
+    row,
+    button('✕', 'link', () => row.remove()),
+  );
+}
+
+function rulesFromEditor() {
+  return [...$('#rule-editor tbody').rows]
+    .map((row) => ({
+      resource: $('input[type=text]', row).value.trim(),
+      actions: [...row.querySelectorAll('input[type=checkbox]:checked')].map((b) => b.value),
+    }))
+    .filter((rule) => rule.resource);
+}
+
+function openCreateDialog() {
+  const form = $('#create-form');
+  form.reset();
+  $('[data-error]', form).textContent = '';
+  $('#rule-editor tbody').replaceChildren();
+  addRuleRow();
+  $('#create-dialog').showModal();
+}
+
+async function createKey(event) {
+  event.preventDefault();
+  const form = $('#create-form');
+  const data = new FormData(form);
+  const expires = data.get('expiresAt');
+  const hosts = String(data.get('allowedHosts') || '')
+    .split(',')
+    .map((h) => h.trim())
+    .filter(Boolean);
+  try {
+    const created = await api('POST', '/keys', {
+      name: data.get('name'),
+      type: data.get('type'),
+      rules: rulesFromEditor(),
+      ...(expires ? { expiresAt: new Date(`${expires}T23:59:59Z`).toISOString() } : {}),
+      allowedHosts: hosts,
+    });
+    $('#create-dialog').close();
+    showSecrets([{ label: created.key.name, secret: created.secret }]);
+    await refresh();
+  } catch (e) {
+    $('[data-error]', form).textContent = describeError(e);
+  }
+}
+
+// --- show-once secrets -----------------------------------------------------------------------
+
+function qrImage(secret) {
+  const qr = qrcode(0, 'M');
+  qr.addData(secret);
+  qr.make();
+  const img = document.createElement('img');
+  img.src = qr.createDataURL(6, 2);
+  img.alt = 'QR code of the secret';
+  return img;
+}
+
+function showSecrets(items) {
+  const dialog = $('#secret-dialog');
+  const [first, ...rest] = items;
+  $('#secret-value').textContent = first.secret;
+  $('#secret-qr').replaceChildren(qrImage(first.secret));
+  for (const old of dialog.querySelectorAll('.extra-secret')) old.remove();
+  for (const item of rest) {
+    const box = document.createElement('div');
+    box.className = 'secret-box extra-secret';
+    const code = document.createElement('code');
+    code.textContent = item.secret;
+    box.append(text(`${item.label}: `), code);
+    $('#secret-qr').after(box);
+  }
+  dialog.showModal();
+  // Forget the secrets once the dialog closes.
+  dialog.addEventListener(
+    'close',
+    () => {
+      $('#secret-value').textContent = '';
+      $('#secret-qr').replaceChildren();
+      for (const old of dialog.querySelectorAll('.extra-secret')) old.remove();
+    },
+    { once: true },
+  );
+}
+
+// --- usage chart -----------------------------------------------------------------------------
+
+async function loadUsage() {
+  const usage = await api('GET', '/usage');
+  $('#usage-summary').textContent =
+    `${usage.used.toLocaleString()} of ${usage.limit.toLocaleString()} calls used · ` +
+    `${usage.remaining.toLocaleString()} left in the rolling 30-day window`;
+  const labels = [...usage.days.map((d) => d.date), ...usage.dropOffs.map((d) => d.date)];
+  const past = usage.days.map((d) => d.calls);
+  let inWindow = usage.used;
+  const projected = usage.dropOffs.map((d) => (inWindow -= d.calls));
+  const data = {
+    labels,
+    datasets: [
+      {
+        type: 'bar',
+        label: 'Calls per day',
+        data: [...past, ...projected.map(() => null)],
+        backgroundColor: '#3b5bdb',
+        yAxisID: 'daily',
+      },
+      {
+        type: 'bar',
+        label: 'Calls leaving the window',
+        data: [...past.map(() => null), ...usage.dropOffs.map((d) => d.calls)],
+        backgroundColor: '#f59f00',
+        yAxisID: 'daily',
+      },
+      {
+        type: 'line',
+        label: 'Used in window (no new calls)',
+        data: [...past.map(() => null), ...projected],
+        borderColor: '#868e96',
+        pointRadius: 0,
+        yAxisID: 'window',
+      },
+      {
+        type: 'line',
+        label: 'Quota',
+        data: labels.map(() => usage.limit),
+        borderColor: '#c92a2a',
+        borderDash: [6, 4],
+        pointRadius: 0,
+        yAxisID: 'window',
+      },
+    ],
+  };
+  const options = {
+    animation: false,
+    maintainAspectRatio: false,
+    scales: {
+      daily: {
+        position: 'left',
+        beginAtZero: true,
+        title: { display: true, text: 'calls per day' },
+      },
+      window: {
+        position: 'right',
+        beginAtZero: true,
+        grid: { drawOnChartArea: false },
+        title: { display: true, text: 'calls in window' },
+      },
+    },
+  };
+  if (state.chart) {
+    state.chart.data = data;
+    state.chart.update();
+  } else {
+    state.chart = new Chart($('#usage-chart'), { data, options });
+  }
+}
+
+// --- audit log -------------------------------------------------------------------------------
+
+async function loadAudit(fromStart) {
+  if (fromStart) {
+    state.auditCursor = null;
+    $('#audit tbody').replaceChildren();
+  }
+  const query = state.auditCursor ? `?limit=20&cursor=${state.auditCursor}` : '?limit=20';
+  const page = await api('GET', `/audit${query}`);
+  for (const event of page.events) {
+    const row = $('#audit tbody').insertRow();
+    cell(row, dateTime(event.occurredAt));
+    cell(row, event.action);
+    cell(row, event.keyId ?? '');
+    cell(row, event.actor.id ? `${event.actor.type} ${event.actor.id}` : event.actor.type);
+    cell(row, event.ip ?? '');
+  }
+  state.auditCursor = page.nextCursor;
+  $('#audit-more').hidden = !page.nextCursor;
+}
+
+// --- wiring ----------------------------------------------------------------------------------
+
+document.addEventListener('DOMContentLoaded', () => {
+  bindAuthForm($('#login-form'), '/login', (d) => ({
+    email: d.get('email'),
+    password: d.get('password'),
+  }));
+  bindAuthForm(
+    $('#signup-form'),
+    '/signup',
+    (d) => ({
+      accountName: d.get('accountName'),
+      email: d.get('email'),
+      password: d.get('password'),
+    }),
+    (answer) =>
+      showSecrets(
+        answer.applicationKeys.map((k) => ({ label: `${k.name} (${k.access})`, secret: k.secret })),
+      ),
+  );
+  $('#logout').addEventListener('click', async () => {
+    await api('POST', '/logout').catch(() => undefined);
+    state.csrf = null;
+    state.user = null;
+    showAuth();
+  });
+  $('#new-key').addEventListener('click', openCreateDialog);
+  $('#add-rule').addEventListener('click', () => addRuleRow());
+  $('#create-form').addEventListener('submit', createKey);
+  $('#copy-secret').addEventListener('click', async () => {
+    await navigator.clipboard?.writeText($('#secret-value').textContent).catch(() => undefined);
+    $('#copy-secret').textContent = 'Copied';
+    setTimeout(() => ($('#copy-secret').textContent = 'Copy'), 1500);
+  });
+  $('#audit-more').addEventListener('click', () => loadAudit(false));
+  for (const close of document.querySelectorAll('[data-close]'))
+    close.addEventListener('click', () => close.closest('dialog').close());
+  restoreSession();
+});

@@ -1,0 +1,104 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { INestMicroservice } from '@nestjs/common';
+import { Browser, Page, chromium } from 'playwright-core';
+import { bootRpcService } from '@keygate/testing';
+import { UsageServiceModule } from '../../apps/usage-service/src/usage-service.module';
+import { SystemHarness, withKey } from '../system.harness';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { ensureChromium } = require('../../scripts/services');
+
+const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
+
+/**
+ * A person's first visit, in Debian's Chromium: sign up, create a scoped key, read its secret
+ * from the show-once dialog, call the gateway with it, see the chart count the call, revoke it,
+ * and see the next call refused. Screenshots land in docs/screenshots/ for the README.
+ */
+describe('the Panel page in a real browser', () => {
+  const system = new SystemHarness();
+  let usageService: INestMicroservice;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    const executablePath = ensureChromium();
+    await system.start(1);
+    usageService = await bootRpcService(UsageServiceModule, system.env);
+    browser = await chromium.launch({
+      executablePath,
+      headless: true,
+      args: ['--no-sandbox', '--disable-dev-shm-usage'],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  }, 600_000);
+  afterAll(async () => {
+    await browser?.close();
+    await usageService?.close();
+    await system.stop();
+  });
+
+  const shot = (name: string, fullPage = true) =>
+    page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
+
+  it('signs up, issues a scoped key, meters its call, revokes it', async () => {
+    const gateway = system.gateways[0].url;
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+
+    await page.goto(`${gateway}/panel`);
+    await page.locator('#signup-form input[name=accountName]').fill('Acme Books');
+    await page
+      .locator('#signup-form input[name=email]')
+      .fill(`owner-${Date.now()}@acme-books.example`);
+    await page.locator('#signup-form input[name=password]').fill('a long passphrase');
+    await shot('1-sign-up');
+    await page.locator('#signup-form button[type=submit]').click();
+
+    const secretDialog = page.locator('#secret-dialog');
+    await secretDialog.waitFor({ state: 'visible' });
+    expect(await page.locator('#secret-value').textContent()).toMatch(/^kg_sk_/);
+    await secretDialog.locator('[data-close]').click();
+    await page.locator('#keys tbody tr').nth(1).waitFor();
+    expect(await page.locator('#keys tbody tr').count()).toBe(2);
+
+    await page.locator('#new-key').click();
+    await page.locator('#create-form input[name=name]').fill('Storefront (books, read)');
+    await page.locator('#rule-editor input[type=text]').fill('book');
+    await shot('2-create-key', false);
+    await page.locator('#create-form button[type=submit]').click();
+    await secretDialog.waitFor({ state: 'visible' });
+    const secret = (await page.locator('#secret-value').textContent())!;
+    expect(secret).toMatch(/^kg_sk_[0-9A-Za-z]{38}$/);
+    expect(await page.locator('#secret-qr img').count()).toBe(1);
+    await shot('3-secret-shown-once', false);
+    await secretDialog.locator('[data-close]').click();
+    // Closing the dialog forgets the secret.
+    await page.waitForFunction(() => document.querySelector('#secret-value')?.textContent === '');
+
+    await system.gatewaysCaughtUp();
+    expect((await system.call('/api/v1/content/book', { headers: withKey(secret) })).status).toBe(
+      200,
+    );
+    expect((await system.call('/api/v1/content/author', { headers: withKey(secret) })).status).toBe(
+      403,
+    );
+
+    await page.reload();
+    await page.locator('#usage-summary').filter({ hasText: '1 of 100,000' }).waitFor();
+    const row = page.locator('#keys tbody tr', { hasText: 'Storefront' });
+    await row.locator('td', { hasText: /^1$/ }).waitFor();
+    await shot('4-keys-and-usage');
+
+    await row.getByRole('button', { name: 'Revoke' }).click();
+    await page.locator('#confirm-ok').click();
+    await row.locator('.status-revoked').waitFor();
+    await system.gatewaysCaughtUp();
+    const refused = await system.call('/api/v1/content/book', { headers: withKey(secret) });
+    expect(refused.status).toBe(401);
+    await page.locator('#audit tbody tr', { hasText: 'KeyRevoked' }).waitFor();
+    await shot('5-revoked-and-audit');
+    expect(errors).toEqual([]);
+  });
+});
