@@ -5,7 +5,6 @@ import { Browser, Page, chromium } from 'playwright-core';
 import { bootRpcService } from '@keygate/testing';
 import { UsageServiceModule } from '../../apps/usage-service/src/usage-service.module';
 import { SystemHarness, withKey } from '../system.harness';
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const { ensureChromium } = require('../../scripts/services');
 
 const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
