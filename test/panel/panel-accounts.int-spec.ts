@@ -53,6 +53,17 @@ describe('Panel API: sign-up, login, sessions, roles', () => {
       'email',
       'password',
     ]);
+    const notJson = await anonymous.request('POST', '/signup', undefined, {
+      'content-type': 'text/plain',
+    });
+    expect(notJson.status).toBe(400);
+    const plainBody = await system.call('/panel/api/signup', {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'email=me',
+    });
+    expect(plainBody.status).toBe(415);
+    expect(plainBody.body.error.code).toBe('VALIDATION_FAILED');
     const { email } = await PanelClient.signup(system, 'Twice');
     const again = await anonymous.post('/signup', {
       email: email.toUpperCase(),

@@ -1,3 +1,4 @@
+import { UnsupportedMediaTypeException } from '@nestjs/common';
 import { FastifyInstance } from 'fastify';
 
 /**
@@ -10,7 +11,13 @@ export function streamApiBodies(fastify: FastifyInstance): void {
   fastify.addContentTypeParser('*', (request, payload, done) => {
     if (request.url.startsWith('/api/')) return done(null, payload);
     const type = request.headers['content-type'] ?? '';
-    if (!/^application\/(.+\+)?json/.test(type)) return done(null, payload);
+    if (!/^application\/(.+\+)?json/.test(type)) {
+      if (request.headers['content-length'] === '0') return done(null, undefined);
+      return done(
+        new UnsupportedMediaTypeException('Send a JSON body with Content-Type: application/json'),
+        undefined,
+      );
+    }
     let text = '';
     payload.setEncoding('utf8');
     payload.on('data', (chunk: string) => (text += chunk));
