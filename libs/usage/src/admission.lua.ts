@@ -1,18 +1,24 @@
 /**
- * One atomic admission step for one call of one key, all on the account's hash tag.
- * KEYS: 1 account day counts, 2 account meta (total, floor, first), 3 key day counts, 4 last-used
- * ARGV: 1 today (UTC day index), 2 limit, 3 key id, 4 now (ms)
- * Returns {admitted (0/1), used after the call, first day with calls in the window or -1,
- *          day at whose start one more call fits (when refused) or -1}.
+ * One atomic admission step for n calls of one account (a gateway batches the calls that arrive
+ * together), all on the account's hash tag. The calls are taken in order: the first `room` are
+ * admitted, the rest refused, so a batch admits exactly what n single steps would.
+ * KEYS: 1 account day counts, 2 account meta (total, floor, first), 3 last-used,
+ *       4.. day counts of each distinct key in the batch
+ * ARGV: 1 today (UTC day index), 2 limit, 3 now (ms), 4 m (distinct keys), 5..4+m their ids,
+ *       then for each call the 1-based index of its key
+ * Returns {admitted count k, used after the batch, first day with calls in the window or -1,
+ *          day at whose start one more call fits (when some were refused) or -1}.
  *
  * `total` is a running sum of the days in [floor, today]. When the window slides, the days that
- * left are subtracted once (or, after a long silence, the window is summed afresh), so a call
- * costs O(1) amortised however long the window. Day counts are kept 5 days past the window for
- * the daily rollup, then deleted as the window moves.
+ * left are subtracted once (or, after a long silence, the window is summed afresh), so a batch
+ * costs O(distinct keys) amortised however long the window. Day counts are kept 5 days past the
+ * window for the daily rollup, then deleted as the window moves.
  */
 export const ADMIT_LUA = `
 local today = tonumber(ARGV[1])
 local limit = tonumber(ARGV[2])
+local m = tonumber(ARGV[4])
+local n = #ARGV - 4 - m
 local start = today - 29
 local meta = redis.call('HMGET', KEYS[2], 'total', 'floor', 'first')
 local total = tonumber(meta[1]) or 0
@@ -40,23 +46,32 @@ if first == nil or first < start then
   end
 end
 
-if total >= limit then
-  redis.call('HSET', KEYS[2], 'total', total, 'floor', floor, 'first', first or -1)
+local k = math.max(0, math.min(n, limit - total))
+if k > 0 then
+  redis.call('HINCRBY', KEYS[1], today, k)
+  total = total + k
+  if first == nil then first = today end
+  local perKey = {}
+  for i = 1, k do
+    local j = tonumber(ARGV[4 + m + i])
+    perKey[j] = (perKey[j] or 0) + 1
+  end
+  for j, count in pairs(perKey) do
+    redis.call('HINCRBY', KEYS[3 + j], today, count)
+    redis.call('HSET', KEYS[3], ARGV[4 + j], ARGV[3])
+  end
+end
+redis.call('HSET', KEYS[2], 'total', total, 'floor', floor, 'first', first or -1)
+
+local roomDay = -1
+if k < n then
   local remaining = total
   for ahead = 1, 30 do
     remaining = remaining - (tonumber(redis.call('HGET', KEYS[1], start + ahead - 1)) or 0)
-    if remaining < limit then return {0, total, first or -1, today + ahead} end
+    if remaining < limit then roomDay = today + ahead break end
   end
-  return {0, total, first or -1, -1}
 end
-
-redis.call('HINCRBY', KEYS[1], today, 1)
-total = total + 1
-if first == nil then first = today end
-redis.call('HSET', KEYS[2], 'total', total, 'floor', floor, 'first', first)
-redis.call('HINCRBY', KEYS[3], today, 1)
-redis.call('HSET', KEYS[4], ARGV[3], ARGV[4])
-return {1, total, first, -1}
+return {k, total, first or -1, roomDay}
 `;
 
 /**

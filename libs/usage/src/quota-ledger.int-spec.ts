@@ -26,6 +26,26 @@ describe(QuotaLedger.name, () => {
     expect((await ledger.windowCounts(id, dayIndexOf(noon))).get(dayIndexOf(noon))).toBe(5);
   });
 
+  it('admits a batch in order, exactly as the same calls one by one', async () => {
+    const batched = account();
+    const single = account();
+    const keys = ['a', 'b', 'a', 'c', 'b', 'a', 'c', 'a', 'b', 'c'];
+    const batch = await ledger.admitMany(batched, keys, 7, noon);
+    const oneByOne = [];
+    for (const key of keys) oneByOne.push(await ledger.admit(single, key, 7, noon));
+    expect(batch).toEqual(oneByOne);
+    expect(batch.map((r) => r.used)).toEqual([1, 2, 3, 4, 5, 6, 7, 7, 7, 7]);
+    expect(batch[7].retryAfterSeconds).toBeGreaterThan(0);
+    const today = dayIndexOf(noon);
+    for (const [key, expected] of [
+      ['a', 3],
+      ['b', 2],
+      ['c', 2],
+    ] as const)
+      expect((await ledger.windowCounts(batched, today, key)).get(today)).toBe(expected);
+    expect(Object.keys(await ledger.lastUsed(batched)).sort()).toEqual(['a', 'b', 'c']);
+  });
+
   it('is exact under concurrency: L of L + 500 admitted', async () => {
     const id = account();
     const results = await Promise.all(

@@ -36,14 +36,8 @@ export const ledgerKeys = (accountId: string, keyId: string) => {
 
 type LedgerRedis = Redis & {
   keygateAdmit(
-    days: string,
-    meta: string,
-    keyDays: string,
-    lastUsed: string,
-    today: number,
-    limit: number,
-    keyId: string,
-    now: number,
+    numberOfKeys: number,
+    ...keysAndArgs: Array<string | number>
   ): Promise<[number, number, number, number]>;
   keygateReplay(
     days: string,
@@ -64,35 +58,62 @@ export class QuotaLedger {
 
   constructor(redis: Redis) {
     if (!('keygateAdmit' in redis)) {
-      // EVALSHA with a fallback to EVAL: the script is sent once per connection.
-      redis.defineCommand('keygateAdmit', { numberOfKeys: 4, lua: ADMIT_LUA });
+      // EVALSHA with a fallback to EVAL: the script is sent once per connection. The admission
+      // takes a variable number of keys, so its key count is the first argument.
+      redis.defineCommand('keygateAdmit', { lua: ADMIT_LUA });
       redis.defineCommand('keygateReplay', { numberOfKeys: 5, lua: REPLAY_LUA });
     }
     this.redis = redis as LedgerRedis;
   }
 
   async admit(accountId: string, keyId: string, limit: number, nowMs: number): Promise<Admission> {
-    const keys = ledgerKeys(accountId, keyId);
+    const [admission] = await this.admitMany(accountId, [keyId], limit, nowMs);
+    return admission;
+  }
+
+  /**
+   * Admits calls of one account (one key id per call) in one atomic step, in order: exactly what
+   * as many `admit`s would do, for one round trip.
+   */
+  async admitMany(
+    accountId: string,
+    keyIds: string[],
+    limit: number,
+    nowMs: number,
+  ): Promise<Admission[]> {
+    const keys = ledgerKeys(accountId, '');
+    const distinct = [...new Set(keyIds)];
+    const indexOf = new Map(distinct.map((id, i) => [id, i + 1]));
     const today = dayIndexOf(nowMs);
-    const [admitted, used, first, roomDay] = await this.redis.keygateAdmit(
+    const [admittedCount, usedAfter, first, roomDay] = await this.redis.keygateAdmit(
+      3 + distinct.length,
       keys.days,
       keys.meta,
-      keys.keyDays,
       keys.lastUsed,
+      ...distinct.map((id) => ledgerKeys(accountId, id).keyDays),
       today,
       limit,
-      keyId,
       nowMs,
+      distinct.length,
+      ...distinct,
+      ...keyIds.map((id) => indexOf.get(id)!),
     );
-    return {
-      admitted: admitted === 1,
-      limit,
-      used,
-      remaining: Math.max(0, limit - used),
-      resetSeconds: first >= 0 ? Math.ceil((startOfDay(first + WINDOW_DAYS) - nowMs) / 1000) : 0,
-      retryAfterSeconds:
-        admitted === 1 ? 0 : roomDay >= 0 ? Math.ceil((startOfDay(roomDay) - nowMs) / 1000) : null,
-    };
+    const resetSeconds =
+      first >= 0 ? Math.ceil((startOfDay(first + WINDOW_DAYS) - nowMs) / 1000) : 0;
+    const retryAfterSeconds = roomDay >= 0 ? Math.ceil((startOfDay(roomDay) - nowMs) / 1000) : null;
+    const usedBefore = usedAfter - admittedCount;
+    return keyIds.map((_, i) => {
+      const admitted = i < admittedCount;
+      const used = admitted ? usedBefore + i + 1 : usedAfter;
+      return {
+        admitted,
+        limit,
+        used,
+        remaining: Math.max(0, limit - used),
+        resetSeconds,
+        retryAfterSeconds: admitted ? 0 : retryAfterSeconds,
+      };
+    });
   }
 
   /** Applies a buffered count; a batch id already applied is skipped, so retries never double count. */

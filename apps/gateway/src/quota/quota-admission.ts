@@ -12,6 +12,7 @@ import { createRedis } from '@keygate/connections';
 import { QuotaLedger, dayIndexOf } from '@keygate/usage';
 import { Principal } from '../auth/key-verifier';
 import { GatewayMetrics } from '../metrics/gateway.metrics';
+import { AdmissionBatcher } from './admission-batcher';
 import { CountBuffer } from './count-buffer';
 import { QuotaAlertProducer } from './quota-alert.producer';
 import { QuotaExceededError } from './quota-exceeded.error';
@@ -29,6 +30,7 @@ export class QuotaAdmission implements OnApplicationBootstrap, OnApplicationShut
   private readonly logger = new Logger(QuotaAdmission.name);
   private readonly redis: Redis;
   private readonly ledger: QuotaLedger;
+  private readonly batcher: AdmissionBatcher;
   private readonly buffer: CountBuffer;
   private timer: NodeJS.Timeout | null = null;
   private replaying = false;
@@ -47,6 +49,7 @@ export class QuotaAdmission implements OnApplicationBootstrap, OnApplicationShut
     });
     this.redis.on('error', () => undefined);
     this.ledger = new QuotaLedger(this.redis);
+    this.batcher = new AdmissionBatcher(this.ledger);
     this.buffer = new CountBuffer(config.quotaBufferLimit);
     metrics.trackBuffer(
       () => this.buffer.size,
@@ -72,7 +75,7 @@ export class QuotaAdmission implements OnApplicationBootstrap, OnApplicationShut
     const now = this.clock.now().getTime();
     let admission;
     try {
-      admission = await this.ledger.admit(principal.account.id, principal.key.id, limit, now);
+      admission = await this.batcher.admit(principal.account.id, principal.key.id, limit, now);
     } catch {
       this.metrics.quotaStoreErrors.inc();
       if (this.config.quotaFailMode === 'closed')

@@ -1,0 +1,69 @@
+import { Admission, QuotaLedger } from '@keygate/usage';
+
+interface PendingCall {
+  keyId: string;
+  resolve: (admission: Admission) => void;
+  reject: (error: unknown) => void;
+}
+
+interface Batch {
+  accountId: string;
+  limit: number;
+  nowMs: number;
+  calls: PendingCall[];
+}
+
+/**
+ * Gathers the admissions that arrive in one turn of the event loop and sends each account's as
+ * one Lua step: under load, one Redis round trip admits many calls; alone, a call waits only for
+ * the end of the current turn (setImmediate). The step admits them in arrival order, exactly as
+ * one step per call would.
+ */
+export class AdmissionBatcher {
+  private readonly batches = new Map<string, Batch>();
+  private scheduled = false;
+
+  constructor(
+    private readonly ledger: Pick<QuotaLedger, 'admitMany'>,
+    private readonly maxBatch = 256,
+  ) {}
+
+  admit(accountId: string, keyId: string, limit: number, nowMs: number): Promise<Admission> {
+    return new Promise((resolve, reject) => {
+      const id = `${accountId}\u0000${limit}`;
+      let batch = this.batches.get(id);
+      if (!batch) {
+        batch = { accountId, limit, nowMs, calls: [] };
+        this.batches.set(id, batch);
+      }
+      batch.calls.push({ keyId, resolve, reject });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  private flush(): void {
+    this.scheduled = false;
+    const batches = [...this.batches.values()];
+    this.batches.clear();
+    for (const batch of batches)
+      for (let start = 0; start < batch.calls.length; start += this.maxBatch)
+        this.send(batch, batch.calls.slice(start, start + this.maxBatch));
+  }
+
+  private send(batch: Batch, calls: PendingCall[]): void {
+    this.ledger
+      .admitMany(
+        batch.accountId,
+        calls.map((call) => call.keyId),
+        batch.limit,
+        batch.nowMs,
+      )
+      .then(
+        (admissions) => calls.forEach((call, i) => call.resolve(admissions[i])),
+        (error: unknown) => calls.forEach((call) => call.reject(error)),
+      );
+  }
+}
