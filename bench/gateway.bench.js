@@ -194,8 +194,9 @@ async function main() {
       `gateway - bare proxy c=1 p50:    ${f(gw.c1.p50 - bare.c1.p50, 3)} ms  (target <= 0.200)`,
     );
     const unmetered = results['no quota'];
+    const quotaRounds = runs.gateway.map((r, i) => f(r.rps / runs['no quota'][i].rps)).join(', ');
     console.log(
-      `with quota / without throughput: ${f(gw.rps / unmetered.rps)}  (target >= 0.85: admission costs < 15 %)`,
+      `with quota / without throughput: ${f(gw.rps / unmetered.rps)}  (target >= 0.85: admission costs < 15 %; per round ${quotaRounds})`,
     );
 
     // The admission step alone: one Lua call, sequential, from this process.
