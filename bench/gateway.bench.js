@@ -25,7 +25,12 @@ const { createRpcClient, sendRpc } = require(path.join(ROOT, 'dist/libs/connecti
 
 const children = [];
 function start(name, file, env) {
-  const child = spawn(process.execPath, [file], {
+  // BENCH_PROFILE_DIR=<dir>: the gateways write V8 CPU profiles there (open them in Chrome DevTools).
+  const profile =
+    process.env.BENCH_PROFILE_DIR && name.startsWith('gateway')
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_PROFILE_DIR}`]
+      : [];
+  const child = spawn(process.execPath, [...profile, file], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
@@ -134,16 +139,16 @@ async function main() {
     }
     const key = { 'x-auth-token': opened.applicationKeys[1].secret };
     // A limit no bench can reach, so every call is admitted (and counted).
-    for (let i = 0; ; i++) {
-      const { statusCode, body } = await request(
-        `http://127.0.0.1:${gatewayPort}/api/auth-context`,
-        { headers: key },
-      );
-      await body.dump();
-      if (statusCode === 200) break;
-      if (i > 100) throw new Error(`gateway answered ${statusCode}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
+    for (const port of [gatewayPort, unmeteredPort])
+      for (let i = 0; ; i++) {
+        const { statusCode, body } = await request(`http://127.0.0.1:${port}/api/auth-context`, {
+          headers: key,
+        });
+        await body.dump();
+        if (statusCode === 200) break;
+        if (i > 100) throw new Error(`gateway answered ${statusCode}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
 
     const path1 = '/api/v1/content/product';
     const targets = {
@@ -197,6 +202,14 @@ async function main() {
     const quotaRounds = runs.gateway.map((r, i) => f(r.rps / runs['no quota'][i].rps)).join(', ');
     console.log(
       `with quota / without throughput: ${f(gw.rps / unmetered.rps)}  (target >= 0.85: admission costs < 15 %; per round ${quotaRounds})`,
+    );
+
+    const metrics = await request(`http://127.0.0.1:${gatewayPort}/metrics`);
+    const text = await metrics.body.text();
+    const metric = (name) => Number(new RegExp(`^${name} ([\\d.e+]+)$`, 'm').exec(text)?.[1]);
+    const steps = metric('keygate_gateway_admission_batch_calls_count');
+    console.log(
+      `admission: ${f(metric('keygate_gateway_admission_batch_calls_sum') / steps, 1)} calls per Lua step on average (${steps} steps)`,
     );
 
     // The admission step alone: one Lua call, sequential, from this process.

@@ -23,6 +23,13 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  readonly admissionBatchSize = new Histogram({
+    name: 'keygate_gateway_admission_batch_calls',
+    help: 'Calls admitted per Lua step (the calls of one event-loop turn, per account)',
+    buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256],
+    registers: [this.registry],
+  });
+
   readonly authSeconds = new Histogram({
     name: 'keygate_gateway_auth_seconds',
     help: 'Time to verify a key and its permission (in memory)',

@@ -44,6 +44,7 @@ describe('AdmissionBatcher', () => {
           throw new Error('Redis is away');
         },
       },
+      undefined,
       2,
     );
     const results = await Promise.allSettled(

@@ -25,6 +25,7 @@ export class AdmissionBatcher {
 
   constructor(
     private readonly ledger: Pick<QuotaLedger, 'admitMany'>,
+    private readonly onStep: (calls: number) => void = () => undefined,
     private readonly maxBatch = 256,
   ) {}
 
@@ -54,6 +55,7 @@ export class AdmissionBatcher {
   }
 
   private send(batch: Batch, calls: PendingCall[]): void {
+    this.onStep(calls.length);
     this.ledger
       .admitMany(
         batch.accountId,

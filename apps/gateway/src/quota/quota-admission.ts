@@ -49,7 +49,9 @@ export class QuotaAdmission implements OnApplicationBootstrap, OnApplicationShut
     });
     this.redis.on('error', () => undefined);
     this.ledger = new QuotaLedger(this.redis);
-    this.batcher = new AdmissionBatcher(this.ledger);
+    this.batcher = new AdmissionBatcher(this.ledger, (calls) =>
+      metrics.admissionBatchSize.observe(calls),
+    );
     this.buffer = new CountBuffer(config.quotaBufferLimit);
     metrics.trackBuffer(
       () => this.buffer.size,
