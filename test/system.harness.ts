@@ -19,6 +19,7 @@ import { GatewayModule } from '../apps/gateway/src/gateway.module';
 import { configureGateway } from '../apps/gateway/src/http/configure-gateway';
 import { ProjectionService } from '../apps/gateway/src/projection/projection.service';
 import { KeyServiceModule } from '../apps/key-service/src/key-service.module';
+import { UsageServiceModule } from '../apps/usage-service/src/usage-service.module';
 
 export interface RunningGateway {
   app: NestFastifyApplication;
@@ -39,6 +40,7 @@ export interface CallOptions {
  */
 export class SystemHarness {
   keyService!: INestMicroservice;
+  usageService: INestMicroservice | null = null;
   readonly gateways: RunningGateway[] = [];
   client!: ClientProxy;
   redis!: Redis;
@@ -46,13 +48,18 @@ export class SystemHarness {
   env!: Record<string, string>;
   private closeUpstream: (() => Promise<void>) | null = null;
 
-  constructor(private readonly overrides: Record<string, string> = {}) {}
+  constructor(
+    private readonly overrides: Record<string, string> = {},
+    private readonly options: { usageService?: boolean } = {},
+  ) {}
 
   async start(gatewayCount = 1): Promise<this> {
     const upstream = await startEchoUpstream();
     this.closeUpstream = upstream.close;
     this.env = testEnv({ UPSTREAM_URL: upstream.url, ...this.overrides });
     this.keyService = await bootRpcService(KeyServiceModule, this.env);
+    if (this.options.usageService)
+      this.usageService = await bootRpcService(UsageServiceModule, this.env);
     this.client = createRpcClient(this.env.REDIS_URL);
     await this.client.connect();
     this.redis = createRedis(this.env.REDIS_URL, 'system-test');
@@ -88,6 +95,7 @@ export class SystemHarness {
 
   async stop(): Promise<void> {
     for (const gateway of [...this.gateways]) await this.stopGateway(gateway);
+    await this.usageService?.close();
     await this.keyService?.close();
     await this.client?.close();
     await this.mongo?.dropDatabase().catch(() => undefined);

@@ -1,21 +1,11 @@
-import { INestMicroservice } from '@nestjs/common';
-import { bootRpcService } from '@keygate/testing';
-import { UsageServiceModule } from '../../apps/usage-service/src/usage-service.module';
 import { SystemHarness, withKey } from '../system.harness';
 import { PanelClient } from './panel.client';
 
 describe('Panel API: sign-up, login, sessions, roles', () => {
-  const system = new SystemHarness({ PANEL_LOGIN_LIMIT: '3' });
-  let usageService: INestMicroservice;
+  const system = new SystemHarness({ PANEL_LOGIN_LIMIT: '3' }, { usageService: true });
 
-  beforeAll(async () => {
-    await system.start(1);
-    usageService = await bootRpcService(UsageServiceModule, system.env);
-  });
-  afterAll(async () => {
-    await usageService.close();
-    await system.stop();
-  });
+  beforeAll(() => system.start(1));
+  afterAll(() => system.stop());
 
   it('signs up: 201 with the account, the admin, a session and both application keys shown once', async () => {
     const { signup } = await PanelClient.signup(system, 'Signup Co');

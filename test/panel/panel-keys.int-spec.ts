@@ -1,6 +1,4 @@
-import { INestMicroservice } from '@nestjs/common';
-import { bootRpcService, waitFor } from '@keygate/testing';
-import { UsageServiceModule } from '../../apps/usage-service/src/usage-service.module';
+import { waitFor } from '@keygate/testing';
 import { SystemHarness, withKey } from '../system.harness';
 import { PanelClient } from './panel.client';
 
@@ -16,21 +14,17 @@ const productReader = {
 };
 
 describe('Panel API: keys, usage, audit, OpenAPI; Operator API', () => {
-  const system = new SystemHarness({
-    KEYGATE_PLANS: JSON.stringify(PLANS),
-    KEYGATE_DEFAULT_PLAN: 'small',
-    OPERATOR_TOKEN,
-  });
-  let usageService: INestMicroservice;
+  const system = new SystemHarness(
+    {
+      KEYGATE_PLANS: JSON.stringify(PLANS),
+      KEYGATE_DEFAULT_PLAN: 'small',
+      OPERATOR_TOKEN,
+    },
+    { usageService: true },
+  );
 
-  beforeAll(async () => {
-    await system.start(2);
-    usageService = await bootRpcService(UsageServiceModule, system.env);
-  });
-  afterAll(async () => {
-    await usageService.close();
-    await system.stop();
-  });
+  beforeAll(() => system.start(2));
+  afterAll(() => system.stop());
 
   it('creates, lists, changes, rotates, revokes and deletes keys as the spec’s table says', async () => {
     const { client, signup } = await PanelClient.signup(system, 'Keys Co');

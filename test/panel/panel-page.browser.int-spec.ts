@@ -1,9 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { INestMicroservice } from '@nestjs/common';
 import { Browser, Page, chromium } from 'playwright-core';
-import { bootRpcService } from '@keygate/testing';
-import { UsageServiceModule } from '../../apps/usage-service/src/usage-service.module';
 import { SystemHarness, withKey } from '../system.harness';
 const { ensureChromium } = require('../../scripts/services');
 
@@ -15,15 +12,13 @@ const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
  * and see the next call refused. Screenshots land in docs/screenshots/ for the README.
  */
 describe('the Panel page in a real browser', () => {
-  const system = new SystemHarness();
-  let usageService: INestMicroservice;
+  const system = new SystemHarness({}, { usageService: true });
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
     const executablePath = ensureChromium();
     await system.start(1);
-    usageService = await bootRpcService(UsageServiceModule, system.env);
     browser = await chromium.launch({
       executablePath,
       headless: true,
@@ -34,7 +29,6 @@ describe('the Panel page in a real browser', () => {
   }, 600_000);
   afterAll(async () => {
     await browser?.close();
-    await usageService?.close();
     await system.stop();
   });
 

@@ -1,21 +1,11 @@
-import { INestMicroservice } from '@nestjs/common';
 import { DomainError, KeyUsageSummary, UsageSeries, UsageServicePattern } from '@keygate/contracts';
-import { bootRpcService } from '@keygate/testing';
-import { UsageServiceModule } from '../../apps/usage-service/src/usage-service.module';
 import { SystemHarness, withKey } from '../system.harness';
 
 describe('usage dashboards over RPC', () => {
-  const system = new SystemHarness();
-  let usageService: INestMicroservice;
+  const system = new SystemHarness({}, { usageService: true });
 
-  beforeAll(async () => {
-    await system.start(1);
-    usageService = await bootRpcService(UsageServiceModule, system.env);
-  });
-  afterAll(async () => {
-    await usageService.close();
-    await system.stop();
-  });
+  beforeAll(() => system.start(1));
+  afterAll(() => system.stop());
 
   it('matches the calls made, for the account and for each key', async () => {
     const opened = await system.openAccount('Dashboards', 'starter');

@@ -1,23 +1,13 @@
-import { INestMicroservice } from '@nestjs/common';
 import { KeyServicePattern, KeyUsageSummary, UsageServicePattern } from '@keygate/contracts';
-import { bootRpcService } from '@keygate/testing';
 import { DAY_MS, QuotaLedger, dayIndexOf, ledgerKeys } from '@keygate/usage';
-import { UsageServiceModule } from '../../apps/usage-service/src/usage-service.module';
 import { KeyHousekeeping } from '../../apps/usage-service/src/housekeeping/key-housekeeping';
 import { SystemHarness } from '../system.harness';
 
 describe('key housekeeping', () => {
-  const system = new SystemHarness();
-  let usageService: INestMicroservice;
+  const system = new SystemHarness({}, { usageService: true });
 
-  beforeAll(async () => {
-    await system.start(0);
-    usageService = await bootRpcService(UsageServiceModule, system.env);
-  });
-  afterAll(async () => {
-    await usageService.close();
-    await system.stop();
-  });
+  beforeAll(() => system.start(0));
+  afterAll(() => system.stop());
 
   const flags = async (accountId: string) =>
     new Map(
@@ -40,7 +30,7 @@ describe('key housekeeping', () => {
     await ledger.admit(opened.account.id, readWrite, 1000, now);
     await ledger.admit(opened.account.id, readWrite, 1000, now + 20 * DAY_MS);
 
-    const housekeeping = usageService.get(KeyHousekeeping);
+    const housekeeping = system.usageService!.get(KeyHousekeeping);
     await housekeeping.run(now + 31 * DAY_MS);
     expect(await flags(opened.account.id)).toEqual(
       new Map([

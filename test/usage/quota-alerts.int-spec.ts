@@ -1,7 +1,5 @@
-import { INestMicroservice } from '@nestjs/common';
 import { QuotaThresholdReached, UsageEventType } from '@keygate/contracts';
-import { bootRpcService, readEventStream, waitFor } from '@keygate/testing';
-import { UsageServiceModule } from '../../apps/usage-service/src/usage-service.module';
+import { readEventStream, waitFor } from '@keygate/testing';
 import { QuotaAlerts } from '../../apps/usage-service/src/alerts/quota-alerts';
 import { SystemHarness, withKey } from '../system.harness';
 
@@ -11,17 +9,13 @@ const PLANS = {
 };
 
 describe('quota alerts at 80 % and 100 %', () => {
-  const system = new SystemHarness({ KEYGATE_PLANS: JSON.stringify(PLANS) });
-  let usageService: INestMicroservice;
+  const system = new SystemHarness(
+    { KEYGATE_PLANS: JSON.stringify(PLANS) },
+    { usageService: true },
+  );
 
-  beforeAll(async () => {
-    await system.start(2);
-    usageService = await bootRpcService(UsageServiceModule, system.env);
-  });
-  afterAll(async () => {
-    await usageService.close();
-    await system.stop();
-  });
+  beforeAll(() => system.start(2));
+  afterAll(() => system.stop());
 
   const alertEvents = async (accountId: string) =>
     (await readEventStream(system.redis, system.env.KEYGATE_EVENT_STREAM))
@@ -57,7 +51,7 @@ describe('quota alerts at 80 % and 100 %', () => {
     expect(events[0].version).toBeLessThan(events[1].version);
 
     // A job retried (say after a worker died) records and publishes nothing new.
-    const alerts = usageService.get(QuotaAlerts);
+    const alerts = system.usageService!.get(QuotaAlerts);
     const [first] = await alerts.alertsOf(opened.account.id);
     await alerts.raise({
       accountId: opened.account.id,
