@@ -180,6 +180,7 @@ describe('Panel API: keys, usage, audit, OpenAPI; Operator API', () => {
     expect(doc.body.openapi).toBe('3.1.0');
     expect(Object.keys(doc.body.paths).sort()).toEqual([
       '/api/auth-context',
+      '/api/graphql',
       '/api/v1/content/blogpost',
       '/api/v1/content/blogpost/{id}',
     ]);

@@ -3,14 +3,14 @@ import { FastifyReply, FastifyRequest } from 'fastify';
 import passport from 'passport';
 import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
 import { DomainError, ErrorCode } from '@keygate/contracts';
-import { describePermission, isPermitted } from '../authorization/route-permission';
+import { Permission, assertPermitted } from '../authorization/route-permission';
 import { permissionForRequest } from '../authorization/permission-for-request';
 import { GatewayMetrics } from '../metrics/gateway.metrics';
 import { ProjectionService } from '../projection/projection.service';
 import { AuthFailureThrottle } from './auth-failure.throttle';
 import { clientIpOf } from './client-ip';
 import { IpMatcher } from './ip-matcher';
-import { ForbiddenError, KeyVerifier, Principal, UnauthorizedError } from './key-verifier';
+import { KeyVerifier, Principal, UnauthorizedError } from './key-verifier';
 import {
   API_KEY_HEADER_STRATEGY,
   BEARER_STRATEGY,
@@ -51,7 +51,12 @@ export class ApiKeyAuthenticator {
     this.verifier = new KeyVerifier(projection.projection, config);
   }
 
-  async authenticate(request: FastifyRequest, reply: FastifyReply): Promise<Principal> {
+  /** `permissions`: what the call needs, when its method and path alone do not say (GraphQL). */
+  async authenticate(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    permissions?: Permission[],
+  ): Promise<Principal> {
     const authenticated = request as AuthenticatedRequest;
     authenticated.clientIp = clientIpOf(
       request.socket.remoteAddress ?? '',
@@ -67,7 +72,7 @@ export class ApiKeyAuthenticator {
         );
       const credential = await extractCredential(request, reply);
       const started = process.hrtime.bigint();
-      const principal = this.authorize(authenticated, credential);
+      const principal = this.authorize(authenticated, credential, permissions);
       this.metrics.authSeconds.observe(Number(process.hrtime.bigint() - started) / 1e9);
       authenticated.principal = principal;
       return principal;
@@ -83,6 +88,7 @@ export class ApiKeyAuthenticator {
   private authorize(
     request: AuthenticatedRequest,
     credential: PresentedCredential | null,
+    permissions?: Permission[],
   ): Principal {
     if (!credential) {
       throw new UnauthorizedError(
@@ -90,13 +96,11 @@ export class ApiKeyAuthenticator {
       );
     }
     const principal = this.verifier.verify(credential.token, request.clientIp, new Date());
-    const permission = permissionForRequest(request.method, request.url);
-    if (!permission) throw new ForbiddenError(`${request.method} is not supported on this route`);
-    if (!isPermitted(principal.key, permission)) {
-      throw new ForbiddenError(
-        `This API key may not do that (missing permission: ${describePermission(permission)})`,
-      );
-    }
+    assertPermitted(
+      principal.key,
+      permissions ?? [permissionForRequest(request.method, request.url)],
+      request.method,
+    );
     return principal;
   }
 }

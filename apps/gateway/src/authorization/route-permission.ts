@@ -1,4 +1,4 @@
-import { KeyAction, KeyRecord } from '@keygate/contracts';
+import { DomainError, ErrorCode, KeyAction, KeyRecord } from '@keygate/contracts';
 
 export type Permission =
   | { kind: 'content'; resource: string; action: KeyAction }
@@ -44,5 +44,22 @@ export function describePermission(permission: Permission): string {
       return `contenttype:${permission.action}`;
     case 'any-key':
       return 'any key';
+  }
+}
+
+/** 403 FORBIDDEN naming the first permission the key lacks (or the unsupported method). */
+export function assertPermitted(
+  key: KeyRecord,
+  permissions: Array<Permission | null>,
+  method: string,
+): void {
+  for (const permission of permissions) {
+    if (!permission)
+      throw new DomainError(ErrorCode.FORBIDDEN, `${method} is not supported on this route`);
+    if (!isPermitted(key, permission))
+      throw new DomainError(
+        ErrorCode.FORBIDDEN,
+        `This API key may not do that (missing permission: ${describePermission(permission)})`,
+      );
   }
 }

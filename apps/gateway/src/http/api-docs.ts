@@ -61,6 +61,14 @@ function addPublicApi(document: OpenAPIObject): void {
     responses,
   });
   const resource = { name: 'resource', in: 'path', required: true, schema: { type: 'string' } };
+  document.paths['/api/graphql'] = {
+    post: {
+      ...forwarded('GraphQL, forwarded upstream', 'GraphQL (API key)'),
+      description:
+        'Each root field needs the matching permission: `product`/`productList` read product; `createProduct`/`updateProduct`/`deleteProduct` create, update, delete it.',
+    },
+    get: { ...forwarded('GraphQL query in ?query=, forwarded upstream', 'GraphQL (API key)') },
+  } as unknown as OpenAPIObject['paths'][string];
   for (const [path, tag, parameters] of [
     ['/api/v1/content/{resource}', 'Content (API key)', [resource]],
     [

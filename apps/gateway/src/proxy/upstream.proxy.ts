@@ -67,6 +67,8 @@ export class UpstreamProxy implements OnApplicationShutdown {
     request: AuthenticatedRequest,
     reply: FastifyReply,
     extraHeaders: Record<string, string> = {},
+    /** A body the gateway had to read itself (GraphQL); otherwise the request's is streamed. */
+    readBody?: Buffer,
   ): Promise<void> {
     const headers: Record<string, string | string[]> = {};
     for (const [name, value] of Object.entries(request.headers as IncomingHttpHeaders)) {
@@ -82,7 +84,8 @@ export class UpstreamProxy implements OnApplicationShutdown {
     const hasBody =
       request.headers['content-length'] !== undefined ||
       request.headers['transfer-encoding'] !== undefined;
-    const body = hasBody ? ((request.body as Readable | undefined) ?? request.raw) : undefined;
+    const body =
+      readBody ?? (hasBody ? ((request.body as Readable | undefined) ?? request.raw) : undefined);
     try {
       // undici writes the answer straight into the client's socket: no intermediate stream.
       await this.pool.stream(

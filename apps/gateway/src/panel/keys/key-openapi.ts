@@ -107,6 +107,15 @@ export function keyOpenApi(key: KeyView, serverUrl: string): Record<string, unkn
     for (const [path, item] of Object.entries(contentPaths(resource, actions)))
       paths[path] = { ...(paths[path] ?? {}), ...item };
 
+  if (contentActions(key).some(({ actions }) => actions.length > 0))
+    paths['/api/graphql'] = {
+      post: {
+        ...operation('post', 'GraphQL on the content types this key may use', 'graphql', []),
+        description:
+          'Root fields map to content types: `product`/`productList` read product; `createProduct`, `updateProduct`, `deleteProduct` need create, update, delete.',
+      },
+    };
+
   const typeActions = contentTypeActions(key);
   if (typeActions.length) {
     const tag = 'content type definitions';
