@@ -17,6 +17,7 @@ import { HttpErrorFilter } from './http/http-error.filter';
 import { GatewayMetrics } from './metrics/gateway.metrics';
 import { ProjectionService } from './projection/projection.service';
 import { ContentProxyRoutes } from './proxy/content-proxy.routes';
+import { ForwardedCall } from './proxy/forwarded-call';
 import { GraphqlProxyRoutes } from './graphql/graphql-proxy.routes';
 import { ApiKeyAuthenticator } from './auth/api-key.authenticator';
 import { UpstreamProxy } from './proxy/upstream.proxy';
@@ -42,6 +43,7 @@ import { OperatorModule } from './operator/operator.module';
     QueryKeyStrategy,
     ApiKeyAuthenticator,
     ApiKeyGuard,
+    ForwardedCall,
     ContentProxyRoutes,
     GraphqlProxyRoutes,
     UpstreamProxy,

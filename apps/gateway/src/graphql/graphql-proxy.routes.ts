@@ -1,14 +1,10 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { FastifyInstance, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { DomainError, ErrorCode, ValidationError } from '@keygate/contracts';
-import { ApiKeyAuthenticator, AuthenticatedRequest } from '../auth/api-key.authenticator';
 import { assertPermitted } from '../authorization/route-permission';
-import { sendHttpError } from '../http/http-error.filter';
-import { GatewayMetrics } from '../metrics/gateway.metrics';
-import { UpstreamProxy } from '../proxy/upstream.proxy';
-import { QuotaAdmission } from '../quota/quota-admission';
+import { ForwardedCall } from '../proxy/forwarded-call';
 import { graphqlPermissions } from './graphql-permissions';
 
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -53,17 +49,13 @@ function operationOf(request: FastifyRequest, body: Buffer | undefined) {
 /**
  * POST/GET /api/graphql: the key is checked first; then the operation's root fields are mapped
  * to content types and actions (graphql-permissions.ts) and checked with the same rules as the
- * REST routes, the call is admitted against the quota, and the request, read whole (at most
- * 1 MiB), is forwarded upstream as it came.
+ * REST routes; the request, read whole (at most 1 MiB), is then admitted and forwarded as it came.
  */
 @Injectable()
 export class GraphqlProxyRoutes implements OnModuleInit {
   constructor(
     private readonly adapterHost: HttpAdapterHost,
-    private readonly authenticator: ApiKeyAuthenticator,
-    private readonly proxy: UpstreamProxy,
-    private readonly quota: QuotaAdmission,
-    private readonly metrics: GatewayMetrics,
+    private readonly call: ForwardedCall,
   ) {}
 
   onModuleInit(): void {
@@ -71,32 +63,17 @@ export class GraphqlProxyRoutes implements OnModuleInit {
     fastify.route({
       method: ['GET', 'POST'],
       url: '/api/graphql',
-      handler: (request, reply) => this.handle(request, reply),
+      handler: (request, reply) =>
+        this.call.run(request, reply, [{ kind: 'any-key' }], async (principal) => {
+          const body =
+            request.method === 'POST'
+              ? await readBody((request.body as Readable | undefined) ?? request.raw)
+              : undefined;
+          const { source, operationName } = operationOf(request, body);
+          if (!source) throw ValidationError.of('query', 'must not be empty');
+          assertPermitted(principal.key, graphqlPermissions(source, operationName), request.method);
+          return body;
+        }),
     });
-  }
-
-  private async handle(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    let authenticated = false;
-    try {
-      const principal = await this.authenticator.authenticate(request, reply, [
-        { kind: 'any-key' },
-      ]);
-      authenticated = true;
-      const body =
-        request.method === 'POST'
-          ? await readBody((request.body as Readable | undefined) ?? request.raw)
-          : undefined;
-      const { source, operationName } = operationOf(request, body);
-      if (!source) throw ValidationError.of('query', 'must not be empty');
-      assertPermitted(principal.key, graphqlPermissions(source, operationName), request.method);
-      const rateLimit = await this.quota.admit(principal);
-      await this.proxy.forward(request as AuthenticatedRequest, reply, rateLimit, body);
-      this.metrics.forwarded.inc();
-    } catch (error) {
-      // The authenticator counts its own refusals.
-      if (authenticated && error instanceof DomainError)
-        this.metrics.requests.inc({ outcome: error.code });
-      sendHttpError(reply, error);
-    }
   }
 }

@@ -1,11 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ApiKeyAuthenticator, AuthenticatedRequest } from '../auth/api-key.authenticator';
-import { sendHttpError } from '../http/http-error.filter';
-import { GatewayMetrics } from '../metrics/gateway.metrics';
-import { UpstreamProxy } from './upstream.proxy';
-import { QuotaAdmission } from '../quota/quota-admission';
+import { FastifyInstance } from 'fastify';
+import { ForwardedCall } from './forwarded-call';
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'] as const;
 const PATHS = [
@@ -16,8 +12,7 @@ const PATHS = [
 
 /**
  * Content objects and content type definitions: authenticated, authorized, admitted against the
- * quota, then forwarded as
- * they are. The hot path, so registered on Fastify directly rather than through Nest's router
+ * quota, then forwarded as they are (ForwardedCall). The hot path, so registered on Fastify directly rather than through Nest's router
  * (whose execution context, guard and filter layers cost more than the checks themselves); the
  * same authenticator and error shape serve both.
  */
@@ -25,10 +20,7 @@ const PATHS = [
 export class ContentProxyRoutes implements OnModuleInit {
   constructor(
     private readonly adapterHost: HttpAdapterHost,
-    private readonly authenticator: ApiKeyAuthenticator,
-    private readonly proxy: UpstreamProxy,
-    private readonly quota: QuotaAdmission,
-    private readonly metrics: GatewayMetrics,
+    private readonly call: ForwardedCall,
   ) {}
 
   onModuleInit(): void {
@@ -38,19 +30,8 @@ export class ContentProxyRoutes implements OnModuleInit {
         method: [...METHODS],
         url,
         exposeHeadRoute: false,
-        handler: (request, reply) => this.handle(request, reply),
+        handler: (request, reply) => this.call.run(request, reply),
       });
-    }
-  }
-
-  private async handle(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    try {
-      const principal = await this.authenticator.authenticate(request, reply);
-      const rateLimit = await this.quota.admit(principal);
-      await this.proxy.forward(request as AuthenticatedRequest, reply, rateLimit);
-      this.metrics.forwarded.inc();
-    } catch (error) {
-      sendHttpError(reply, error);
     }
   }
 }
