@@ -89,13 +89,7 @@ export class QuotaAdmission implements OnApplicationBootstrap, OnApplicationShut
       return { 'ratelimit-limit': String(limit) };
     }
     if (!admission.admitted) throw new QuotaExceededError(admission, principal.account.plan);
-    this.alerts.afterAdmission(
-      principal.account.id,
-      admission.used,
-      limit,
-      dayIndexOf(now),
-      new Date(now),
-    );
+    this.alerts.afterAdmission(principal.account.id, admission.used, limit, now);
     return rateLimitHeaders(admission);
   }
 

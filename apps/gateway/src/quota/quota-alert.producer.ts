@@ -2,7 +2,13 @@ import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/commo
 import { Queue } from 'bullmq';
 import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
 import { BullConnections } from '@keygate/connections';
-import { QUOTA_ALERT_QUEUE, QuotaAlertJob, quotaAlertId, thresholdsCrossed } from '@keygate/usage';
+import {
+  QUOTA_ALERT_QUEUE,
+  QuotaAlertJob,
+  dayIndexOf,
+  quotaAlertId,
+  thresholdsCrossed,
+} from '@keygate/usage';
 
 /**
  * Hands the usage service a job when an admitted call takes its account to 80 % or 100 % of the
@@ -17,15 +23,15 @@ export class QuotaAlertProducer implements OnApplicationShutdown {
 
   constructor(@Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig) {}
 
-  afterAdmission(accountId: string, usedAfter: number, limit: number, day: number, now: Date) {
+  afterAdmission(accountId: string, usedAfter: number, limit: number, nowMs: number) {
     for (const threshold of thresholdsCrossed(usedAfter - 1, usedAfter, limit)) {
       const job: QuotaAlertJob = {
         accountId,
         threshold,
         used: usedAfter,
         limit,
-        day,
-        raisedAt: now.toISOString(),
+        day: dayIndexOf(nowMs),
+        raisedAt: new Date(nowMs).toISOString(),
       };
       this.alerts()
         .add('quota-alert', job, {
