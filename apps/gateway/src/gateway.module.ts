@@ -24,16 +24,22 @@ import { UpstreamProxy } from './proxy/upstream.proxy';
 import { QuotaAdmission } from './quota/quota-admission';
 import { QuotaAlertProducer } from './quota/quota-alert.producer';
 import { CLOCK, systemClock } from '@keygate/contracts';
-import { KeyServiceClient } from './rpc/key-service.client';
+import { RpcClientsModule } from './rpc/rpc-clients.module';
 import { PanelModule } from './panel/panel.module';
 import { OperatorModule } from './operator/operator.module';
 
 @Module({
-  imports: [ConfigModule, RedisModule, PassportModule, PanelModule, OperatorModule],
+  imports: [
+    ConfigModule,
+    RedisModule,
+    PassportModule,
+    RpcClientsModule,
+    PanelModule,
+    OperatorModule,
+  ],
   controllers: [HealthController, AuthContextController],
   providers: [
     { provide: APP_FILTER, useClass: HttpErrorFilter },
-    KeyServiceClient,
     ProjectionService,
     GatewayMetrics,
     AuthFailureThrottle,

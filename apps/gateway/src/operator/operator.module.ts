@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@keygate/config';
-import { KeyServiceClient } from '../rpc/key-service.client';
+import { RpcClientsModule } from '../rpc/rpc-clients.module';
 import { OperatorController } from './operator.controller';
 import { OperatorTokenGuard } from './operator-token.guard';
 
 /** The Operator API (/operator/api/*), behind X-Operator-Token. */
 @Module({
-  imports: [ConfigModule],
+  imports: [ConfigModule, RpcClientsModule],
   controllers: [OperatorController],
-  providers: [OperatorTokenGuard, KeyServiceClient],
+  providers: [OperatorTokenGuard],
 })
 export class OperatorModule {}

@@ -2,8 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@keygate/config';
 import { CLOCK, systemClock } from '@keygate/contracts';
 import { RedisModule } from '@keygate/connections';
-import { KeyServiceClient } from '../rpc/key-service.client';
-import { UsageServiceClient } from '../rpc/usage-service.client';
+import { RpcClientsModule } from '../rpc/rpc-clients.module';
 import { PanelAccountController } from './account/panel-account.controller';
 import { PanelAuditController } from './audit/panel-audit.controller';
 import { PanelKeysController } from './keys/panel-keys.controller';
@@ -15,7 +14,7 @@ import { PanelUsersController } from './users/panel-users.controller';
 
 /** The Panel API (/panel/api/*): panel sessions only, never API keys. */
 @Module({
-  imports: [ConfigModule, RedisModule],
+  imports: [ConfigModule, RedisModule, RpcClientsModule],
   controllers: [
     PanelAccountController,
     PanelUsersController,
@@ -27,8 +26,6 @@ import { PanelUsersController } from './users/panel-users.controller';
     PanelSessions,
     PanelSessionGuard,
     LoginThrottle,
-    KeyServiceClient,
-    UsageServiceClient,
     { provide: CLOCK, useValue: systemClock },
   ],
 })

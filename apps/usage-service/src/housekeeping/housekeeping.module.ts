@@ -1,16 +1,12 @@
 import { Module } from '@nestjs/common';
 import { CLOCK, systemClock } from '@keygate/contracts';
-import { KeyServiceClient } from '../rpc/key-service.client';
+import { KeyServiceClientModule } from '../rpc/key-service-client.module';
 import { HousekeepingQueue } from './housekeeping.queue';
 import { KeyHousekeeping } from './key-housekeeping';
 
 @Module({
-  providers: [
-    KeyHousekeeping,
-    HousekeepingQueue,
-    KeyServiceClient,
-    { provide: CLOCK, useValue: systemClock },
-  ],
+  imports: [KeyServiceClientModule],
+  providers: [KeyHousekeeping, HousekeepingQueue, { provide: CLOCK, useValue: systemClock }],
   exports: [KeyHousekeeping],
 })
 export class HousekeepingModule {}
