@@ -25,6 +25,7 @@ import { QuotaAdmission } from './quota/quota-admission';
 import { QuotaAlertProducer } from './quota/quota-alert.producer';
 import { CLOCK, systemClock } from '@keygate/contracts';
 import { RpcClientsModule } from './rpc/rpc-clients.module';
+import { ClientAddressModule } from './auth/client-address';
 import { PanelModule } from './panel/panel.module';
 import { OperatorModule } from './operator/operator.module';
 
@@ -34,6 +35,7 @@ import { OperatorModule } from './operator/operator.module';
     RedisModule,
     PassportModule,
     RpcClientsModule,
+    ClientAddressModule,
     PanelModule,
     OperatorModule,
   ],

@@ -8,8 +8,7 @@ import { permissionForRequest } from '../authorization/permission-for-request';
 import { GatewayMetrics } from '../metrics/gateway.metrics';
 import { ProjectionService } from '../projection/projection.service';
 import { AuthFailureThrottle } from './auth-failure.throttle';
-import { clientIpOf } from './client-ip';
-import { IpMatcher } from './ip-matcher';
+import { ClientAddress } from './client-address';
 import { KeyVerifier, Principal, UnauthorizedError } from './key-verifier';
 import {
   API_KEY_HEADER_STRATEGY,
@@ -38,7 +37,6 @@ const STRATEGIES = [
  */
 @Injectable()
 export class ApiKeyAuthenticator {
-  private readonly trustedProxies: IpMatcher;
   private readonly verifier: KeyVerifier;
 
   constructor(
@@ -46,8 +44,8 @@ export class ApiKeyAuthenticator {
     private readonly projection: ProjectionService,
     private readonly throttle: AuthFailureThrottle,
     private readonly metrics: GatewayMetrics,
+    private readonly clientAddress: ClientAddress,
   ) {
-    this.trustedProxies = new IpMatcher(config.trustedProxies);
     this.verifier = new KeyVerifier(projection.projection, config);
   }
 
@@ -58,11 +56,7 @@ export class ApiKeyAuthenticator {
     permissions?: Permission[],
   ): Promise<Principal> {
     const authenticated = request as AuthenticatedRequest;
-    authenticated.clientIp = clientIpOf(
-      request.socket.remoteAddress ?? '',
-      request.headers['x-forwarded-for'],
-      this.trustedProxies,
-    );
+    authenticated.clientIp = this.clientAddress.of(request);
     try {
       this.throttle.assertNotBlocked(authenticated.clientIp);
       if (!this.projection.isReady)

@@ -6,6 +6,7 @@ import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
 import { AccountView, KeyServicePattern, PanelUserView, parseInput } from '@keygate/contracts';
 import { z } from 'zod';
 import { KeyServiceClient } from '../rpc/key-service.client';
+import { ClientAddress } from '../auth/client-address';
 import { OperatorTokenGuard } from './operator-token.guard';
 
 const planBodySchema = z.object({ plan: z.string().min(1, 'must name a plan').max(50) }).strict();
@@ -19,6 +20,7 @@ export class OperatorController {
   constructor(
     private readonly keyService: KeyServiceClient,
     @Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig,
+    private readonly clientAddress: ClientAddress,
   ) {}
 
   @Get(':id')
@@ -45,7 +47,7 @@ export class OperatorController {
     const account = await this.keyService.send<AccountView>(KeyServicePattern.ChangePlan, {
       accountId,
       plan,
-      actor: { type: 'operator', ip: request.ip },
+      actor: { type: 'operator', ip: this.clientAddress.of(request) },
     });
     return { account, plan: { name: account.plan, ...this.config.plans[account.plan] } };
   }

@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@keygate/config';
 import { RpcClientsModule } from '../rpc/rpc-clients.module';
+import { ClientAddressModule } from '../auth/client-address';
 import { OperatorController } from './operator.controller';
 import { OperatorTokenGuard } from './operator-token.guard';
 
 /** The Operator API (/operator/api/*), behind X-Operator-Token. */
 @Module({
-  imports: [ConfigModule, RpcClientsModule],
+  imports: [ConfigModule, RpcClientsModule, ClientAddressModule],
   controllers: [OperatorController],
   providers: [OperatorTokenGuard],
 })

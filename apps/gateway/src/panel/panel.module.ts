@@ -3,6 +3,7 @@ import { ConfigModule } from '@keygate/config';
 import { CLOCK, systemClock } from '@keygate/contracts';
 import { RedisModule } from '@keygate/connections';
 import { RpcClientsModule } from '../rpc/rpc-clients.module';
+import { ClientAddressModule } from '../auth/client-address';
 import { PanelAccountController } from './account/panel-account.controller';
 import { PanelAuditController } from './audit/panel-audit.controller';
 import { PanelKeysController } from './keys/panel-keys.controller';
@@ -14,7 +15,7 @@ import { PanelUsersController } from './users/panel-users.controller';
 
 /** The Panel API (/panel/api/*): panel sessions only, never API keys. */
 @Module({
-  imports: [ConfigModule, RedisModule, RpcClientsModule],
+  imports: [ConfigModule, RedisModule, RpcClientsModule, ClientAddressModule],
   controllers: [
     PanelAccountController,
     PanelUsersController,

@@ -13,8 +13,7 @@ import {
   SignedUpAccount,
   parseInput,
 } from '@keygate/contracts';
-import { clientIpOf } from '../../auth/client-ip';
-import { IpMatcher } from '../../auth/ip-matcher';
+import { ClientAddress } from '../../auth/client-address';
 import { UnauthorizedError } from '../../auth/key-verifier';
 import { KeyServiceClient } from '../../rpc/key-service.client';
 import { loginBodySchema, signupBodySchema } from '../panel.schemas';
@@ -28,17 +27,14 @@ import { clearSessionCookie, setSessionCookie } from '../sessions/session-cookie
 @ApiTags('Panel: account and sessions')
 @Controller('panel/api')
 export class PanelAccountController {
-  private readonly trustedProxies: IpMatcher;
-
   constructor(
     private readonly keyService: KeyServiceClient,
     private readonly sessions: PanelSessions,
     private readonly throttle: LoginThrottle,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig,
-  ) {
-    this.trustedProxies = new IpMatcher(config.trustedProxies);
-  }
+    private readonly clientAddress: ClientAddress,
+  ) {}
 
   @Post('signup')
   @ApiOperation({
@@ -59,7 +55,7 @@ export class PanelAccountController {
       email: input.email,
       passwordHash: await PasswordHasher.hash(input.password),
       accountName: input.accountName,
-      actor: { type: 'user', ip: this.ipOf(request) },
+      actor: { type: 'user', ip: this.clientAddress.of(request) },
     });
     const opened = await this.openSession(signedUp.user, request, reply);
     reply.status(201);
@@ -89,7 +85,7 @@ export class PanelAccountController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const { email, password } = parseInput(loginBodySchema, body);
-    const ip = this.ipOf(request);
+    const ip = this.clientAddress.of(request);
     await this.throttle.assertAllowed(email, ip);
     const user = await this.keyService.send<PanelUserCredentials | null>(
       KeyServicePattern.UserCredentials,
@@ -150,13 +146,5 @@ export class PanelAccountController {
 
   private accountOf(accountId: string): Promise<AccountView> {
     return this.keyService.send<AccountView>(KeyServicePattern.GetAccount, { accountId });
-  }
-
-  private ipOf(request: FastifyRequest): string {
-    return clientIpOf(
-      request.socket.remoteAddress ?? '',
-      request.headers['x-forwarded-for'],
-      this.trustedProxies,
-    );
   }
 }

@@ -1,7 +1,6 @@
 import {
   CanActivate,
   ExecutionContext,
-  Inject,
   Injectable,
   SetMetadata,
   UseGuards,
@@ -11,9 +10,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import { FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
-import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
-import { clientIpOf } from '../../auth/client-ip';
-import { IpMatcher } from '../../auth/ip-matcher';
+import { ClientAddress } from '../../auth/client-address';
 import { ForbiddenError, UnauthorizedError } from '../../auth/key-verifier';
 import { PanelSession, PanelSessions } from './panel-sessions';
 import { SESSION_COOKIE, cookieOf } from './session-cookie';
@@ -50,15 +47,11 @@ const sameSecret = (a: string, b: string) => {
  */
 @Injectable()
 export class PanelSessionGuard implements CanActivate {
-  private readonly trustedProxies: IpMatcher;
-
   constructor(
     private readonly sessions: PanelSessions,
     private readonly reflector: Reflector,
-    @Inject(KEYGATE_CONFIG) config: KeygateConfig,
-  ) {
-    this.trustedProxies = new IpMatcher(config.trustedProxies);
-  }
+    private readonly clientAddress: ClientAddress,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<PanelRequest>();
@@ -89,11 +82,7 @@ export class PanelSessionGuard implements CanActivate {
     request.panel = {
       session,
       token,
-      ip: clientIpOf(
-        request.socket.remoteAddress ?? '',
-        request.headers['x-forwarded-for'],
-        this.trustedProxies,
-      ),
+      ip: this.clientAddress.of(request),
     };
     return true;
   }
