@@ -1,3 +1,5 @@
+import { DAYS_KEPT_PAST_WINDOW } from './rolling-window';
+
 /**
  * One atomic admission step for n calls of one account (a gateway batches the calls that arrive
  * together), all on the account's hash tag. The calls are taken in order: the first `room` are
@@ -11,8 +13,8 @@
  *
  * `total` is a running sum of the days in [floor, today]. When the window slides, the days that
  * left are subtracted once (or, after a long silence, the window is summed afresh), so a batch
- * costs O(distinct keys) amortised however long the window. Day counts are kept 5 days past the
- * window for the daily rollup, then deleted as the window moves.
+ * costs O(distinct keys) amortised however long the window. Day counts are kept
+ * DAYS_KEPT_PAST_WINDOW days past the window for the daily rollup, then deleted as it moves.
  */
 export const ADMIT_LUA = `
 local today = tonumber(ARGV[1])
@@ -32,8 +34,8 @@ if floor < start then
   else
     for d = floor, start - 1 do total = total - (tonumber(redis.call('HGET', KEYS[1], d)) or 0) end
   end
-  local dropFrom = math.max(floor - 5, start - 65)
-  for d = dropFrom, start - 6 do redis.call('HDEL', KEYS[1], d) end
+  local dropFrom = math.max(floor - ${DAYS_KEPT_PAST_WINDOW}, start - ${60 + DAYS_KEPT_PAST_WINDOW})
+  for d = dropFrom, start - ${DAYS_KEPT_PAST_WINDOW + 1} do redis.call('HDEL', KEYS[1], d) end
   floor = start
   first = nil
 end

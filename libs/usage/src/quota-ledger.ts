@@ -22,6 +22,9 @@ export interface BufferedCount {
   lastUsedAt: number;
 }
 
+/** SCAN pattern of every key's day counts (see ledgerKeys). */
+export const KEY_DAYS_PATTERN = 'kg:{a:*}:key:*';
+
 /** Every key of one account carries its hash tag, so one script's keys share a Cluster slot. */
 export const ledgerKeys = (accountId: string, keyId: string) => {
   const tag = `kg:{a:${accountId}}`;

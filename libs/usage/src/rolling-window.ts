@@ -4,6 +4,8 @@
  */
 export const WINDOW_DAYS = 30;
 export const DAY_MS = 24 * 3600 * 1000;
+/** Day counts stay this many days after leaving the window, for the daily rollup to read. */
+export const DAYS_KEPT_PAST_WINDOW = 5;
 
 export const dayIndexOf = (ms: number): number => Math.floor(ms / DAY_MS);
 export const startOfDay = (dayIndex: number): number => dayIndex * DAY_MS;

@@ -2,13 +2,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { Connection, Model } from 'mongoose';
 import { MONGO, REDIS, bulkWriteInChunks } from '@keygate/connections';
-import { QuotaLedger, dayIndexOf, windowStartDay } from '@keygate/usage';
+import {
+  DAYS_KEPT_PAST_WINDOW,
+  KEY_DAYS_PATTERN,
+  QuotaLedger,
+  dayIndexOf,
+  windowStartDay,
+} from '@keygate/usage';
 import { KeyServiceClient } from '../rpc/key-service.client';
 import { KEY_FLAG_COLLECTION, KeyFlagDocument, keyFlagSchema } from './key-flag.schema';
 import { unusedKeyIds } from './unused-keys';
-
-/** Per-key day counts are kept this many days past the window, for the daily rollup. */
-const KEEP_PAST_WINDOW_DAYS = 5;
 
 export interface HousekeepingReport {
   accounts: number;
@@ -73,11 +76,11 @@ export class KeyHousekeeping {
   }
 
   private async trimKeyDays(today: number): Promise<number> {
-    const oldestKept = windowStartDay(today) - KEEP_PAST_WINDOW_DAYS;
+    const oldestKept = windowStartDay(today) - DAYS_KEPT_PAST_WINDOW;
     let trimmed = 0;
     let cursor = '0';
     do {
-      const [next, keys] = await this.redis.scan(cursor, 'MATCH', 'kg:{a:*}:key:*', 'COUNT', 500);
+      const [next, keys] = await this.redis.scan(cursor, 'MATCH', KEY_DAYS_PATTERN, 'COUNT', 500);
       cursor = next;
       for (const key of keys) {
         const stale = (await this.redis.hkeys(key)).filter((day) => Number(day) < oldestKept);
