@@ -1,4 +1,5 @@
 import { INestMicroservice } from '@nestjs/common';
+import { IncomingHttpHeaders, request as httpRequest } from 'node:http';
 import { ClientProxy } from '@nestjs/microservices';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import Redis from 'ioredis';
@@ -158,3 +159,50 @@ export class SystemHarness {
 }
 
 export const withKey = (secret: string) => ({ 'X-AUTH-TOKEN': secret });
+
+export interface RawAnswer {
+  status: number;
+  headers: IncomingHttpHeaders;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body: any;
+}
+
+/**
+ * A call whose request target goes out exactly as written (fetch would resolve `..` and
+ * re-encode), as an attacker's client sends it.
+ */
+export function rawCall(
+  gatewayUrl: string,
+  path: string,
+  options: CallOptions = {},
+): Promise<RawAnswer> {
+  const { hostname, port } = new URL(gatewayUrl);
+  return new Promise((resolve, reject) => {
+    const outgoing = httpRequest(
+      {
+        host: hostname,
+        port,
+        path,
+        method: options.method ?? 'GET',
+        headers: options.headers,
+        agent: false,
+      },
+      (answer) => {
+        let text = '';
+        answer.setEncoding('utf8');
+        answer.on('data', (chunk) => (text += chunk));
+        answer.on('end', () => {
+          let body: unknown = text;
+          try {
+            body = text ? JSON.parse(text) : null;
+          } catch {
+            // not JSON: keep the text
+          }
+          resolve({ status: answer.statusCode ?? 0, headers: answer.headers, body });
+        });
+      },
+    );
+    outgoing.on('error', reject);
+    outgoing.end(options.body);
+  });
+}

@@ -28,6 +28,7 @@ import { RpcClientsModule } from './rpc/rpc-clients.module';
 import { ClientAddressModule } from './auth/client-address';
 import { PanelModule } from './panel/panel.module';
 import { OperatorModule } from './operator/operator.module';
+import { AccountConcurrency } from './edge/account-concurrency';
 
 @Module({
   imports: [
@@ -52,6 +53,7 @@ import { OperatorModule } from './operator/operator.module';
     ApiKeyAuthenticator,
     ApiKeyGuard,
     ForwardedCall,
+    AccountConcurrency,
     ContentProxyRoutes,
     GraphqlProxyRoutes,
     UpstreamProxy,

@@ -83,6 +83,33 @@ const envSchema = z.object({
   PANEL_LOGIN_LIMIT: z.coerce.number().int().min(1).default(5),
   PANEL_LOGIN_IP_LIMIT: z.coerce.number().int().min(1).default(30),
   PANEL_LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  PANEL_SIGNUP_LIMIT: z.coerce.number().int().min(1).default(10),
+  PANEL_SIGNUP_WINDOW_SECONDS: z.coerce.number().int().min(1).default(3600),
+  PANEL_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(64 * 1024),
+  PUBLIC_URL: urlWith(['http:', 'https:']).optional(),
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).default(72_000),
+  API_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(10 * 1024 * 1024),
+  GRAPHQL_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
+  UPSTREAM_CONNECTIONS: z.coerce.number().int().min(1).default(256),
+  UPSTREAM_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+  UPSTREAM_RESPONSE_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  UPSTREAM_BODY_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  ACCOUNT_CONCURRENCY_LIMIT: z.coerce.number().int().min(1).default(64),
 });
 
 export interface KeygateConfig {
@@ -122,6 +149,33 @@ export interface KeygateConfig {
   quotaFailMode: 'open' | 'closed';
   /** Distinct (account, key, day) counters held while Redis is away. */
   quotaBufferLimit: number;
+  /** The address users reach Keygate at; every absolute URL Keygate writes starts with it. */
+  publicUrl: string;
+  /** Bearer token GET /metrics requires; unset: /metrics answers 404. */
+  metricsToken: string | null;
+  http: {
+    /** A client must send its request headers within this (408 after). */
+    headersTimeoutMs: number;
+    /** ... and its whole request, body included, within this (408 after). */
+    requestTimeoutMs: number;
+    /** An idle keep-alive connection is closed after this. */
+    keepAliveTimeoutMs: number;
+    /** Largest body on /api/* (413 PAYLOAD_TOO_LARGE), on /api/graphql, and on the Panel. */
+    apiBodyLimitBytes: number;
+    graphqlBodyLimitBytes: number;
+    panelBodyLimitBytes: number;
+  };
+  upstream: {
+    /** Keep-alive connections to UPSTREAM_URL per gateway. */
+    connections: number;
+    connectTimeoutMs: number;
+    /** Until the upstream's answer headers arrive (504 UPSTREAM_TIMEOUT after). */
+    responseTimeoutMs: number;
+    /** Longest pause inside the upstream's answer body (the connection is cut after). */
+    bodyTimeoutMs: number;
+    /** Calls one account may have in flight on one gateway (429 TOO_MANY_CONCURRENT_CALLS after). */
+    accountConcurrencyLimit: number;
+  };
   panel: {
     /** How long a panel session lasts after login. */
     sessionTtlSeconds: number;
@@ -129,6 +183,9 @@ export interface KeygateConfig {
     loginLimitPerEmail: number;
     loginLimitPerIp: number;
     loginWindowSeconds: number;
+    /** Sign-ups allowed per client IP in each window. */
+    signupLimitPerIp: number;
+    signupWindowSeconds: number;
   };
 }
 
@@ -195,11 +252,30 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KeygateConfig 
     usageJobLockMs: e.USAGE_JOB_LOCK_MS,
     quotaFailMode: e.QUOTA_FAIL_MODE,
     quotaBufferLimit: e.QUOTA_BUFFER_LIMIT,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    metricsToken: e.METRICS_TOKEN ?? null,
+    http: {
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      apiBodyLimitBytes: e.API_BODY_LIMIT_BYTES,
+      graphqlBodyLimitBytes: e.GRAPHQL_BODY_LIMIT_BYTES,
+      panelBodyLimitBytes: e.PANEL_BODY_LIMIT_BYTES,
+    },
+    upstream: {
+      connections: e.UPSTREAM_CONNECTIONS,
+      connectTimeoutMs: e.UPSTREAM_CONNECT_TIMEOUT_MS,
+      responseTimeoutMs: e.UPSTREAM_RESPONSE_TIMEOUT_MS,
+      bodyTimeoutMs: e.UPSTREAM_BODY_TIMEOUT_MS,
+      accountConcurrencyLimit: e.ACCOUNT_CONCURRENCY_LIMIT,
+    },
     panel: {
       sessionTtlSeconds: e.PANEL_SESSION_TTL_SECONDS,
       loginLimitPerEmail: e.PANEL_LOGIN_LIMIT,
       loginLimitPerIp: e.PANEL_LOGIN_IP_LIMIT,
       loginWindowSeconds: e.PANEL_LOGIN_WINDOW_SECONDS,
+      signupLimitPerIp: e.PANEL_SIGNUP_LIMIT,
+      signupWindowSeconds: e.PANEL_SIGNUP_WINDOW_SECONDS,
     },
   };
 }

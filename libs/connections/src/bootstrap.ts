@@ -2,13 +2,44 @@ import 'reflect-metadata';
 import { LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { KeygateConfig, loadConfig } from '@keygate/config';
+import { ErrorCode } from '@keygate/contracts';
 import { redisTransport } from './rpc';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
 export const logLevelsUpTo = (level: KeygateConfig['logLevel']): LogLevel[] =>
   LEVELS.slice(0, LEVELS.indexOf(level) + 1);
+
+/**
+ * Fastify's server settings from the configuration: header and whole-request timeouts (Node
+ * answers 408), keep-alive, and trust in X-Forwarded-* only from TRUSTED_PROXIES (so
+ * `request.protocol` is https behind a TLS-terminating proxy). Node checks the timeouts every
+ * `connectionsCheckingInterval`, 30 s by default: too coarse for a 10 s header timeout.
+ */
+export function httpServerOptions(config: KeygateConfig) {
+  const { headersTimeoutMs, requestTimeoutMs, keepAliveTimeoutMs } = config.http;
+  return {
+    requestTimeout: requestTimeoutMs,
+    keepAliveTimeout: keepAliveTimeoutMs,
+    trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
+    // A URL Fastify's router cannot decode never reaches a route: answer it in Keygate's shape.
+    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+      const code =
+        error.code === 'FST_ERR_BAD_URL' ? ErrorCode.INVALID_PATH : ErrorCode.VALIDATION_FAILED;
+      void reply
+        .status(400)
+        .header('content-type', 'application/json; charset=utf-8')
+        .send({ success: false, error: { code, message: 'The request path is not accepted' } });
+    },
+    http: {
+      headersTimeout: Math.min(headersTimeoutMs, requestTimeoutMs),
+      requestTimeout: requestTimeoutMs,
+      connectionsCheckingInterval: Math.min(1000, headersTimeoutMs),
+    },
+  };
+}
 
 /**
  * Starts one Keygate service on Fastify. `rpc` services also join the Redis RPC transport and
@@ -23,7 +54,7 @@ export function runService(
     const config = loadConfig();
     const app = await NestFactory.create<NestFastifyApplication>(
       module as never,
-      new FastifyAdapter(),
+      new FastifyAdapter(httpServerOptions(config)),
       { logger: logLevelsUpTo(config.logLevel), bodyParser: options.bodyParser ?? true },
     );
     app.enableShutdownHooks();

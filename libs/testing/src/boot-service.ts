@@ -2,7 +2,7 @@ import { INestMicroservice, Provider } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { KEYGATE_CONFIG, loadConfig } from '@keygate/config';
-import { redisTransport } from '@keygate/connections';
+import { httpServerOptions, redisTransport } from '@keygate/connections';
 
 export interface ProviderOverride {
   provide: string | symbol;
@@ -38,15 +38,19 @@ export async function bootHttpService(
     overrides?: ProviderOverride[];
   } = {},
 ): Promise<{ app: NestFastifyApplication; url: string }> {
+  const config = loadConfig(env);
   let builder = Test.createTestingModule({ imports: [module as Provider as never] })
     .overrideProvider(KEYGATE_CONFIG)
-    .useValue(loadConfig(env));
+    .useValue(config);
   for (const override of options.overrides ?? [])
     builder = builder.overrideProvider(override.provide).useValue(override.useValue);
   const moduleRef = await builder.compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), {
-    bodyParser: options.bodyParser ?? true,
-  });
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(
+    new FastifyAdapter(httpServerOptions(config)),
+    {
+      bodyParser: options.bodyParser ?? true,
+    },
+  );
   app.useLogger(['error']);
   app.enableShutdownHooks();
   options.configure?.(app);

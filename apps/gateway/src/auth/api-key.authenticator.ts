@@ -49,11 +49,11 @@ export class ApiKeyAuthenticator {
     this.verifier = new KeyVerifier(projection.projection, config);
   }
 
-  /** `permissions`: what the call needs, when its method and path alone do not say (GraphQL). */
+  /** `permissions`: what the call needs (by default, what its method and raw path say). */
   async authenticate(
     request: FastifyRequest,
     reply: FastifyReply,
-    permissions?: Permission[],
+    permissions?: Array<Permission | null>,
   ): Promise<Principal> {
     const authenticated = request as AuthenticatedRequest;
     authenticated.clientIp = this.clientAddress.of(request);
@@ -82,7 +82,7 @@ export class ApiKeyAuthenticator {
   private authorize(
     request: AuthenticatedRequest,
     credential: PresentedCredential | null,
-    permissions?: Permission[],
+    permissions?: Array<Permission | null>,
   ): Principal {
     if (!credential) {
       throw new UnauthorizedError(

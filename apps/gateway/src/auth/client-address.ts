@@ -13,6 +13,14 @@ export class ClientAddress {
     this.trustedProxies = new IpMatcher(config.trustedProxies);
   }
 
+  /** The socket's peer is one of TRUSTED_PROXIES, so its forwarding headers may be believed. */
+  isTrustedProxy(request: FastifyRequest): boolean {
+    return (
+      !this.trustedProxies.isEmpty &&
+      this.trustedProxies.matches(request.socket.remoteAddress ?? '')
+    );
+  }
+
   of(request: FastifyRequest): string {
     return clientIpOf(
       request.socket.remoteAddress ?? '',

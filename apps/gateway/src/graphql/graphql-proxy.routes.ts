@@ -1,40 +1,43 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { FastifyInstance, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
-import { DomainError, ErrorCode, ValidationError } from '@keygate/contracts';
+import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { ValidationError } from '@keygate/contracts';
 import { assertPermitted } from '../authorization/route-permission';
+import { BodyLimit } from '../edge/body-limit';
+import { CanonicalTarget } from '../edge/canonical-target';
+import { queryValues } from '../edge/query-parameters';
 import { ForwardedCall } from '../proxy/forwarded-call';
 import { graphqlPermissions } from './graphql-permissions';
 
-const MAX_BODY_BYTES = 1024 * 1024;
+// GraphQL-over-HTTP request parameters: servers read them from the URL on GET, and many on POST too.
+const GRAPHQL_PARAMETERS = ['query', 'operationName', 'variables', 'extensions'];
 
-class BodyTooLargeError extends DomainError {
-  constructor() {
-    super(ErrorCode.VALIDATION_FAILED, 'A GraphQL request may be at most 1 MiB');
-  }
+function singleParameter(query: string, name: string): string | null {
+  const values = queryValues(query, name);
+  if (values.length > 1) throw ValidationError.of(name, 'may be given once');
+  return values[0] ?? null;
 }
 
-async function readBody(stream: Readable): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of stream) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new BodyTooLargeError();
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-}
-
-/** The operation a GraphQL-over-HTTP request carries: JSON or application/graphql, or GET. */
-function operationOf(request: FastifyRequest, body: Buffer | undefined) {
-  if (request.method === 'GET') {
-    const query = request.query as Record<string, string | undefined>;
-    return { source: query.query ?? '', operationName: query.operationName ?? null };
-  }
+/**
+ * The operation a GraphQL-over-HTTP request carries, read from the one place the upstream will
+ * read it: the URL on GET; on POST the body alone, with no GraphQL parameter in the URL.
+ */
+function operationOf(request: FastifyRequest, target: CanonicalTarget, body: Buffer | undefined) {
+  if (request.method === 'GET')
+    return {
+      source: singleParameter(target.query, 'query') ?? '',
+      operationName: singleParameter(target.query, 'operationName'),
+    };
+  for (const name of GRAPHQL_PARAMETERS)
+    if (queryValues(target.query, name).length > 0)
+      throw ValidationError.of(name, 'must be sent in the body of a POST, not in the URL');
   const text = body?.toString('utf8') ?? '';
-  if ((request.headers['content-type'] ?? '').startsWith('application/graphql'))
-    return { source: text, operationName: null };
+  const type = (request.headers['content-type'] ?? '').toLowerCase();
+  if (type.startsWith('application/graphql')) return { source: text, operationName: null };
+  if (!/^application\/(.+\+)?json/.test(type))
+    throw ValidationError.of('content-type', 'must be application/json or application/graphql');
   let parsed: { query?: unknown; operationName?: unknown };
   try {
     parsed = JSON.parse(text) as typeof parsed;
@@ -49,14 +52,20 @@ function operationOf(request: FastifyRequest, body: Buffer | undefined) {
 /**
  * POST/GET /api/graphql: the key is checked first; then the operation's root fields are mapped
  * to content types and actions (graphql-permissions.ts) and checked with the same rules as the
- * REST routes; the request, read whole (at most 1 MiB), is then admitted and forwarded as it came.
+ * REST routes; the request, read whole (GRAPHQL_BODY_LIMIT_BYTES), is then admitted and
+ * forwarded as it came.
  */
 @Injectable()
 export class GraphqlProxyRoutes implements OnModuleInit {
+  private readonly bodyLimit: BodyLimit;
+
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly call: ForwardedCall,
-  ) {}
+    @Inject(KEYGATE_CONFIG) config: KeygateConfig,
+  ) {
+    this.bodyLimit = new BodyLimit(config.http.graphqlBodyLimitBytes);
+  }
 
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
@@ -64,12 +73,13 @@ export class GraphqlProxyRoutes implements OnModuleInit {
       method: ['GET', 'POST'],
       url: '/api/graphql',
       handler: (request, reply) =>
-        this.call.run(request, reply, [{ kind: 'any-key' }], async (principal) => {
-          const body =
-            request.method === 'POST'
-              ? await readBody((request.body as Readable | undefined) ?? request.raw)
-              : undefined;
-          const { source, operationName } = operationOf(request, body);
+        this.call.run(request, reply, [{ kind: 'any-key' }], async (principal, target) => {
+          let body: Buffer | undefined;
+          if (request.method === 'POST') {
+            this.bodyLimit.assertDeclaredSize(request.headers);
+            body = await this.bodyLimit.read((request.body as Readable | undefined) ?? request.raw);
+          }
+          const { source, operationName } = operationOf(request, target, body);
           if (!source) throw ValidationError.of('query', 'must not be empty');
           assertPermitted(principal.key, graphqlPermissions(source, operationName), request.method);
           return body;

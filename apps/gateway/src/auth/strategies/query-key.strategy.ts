@@ -2,12 +2,16 @@ import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { Strategy } from 'passport-strategy';
 import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { queryOf, queryValues } from '../../edge/query-parameters';
 import { PresentedCredential } from './presented-credential';
 
 export const QUERY_STRATEGY = 'auth-token-query';
 export const QUERY_PARAMETER = 'auth_token';
 
-/** `?auth_token=<key>`; the proxy removes the parameter before anything is forwarded. */
+/**
+ * `?auth_token=<key>`, under any encoding of its name (`auth%5Ftoken`), read with the same decoder
+ * that removes it before forwarding. Two or more are ambiguous and count as none.
+ */
 class AuthTokenQueryStrategy extends Strategy {
   constructor(
     private readonly verify: (
@@ -18,9 +22,10 @@ class AuthTokenQueryStrategy extends Strategy {
     super();
   }
 
-  override authenticate(req: { query?: Record<string, unknown> }): void {
-    const token = req.query?.[QUERY_PARAMETER];
-    if (typeof token !== 'string' || token === '') return this.fail(401);
+  override authenticate(req: { url: string }): void {
+    const tokens = queryValues(queryOf(req.url), QUERY_PARAMETER);
+    const token = tokens.length === 1 ? tokens[0] : '';
+    if (token === '') return this.fail(401);
     this.verify(token, (error, user) =>
       error ? this.error(error as Error) : this.success(user as object),
     );
@@ -33,7 +38,7 @@ export class QueryKeyStrategy extends PassportStrategy(AuthTokenQueryStrategy, Q
     super();
   }
 
-  override authenticate(req: { query?: Record<string, unknown> }): void {
+  override authenticate(req: { url: string }): void {
     if (!this.config.credentialSources.queryParam) return this.fail(401);
     super.authenticate(req);
   }

@@ -1,0 +1,43 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { DomainError, ErrorCode } from '@keygate/contracts';
+
+export class TooManyConcurrentCallsError extends DomainError {
+  readonly retryAfterSeconds = 1;
+
+  constructor(limit: number) {
+    super(
+      ErrorCode.TOO_MANY_CONCURRENT_CALLS,
+      `This account already has ${limit} calls in flight on this gateway; retry when one finishes`,
+    );
+  }
+}
+
+/**
+ * Calls in flight per account on this gateway, capped so that one account (a slow client, a
+ * slow upstream route, a flood) can hold only its share of the upstream pool.
+ */
+@Injectable()
+export class AccountConcurrency {
+  private readonly inFlight = new Map<string, number>();
+  private readonly limit: number;
+
+  constructor(@Inject(KEYGATE_CONFIG) config: KeygateConfig) {
+    this.limit = config.upstream.accountConcurrencyLimit;
+  }
+
+  /** Takes a slot or throws 429; the returned function gives it back (once). */
+  acquire(accountId: string): () => void {
+    const current = this.inFlight.get(accountId) ?? 0;
+    if (current >= this.limit) throw new TooManyConcurrentCallsError(this.limit);
+    this.inFlight.set(accountId, current + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const left = (this.inFlight.get(accountId) ?? 1) - 1;
+      if (left <= 0) this.inFlight.delete(accountId);
+      else this.inFlight.set(accountId, left);
+    };
+  }
+}
