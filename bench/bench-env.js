@@ -2,6 +2,8 @@
 const path = require('node:path');
 const { randomBytes } = require('node:crypto');
 
+const BENCH_METRICS_TOKEN = `bench-${randomBytes(12).toString('hex')}`;
+
 /** Environment for services started by one bench run: a database, stream and queue prefix of its own. */
 function benchEnv(state) {
   const id = randomBytes(4).toString('hex');
@@ -12,7 +14,8 @@ function benchEnv(state) {
     KEYGATE_QUEUE_PREFIX: `{bench-${id}}`,
     KEYGATE_DATA_DIR: path.join(state.base, 'data'),
     KEYGATE_LOG_LEVEL: 'warn',
+    METRICS_TOKEN: BENCH_METRICS_TOKEN,
   };
 }
 
-module.exports = { benchEnv };
+module.exports = { benchEnv, BENCH_METRICS_TOKEN };

@@ -14,7 +14,7 @@ const path = require('node:path');
 const autocannon = require('autocannon');
 const { request } = require('undici');
 const { up, down, freePort, waitForPort } = require('../scripts/services');
-const { benchEnv } = require('./bench-env');
+const { benchEnv, BENCH_METRICS_TOKEN } = require('./bench-env');
 
 const ROOT = path.resolve(__dirname, '..');
 const SECONDS = Number(process.env.BENCH_SECONDS || 5);
@@ -204,7 +204,9 @@ async function main() {
       `with quota / without throughput: ${f(gw.rps / unmetered.rps)}  (target >= 0.85: admission costs < 15 %; per round ${quotaRounds})`,
     );
 
-    const metrics = await request(`http://127.0.0.1:${gatewayPort}/metrics`);
+    const metrics = await request(`http://127.0.0.1:${gatewayPort}/metrics`, {
+      headers: { authorization: `Bearer ${BENCH_METRICS_TOKEN}` },
+    });
     const text = await metrics.body.text();
     const metric = (name) => Number(new RegExp(`^${name} ([\\d.e+]+)$`, 'm').exec(text)?.[1]);
     const steps = metric('keygate_gateway_admission_batch_calls_count');

@@ -1,7 +1,8 @@
 import { SystemHarness, withKey } from '../system.harness';
 
 describe('gateway forwarding to the upstream', () => {
-  const system = new SystemHarness();
+  const METRICS_TOKEN = 'metrics-token-for-this-spec';
+  const system = new SystemHarness({ METRICS_TOKEN });
   let secret: string;
   let accountId: string;
   let keyId: string;
@@ -88,7 +89,17 @@ describe('gateway forwarding to the upstream', () => {
   it('serves health and Prometheus metrics', async () => {
     const health = await system.call('/health');
     expect(health.body).toMatchObject({ status: 'ok', service: 'gateway' });
-    const metrics = await system.call('/metrics');
+    expect((await system.call('/metrics')).status).toBe(401);
+    expect(
+      (
+        await system.call('/metrics', {
+          headers: { authorization: 'Bearer wrong-token-wrong-token' },
+        })
+      ).status,
+    ).toBe(401);
+    const metrics = await system.call('/metrics', {
+      headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+    });
     expect(metrics.body).toContain('keygate_gateway_requests_total{outcome="forwarded"}');
     expect(metrics.body).toContain('keygate_gateway_auth_seconds_bucket');
     expect(metrics.body).toContain('keygate_gateway_cached_keys');

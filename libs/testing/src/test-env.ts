@@ -23,6 +23,8 @@ export function testEnv(overrides: Record<string, string> = {}): Record<string, 
     KEYGATE_EVENT_STREAM: `kg-test:${id}:events`,
     KEYGATE_QUEUE_PREFIX: `{kg-test-${id}}`,
     KEYGATE_REDIS_NAMESPACE: `kg-test:${id}`,
+    // Every spec signs up from 127.0.0.1; the sign-up limit has its own spec.
+    PANEL_SIGNUP_LIMIT: '1000',
     KEY_PEPPER: randomBytes(32).toString('hex'),
     KEYGATE_LOG_LEVEL: 'warn',
     ...overrides,

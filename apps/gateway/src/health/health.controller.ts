@@ -1,7 +1,8 @@
-import { Controller, Get, Res } from '@nestjs/common';
+import { Controller, Get, Res, UseGuards } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { GatewayMetrics } from '../metrics/gateway.metrics';
+import { MetricsTokenGuard } from '../metrics/metrics-token.guard';
 import { ProjectionService } from '../projection/projection.service';
 
 @ApiTags('Operations')
@@ -25,6 +26,7 @@ export class HealthController {
   }
 
   @Get('metrics')
+  @UseGuards(MetricsTokenGuard)
   async metricsText(@Res() reply: FastifyReply): Promise<void> {
     reply
       .header('content-type', this.metrics.registry.contentType)

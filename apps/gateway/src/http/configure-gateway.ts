@@ -1,11 +1,13 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
 import { setUpApiDocs } from './api-docs';
-import { streamApiBodies } from './raw-api-bodies';
+import { parseRequestBodies } from './request-bodies';
 import { servePanelPage } from '../panel/web/panel-page';
 
 /** What main.ts and the test harness both do to a gateway app before it listens. */
 export function configureGateway(app: NestFastifyApplication): void {
-  streamApiBodies(app.getHttpAdapter().getInstance());
+  const config = app.get<KeygateConfig>(KEYGATE_CONFIG);
+  parseRequestBodies(app.getHttpAdapter().getInstance(), config.http.panelBodyLimitBytes);
   setUpApiDocs(app);
   servePanelPage(app.getHttpAdapter().getInstance());
 }

@@ -7,6 +7,7 @@ import { ClientAddressModule } from '../auth/client-address';
 import { PanelAccountController } from './account/panel-account.controller';
 import { PanelAuditController } from './audit/panel-audit.controller';
 import { PanelKeysController } from './keys/panel-keys.controller';
+import { SignupThrottle } from './account/signup-throttle';
 import { LoginThrottle } from './sessions/login-throttle';
 import { PanelSessionGuard } from './sessions/panel-session.guard';
 import { PanelSessions } from './sessions/panel-sessions';
@@ -27,6 +28,7 @@ import { PanelUsersController } from './users/panel-users.controller';
     PanelSessions,
     PanelSessionGuard,
     LoginThrottle,
+    SignupThrottle,
     { provide: CLOCK, useValue: systemClock },
   ],
 })

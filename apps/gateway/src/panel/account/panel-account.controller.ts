@@ -21,6 +21,7 @@ import { LoginThrottle } from '../sessions/login-throttle';
 import { Caller, PanelCaller, PanelSessionRequired } from '../sessions/panel-session.guard';
 import { PanelSessions } from '../sessions/panel-sessions';
 import { PasswordHasher } from '../sessions/password-hasher';
+import { SignupThrottle } from './signup-throttle';
 import { clearSessionCookie, setSessionCookie } from '../sessions/session-cookie';
 
 /** Sign-up, login, logout and the current session. */
@@ -34,6 +35,7 @@ export class PanelAccountController {
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig,
     private readonly clientAddress: ClientAddress,
+    private readonly signups: SignupThrottle,
   ) {}
 
   @Post('signup')
@@ -51,11 +53,13 @@ export class PanelAccountController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const input = parseInput(signupBodySchema, body);
+    const ip = this.clientAddress.of(request);
+    await this.signups.take(ip);
     const signedUp = await this.keyService.send<SignedUpAccount>(KeyServicePattern.Signup, {
       email: input.email,
       passwordHash: await PasswordHasher.hash(input.password),
       accountName: input.accountName,
-      actor: { type: 'user', ip: this.clientAddress.of(request) },
+      actor: { type: 'user', ip },
     });
     const opened = await this.openSession(signedUp.user, request, reply);
     reply.status(201);
@@ -86,7 +90,7 @@ export class PanelAccountController {
   ) {
     const { email, password } = parseInput(loginBodySchema, body);
     const ip = this.clientAddress.of(request);
-    await this.throttle.assertAllowed(email, ip);
+    const attempt = await this.throttle.begin(email, ip);
     const user = await this.keyService.send<PanelUserCredentials | null>(
       KeyServicePattern.UserCredentials,
       { email },
@@ -95,10 +99,10 @@ export class PanelAccountController {
       ? await PasswordHasher.verify(password, user.passwordHash)
       : await PasswordHasher.burn(password).then(() => false);
     if (!user || !valid) {
-      await this.throttle.recordFailure(email, ip);
+      await attempt.failed();
       throw new UnauthorizedError('Wrong email or password');
     }
-    await this.throttle.recordSuccess(email);
+    await attempt.succeeded();
     const { passwordHash: _hash, ...view } = user;
     const account = await this.accountOf(view.accountId);
     return { ...(await this.openSession(view, request, reply)), user: view, account };
@@ -140,7 +144,13 @@ export class PanelAccountController {
       { userId: user.id, accountId: user.accountId, email: user.email, role: user.role },
       this.clock.now(),
     );
-    setSessionCookie(request, reply, token, this.config.panel.sessionTtlSeconds);
+    setSessionCookie(
+      request,
+      reply,
+      token,
+      this.config.panel.sessionTtlSeconds,
+      this.config.publicUrl,
+    );
     return { session: token, expiresAt: session.expiresAt, csrfToken: session.csrfToken };
   }
 

@@ -1,5 +1,15 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Req } from '@nestjs/common';
-import { FastifyRequest } from 'fastify';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Patch,
+  Post,
+} from '@nestjs/common';
+import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { jsonSchemaOf } from '../../http/api-docs';
 import {
@@ -44,6 +54,7 @@ export class PanelKeysController {
   constructor(
     private readonly keyService: KeyServiceClient,
     private readonly usage: UsageServiceClient,
+    @Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig,
   ) {}
 
   @Get()
@@ -135,13 +146,9 @@ export class PanelKeysController {
 
   @Get(':id/openapi.json')
   @ApiOperation({ summary: 'OpenAPI 3.1 of exactly what this key may call' })
-  async openApi(
-    @Caller() caller: PanelCaller,
-    @Param('id') keyId: string,
-    @Req() request: FastifyRequest,
-  ) {
-    const key = await this.keyOf(caller, keyId);
-    return keyOpenApi(key, `${request.protocol}://${request.headers.host ?? 'localhost'}`);
+  async openApi(@Caller() caller: PanelCaller, @Param('id') keyId: string) {
+    // PUBLIC_URL, never the request's Host header, which any client can write.
+    return keyOpenApi(await this.keyOf(caller, keyId), this.config.publicUrl);
   }
 
   private keyOf(caller: PanelCaller, keyId: string): Promise<KeyView> {

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
 import { DomainError, ErrorCode } from '@keygate/contracts';
 import { REDIS } from '@keygate/connections';
@@ -10,9 +11,22 @@ export class TooManyLoginsError extends DomainError {
   }
 }
 
+/** Longest a login check waits once its email has had too many failures from anywhere. */
+const MAX_SLOWDOWN_MS = 4000;
+const FIRST_SLOWDOWN_MS = 250;
+
+export interface LoginAttempt {
+  succeeded(): Promise<void>;
+  failed(): Promise<void>;
+}
+
 /**
- * Failed panel logins, counted in Redis per email and per client IP (fixed window, shared by
- * every gateway). Over either limit, logins are refused before the password is even checked.
+ * Failed panel logins, counted in Redis (fixed windows, shared by every gateway):
+ * - per email and client address, and per client address: over the limit, 429 before any check.
+ *   An attempt takes its place in both counters before the password is checked (one MULTI), so
+ *   parallel guesses cannot all slip in; a success gives its places back.
+ * - per email from anywhere: over the limit, each check is slowed down (250 ms doubling to 4 s)
+ *   rather than refused, so nobody else can lock the real user out with wrong passwords.
  */
 @Injectable()
 export class LoginThrottle {
@@ -21,35 +35,41 @@ export class LoginThrottle {
     @Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig,
   ) {}
 
-  async assertAllowed(email: string, ip: string): Promise<void> {
-    const [byEmail, byIp] = await Promise.all([
-      this.count(this.emailKey(email)),
-      this.count(this.ipKey(ip)),
-    ]);
-    const blocked =
-      (byEmail.count >= this.config.panel.loginLimitPerEmail ? byEmail.ttlMs : 0) ||
-      (byIp.count >= this.config.panel.loginLimitPerIp ? byIp.ttlMs : 0);
-    if (blocked > 0) throw new TooManyLoginsError(Math.ceil(blocked / 1000));
+  async begin(email: string, ip: string): Promise<LoginAttempt> {
+    const { loginLimitPerEmail, loginLimitPerIp, loginWindowSeconds } = this.config.panel;
+    const pairKey = this.key('email-ip', `${email} ${ip}`);
+    const ipKey = this.key('ip', ip);
+    const emailKey = this.key('email', email);
+    const results = await this.redis
+      .multi()
+      .incr(pairKey)
+      .expire(pairKey, loginWindowSeconds, 'NX')
+      .pttl(pairKey)
+      .incr(ipKey)
+      .expire(ipKey, loginWindowSeconds, 'NX')
+      .pttl(ipKey)
+      .get(emailKey)
+      .exec();
+    const value = (i: number) => Number(results?.[i]?.[1] ?? 0);
+    const giveBack = () => this.redis.multi().decr(pairKey).decr(ipKey).exec();
+    const blockedMs =
+      (value(0) > loginLimitPerEmail ? value(2) : 0) || (value(3) > loginLimitPerIp ? value(5) : 0);
+    if (blockedMs > 0) {
+      await giveBack();
+      throw new TooManyLoginsError(Math.ceil(Math.max(blockedMs, 1000) / 1000));
+    }
+    const excess = value(6) - loginLimitPerEmail;
+    if (excess >= 0) await sleep(Math.min(FIRST_SLOWDOWN_MS * 2 ** excess, MAX_SLOWDOWN_MS));
+    return {
+      succeeded: async () => {
+        await this.redis.multi().del(pairKey).decr(ipKey).del(emailKey).exec();
+      },
+      failed: async () => {
+        await this.redis.multi().incr(emailKey).expire(emailKey, loginWindowSeconds, 'NX').exec();
+      },
+    };
   }
 
-  async recordFailure(email: string, ip: string): Promise<void> {
-    const window = this.config.panel.loginWindowSeconds;
-    const pipeline = this.redis.multi();
-    for (const key of [this.emailKey(email), this.ipKey(ip)])
-      pipeline.incr(key).expire(key, window, 'NX');
-    await pipeline.exec();
-  }
-
-  async recordSuccess(email: string): Promise<void> {
-    await this.redis.del(this.emailKey(email));
-  }
-
-  private async count(key: string): Promise<{ count: number; ttlMs: number }> {
-    const [count, ttl] = await Promise.all([this.redis.get(key), this.redis.pttl(key)]);
-    return { count: Number(count ?? 0), ttlMs: Math.max(ttl, 1000) };
-  }
-
-  private emailKey = (email: string) =>
-    `${this.config.redisNamespace}:panel-login-failures:email:${email}`;
-  private ipKey = (ip: string) => `${this.config.redisNamespace}:panel-login-failures:ip:${ip}`;
+  private key = (scope: string, id: string) =>
+    `${this.config.redisNamespace}:panel-login-attempts:${scope}:${id}`;
 }

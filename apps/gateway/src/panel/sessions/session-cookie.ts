@@ -1,6 +1,8 @@
 import { FastifyReply, FastifyRequest } from 'fastify';
 
 export const SESSION_COOKIE = 'kg_session';
+/** The cookie goes only to the Panel (page and API), never with calls to /api. */
+const COOKIE_PATH = '/panel';
 
 export function cookieOf(header: string | undefined, name: string): string | undefined {
   for (const part of (header ?? '').split(';')) {
@@ -10,20 +12,27 @@ export function cookieOf(header: string | undefined, name: string): string | und
   return undefined;
 }
 
-/** HttpOnly (no script reads it), SameSite=Strict, Secure when the page came over HTTPS. */
+/**
+ * HttpOnly (no script reads it), SameSite=Strict, Path=/panel, and Secure when the page came
+ * over HTTPS: directly, through a TRUSTED_PROXIES proxy's X-Forwarded-Proto, or per PUBLIC_URL.
+ */
 export function setSessionCookie(
   request: FastifyRequest,
   reply: FastifyReply,
   token: string,
   maxAgeSeconds: number,
+  publicUrl: string,
 ): void {
-  const secure = request.protocol === 'https' ? '; Secure' : '';
+  const https = request.protocol === 'https' || publicUrl.startsWith('https:');
   reply.header(
     'set-cookie',
-    `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${secure}`,
+    `${SESSION_COOKIE}=${token}; Path=${COOKIE_PATH}; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${https ? '; Secure' : ''}`,
   );
 }
 
 export function clearSessionCookie(reply: FastifyReply): void {
-  reply.header('set-cookie', `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0`);
+  reply.header(
+    'set-cookie',
+    `${SESSION_COOKIE}=; Path=${COOKIE_PATH}; HttpOnly; SameSite=Strict; Max-Age=0`,
+  );
 }

@@ -1,0 +1,49 @@
+import { UnsupportedMediaTypeException } from '@nestjs/common';
+import { FastifyInstance } from 'fastify';
+import { PayloadTooLargeError } from '../edge/body-limit';
+
+const JSON_TYPE = /^application\/(.+\+)?json/;
+
+/**
+ * Bodies of /api/* calls are streamed to the upstream untouched, so the gateway must not parse
+ * them; every other route (the Panel) takes JSON of at most `panelLimitBytes` (413 above, decided
+ * on Content-Length before a byte is read when it is declared), and no body at all where none is
+ * needed, whatever Content-Type the client sent with it.
+ */
+export function parseRequestBodies(fastify: FastifyInstance, panelLimitBytes: number): void {
+  const jsonParser = fastify.getDefaultJsonParser('error', 'ignore');
+  fastify.removeAllContentTypeParsers();
+  fastify.addContentTypeParser('*', (request, payload, done) => {
+    if (request.url.startsWith('/api/')) return done(null, payload);
+    const declared = request.headers['content-length'];
+    if (declared === '0') return done(null, undefined);
+    if (declared !== undefined && Number(declared) > panelLimitBytes)
+      return done(new PayloadTooLargeError(panelLimitBytes), undefined);
+    if (!JSON_TYPE.test(request.headers['content-type'] ?? ''))
+      return done(
+        new UnsupportedMediaTypeException('Send a JSON body with Content-Type: application/json'),
+        undefined,
+      );
+    let text = '';
+    let size = 0;
+    let finished = false;
+    const finish = (error: Error | null, body?: unknown) => {
+      if (finished) return;
+      finished = true;
+      done(error, body);
+    };
+    payload.setEncoding('utf8');
+    payload.on('data', (chunk: string) => {
+      if (finished) return;
+      size += Buffer.byteLength(chunk);
+      if (size > panelLimitBytes) return finish(new PayloadTooLargeError(panelLimitBytes));
+      text += chunk;
+    });
+    payload.on('error', (error) => finish(error));
+    payload.on('end', () => {
+      if (finished) return;
+      if (text.trim() === '') return finish(null, undefined);
+      jsonParser(request, text, (error, body) => finish(error, body));
+    });
+  });
+}

@@ -1,0 +1,41 @@
+import { Inject, Injectable } from '@nestjs/common';
+import Redis from 'ioredis';
+import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { DomainError, ErrorCode } from '@keygate/contracts';
+import { REDIS } from '@keygate/connections';
+
+export class TooManySignupsError extends DomainError {
+  constructor(readonly retryAfterSeconds: number) {
+    super(
+      ErrorCode.TOO_MANY_ATTEMPTS,
+      `Too many sign-ups from this address; retry in ${retryAfterSeconds} s`,
+    );
+  }
+}
+
+/**
+ * Sign-ups per client address (each is a scrypt hash and a new account with two keys), counted
+ * in Redis in a fixed window and taken atomically before any work is done.
+ */
+@Injectable()
+export class SignupThrottle {
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig,
+  ) {}
+
+  async take(ip: string): Promise<void> {
+    const { signupLimitPerIp, signupWindowSeconds } = this.config.panel;
+    const key = `${this.config.redisNamespace}:panel-signups:ip:${ip}`;
+    const results = await this.redis
+      .multi()
+      .incr(key)
+      .expire(key, signupWindowSeconds, 'NX')
+      .pttl(key)
+      .exec();
+    const count = Number(results?.[0]?.[1] ?? 0);
+    const ttlMs = Number(results?.[2]?.[1] ?? 0);
+    if (count > signupLimitPerIp)
+      throw new TooManySignupsError(Math.ceil(Math.max(ttlMs, 1000) / 1000));
+  }
+}

@@ -1,0 +1,163 @@
+import { Socket, connect, createServer } from 'node:net';
+import { RunningGateway, SystemHarness, rawCall, withKey } from '../system.harness';
+
+const LIMIT = 16;
+
+/** Opens a socket and sends `head` (request line and headers, maybe a first byte of body). */
+function openSlow(url: string, head: string): Promise<{ socket: Socket; received: () => string }> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    let text = '';
+    const socket = connect(Number(port), hostname, () => {
+      socket.write(head);
+      resolve({ socket, received: () => text });
+    });
+    socket.setEncoding('utf8');
+    socket.on('data', (chunk: string) => (text += chunk));
+    socket.on('error', () => undefined);
+    socket.once('error', reject);
+  });
+}
+
+const closed = (socket: Socket) =>
+  new Promise<number>((resolve) => {
+    const started = Date.now();
+    if (socket.destroyed) return resolve(0);
+    socket.once('close', () => resolve(Date.now() - started));
+  });
+
+const p99 = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.ceil(values.length * 0.99) - 1];
+
+/** What one hostile client can hold: time limits on every phase, size limits, a share of the pool. */
+describe('gateway resources and timeouts (security)', () => {
+  const system = new SystemHarness({
+    HTTP_HEADERS_TIMEOUT_MS: '1000',
+    HTTP_REQUEST_TIMEOUT_MS: '2500',
+    API_BODY_LIMIT_BYTES: '4096',
+    ACCOUNT_CONCURRENCY_LIMIT: String(LIMIT),
+    UPSTREAM_CONNECTIONS: '64',
+  });
+  let hostile: string;
+  let other: string;
+  let blackHole: ReturnType<typeof createServer>;
+  let stalled: RunningGateway;
+  const held: Socket[] = [];
+
+  beforeAll(async () => {
+    await system.start();
+    hostile = (await system.openAccount('Hostile')).applicationKeys[0].secret;
+    other = (await system.openAccount('Bystander')).applicationKeys[0].secret;
+    blackHole = createServer((socket) => held.push(socket));
+    await new Promise<void>((resolve) => blackHole.listen(0, '127.0.0.1', resolve));
+    const { port } = blackHole.address() as { port: number };
+    stalled = await system.startGateway({
+      UPSTREAM_URL: `http://127.0.0.1:${port}`,
+      UPSTREAM_RESPONSE_TIMEOUT_MS: '500',
+    });
+    await system.gatewaysCaughtUp();
+  });
+  afterAll(async () => {
+    for (const socket of held) socket.destroy();
+    await new Promise((resolve) => blackHole.close(resolve));
+    await system.stop();
+  });
+
+  const remaining = async (secret: string) =>
+    Number(
+      (await system.call('/api/v1/content/product', { headers: withKey(secret) })).headers.get(
+        'ratelimit-remaining',
+      ),
+    );
+
+  it('answers 408 to a client that does not finish its headers in time', async () => {
+    const { socket, received } = await openSlow(
+      system.gateways[0].url,
+      'GET /api/v1/content/product HTTP/1.1\r\nHost: x\r\n',
+    );
+    const after = await closed(socket);
+    expect(after).toBeLessThan(3000);
+    expect(received()).toMatch(/^HTTP\/1\.1 408/);
+  });
+
+  it('cuts a body that trickles in past the request timeout, and frees the slot it held', async () => {
+    const { socket } = await openSlow(
+      system.gateways[0].url,
+      `POST /api/v1/content/product HTTP/1.1\r\nHost: x\r\nX-AUTH-TOKEN: ${hostile}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{`,
+    );
+    const trickle = setInterval(() => socket.writable && socket.write(' '), 300);
+    const after = await closed(socket);
+    clearInterval(trickle);
+    expect(after).toBeLessThan(4500);
+    expect(
+      (await system.call('/api/v1/content/product', { headers: withKey(hostile) })).status,
+    ).toBe(200);
+  });
+
+  it('answers 413 PAYLOAD_TOO_LARGE to a declared body over the limit, counting nothing', async () => {
+    const before = await remaining(other);
+    const { status, body } = await system.call('/api/v1/content/product', {
+      method: 'POST',
+      headers: { ...withKey(other), 'content-type': 'application/json' },
+      body: 'x'.repeat(5000),
+    });
+    expect(status).toBe(413);
+    expect(body.error.code).toBe('PAYLOAD_TOO_LARGE');
+    expect(await remaining(other)).toBe(before - 1);
+  });
+
+  it('cuts a chunked body as soon as it passes the limit', async () => {
+    const chunks = async function* () {
+      for (let i = 0; i < 10; i++) yield new TextEncoder().encode('x'.repeat(1000));
+    };
+    const response = await fetch(`${system.gateways[0].url}/api/v1/content/product`, {
+      method: 'POST',
+      headers: { ...withKey(other), 'content-type': 'application/octet-stream' },
+      body: ReadableStream.from(chunks()),
+      duplex: 'half',
+    } as RequestInit);
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+      'PAYLOAD_TOO_LARGE',
+    );
+  });
+
+  it('answers 504 UPSTREAM_TIMEOUT when the upstream does not answer in time', async () => {
+    const started = Date.now();
+    const { status, body } = await system.call(
+      '/api/v1/content/product',
+      { headers: withKey(other) },
+      stalled,
+    );
+    expect(status).toBe(504);
+    expect(body.error.code).toBe('UPSTREAM_TIMEOUT');
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('keeps serving other accounts within 100 ms (p99) while one holds 300 slow sockets', async () => {
+    const head = `POST /api/v1/content/product HTTP/1.1\r\nHost: x\r\nX-AUTH-TOKEN: ${hostile}\r\nContent-Type: application/json\r\nContent-Length: 1000\r\n\r\n{`;
+    const slow = [];
+    for (let i = 0; i < 300; i++) slow.push(await openSlow(system.gateways[0].url, head));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const refused = slow.filter(({ received }) =>
+      /^HTTP\/1\.1 429[\s\S]*TOO_MANY_CONCURRENT_CALLS/.test(received()),
+    ).length;
+    expect(refused).toBe(300 - LIMIT);
+
+    const latencies: number[] = [];
+    for (let round = 0; round < 20; round++)
+      await Promise.all(
+        Array.from({ length: 10 }, async () => {
+          const started = performance.now();
+          const { status } = await rawCall(system.gateways[0].url, '/api/v1/content/product', {
+            headers: withKey(other),
+          });
+          latencies.push(performance.now() - started);
+          expect(status).toBe(200);
+        }),
+      );
+    expect(latencies).toHaveLength(200);
+    expect(p99(latencies)).toBeLessThan(100);
+    for (const { socket } of slow) socket.destroy();
+  });
+});
