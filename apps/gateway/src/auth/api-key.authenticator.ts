@@ -33,7 +33,8 @@ const STRATEGIES = [
 /**
  * Passport finds the key (first of X-AUTH-TOKEN, Bearer, api-key, ?auth_token, as configured);
  * then the key is verified against the in-memory projection with the client's address and the
- * route's permission is checked. Failed authentications are counted per client address.
+ * route's permission is checked. Failed authentications are counted per client address; past
+ * the limit they are answered 429, while valid keys from that address keep working.
  */
 @Injectable()
 export class ApiKeyAuthenticator {
@@ -58,7 +59,6 @@ export class ApiKeyAuthenticator {
     const authenticated = request as AuthenticatedRequest;
     authenticated.clientIp = this.clientAddress.of(request);
     try {
-      this.throttle.assertNotBlocked(authenticated.clientIp);
       if (!this.projection.isReady)
         throw new DomainError(
           ErrorCode.SERVICE_UNAVAILABLE,
@@ -70,8 +70,14 @@ export class ApiKeyAuthenticator {
       this.metrics.authSeconds.observe(Number(process.hrtime.bigint() - started) / 1e9);
       authenticated.principal = principal;
       return principal;
-    } catch (failure) {
-      if (failure instanceof UnauthorizedError) this.throttle.recordFailure(authenticated.clientIp);
+    } catch (caught) {
+      let failure = caught;
+      if (failure instanceof UnauthorizedError) {
+        // A blocked address still gets every key that verifies (a 190-bit secret is not
+        // guessed); only its failures are shed, with 429 instead of 401.
+        failure = this.throttle.blockedFailure(authenticated.clientIp) ?? failure;
+        this.throttle.recordFailure(authenticated.clientIp);
+      }
       this.metrics.requests.inc({
         outcome: failure instanceof DomainError ? failure.code : ErrorCode.INTERNAL,
       });

@@ -15,8 +15,9 @@ export class TooManyAttemptsError extends DomainError {
 
 /**
  * Brute-force protection per client IP. Failures are counted in Redis (shared by every gateway,
- * fixed window); a client over the limit is blocked in memory until the window ends, so
- * successful calls never pay a Redis round trip for this.
+ * fixed window); an address over the limit is marked in memory until the window ends, and its
+ * failures are answered 429 (no feedback on which keys exist) while its valid keys still work.
+ * Successful calls never pay a Redis round trip for this.
  */
 @Injectable()
 export class AuthFailureThrottle {
@@ -28,14 +29,15 @@ export class AuthFailureThrottle {
     @Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig,
   ) {}
 
-  assertNotBlocked(ip: string, now = Date.now()): void {
+  /** The 429 a failed authentication from a blocked address gets instead of its 401, or null. */
+  blockedFailure(ip: string, now = Date.now()): TooManyAttemptsError | null {
     const until = this.blockedUntil.get(ip);
-    if (until === undefined) return;
+    if (until === undefined) return null;
     if (until <= now) {
       this.blockedUntil.delete(ip);
-      return;
+      return null;
     }
-    throw new TooManyAttemptsError(Math.ceil((until - now) / 1000));
+    return new TooManyAttemptsError(Math.ceil((until - now) / 1000));
   }
 
   recordFailure(ip: string): void {

@@ -23,7 +23,7 @@ describe('gateway brute-force protection', () => {
       gateway,
     );
 
-  it('answers 429 TOO_MANY_ATTEMPTS with Retry-After once an IP fails too often, on every gateway', async () => {
+  it('answers 429 TOO_MANY_ATTEMPTS with Retry-After to bad keys once an IP fails too often, on every gateway', async () => {
     for (let i = 0; i < 5; i++)
       expect((await attempt('198.51.100.10', generateSecret('kg'))).status).toBe(401);
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -33,12 +33,24 @@ describe('gateway brute-force protection', () => {
     );
     await new Promise((resolve) => setTimeout(resolve, 50));
     for (const gateway of system.gateways) {
-      const { status, headers, body } = await attempt('198.51.100.10', valid, gateway);
+      const { status, headers, body } = await attempt(
+        '198.51.100.10',
+        generateSecret('kg'),
+        gateway,
+      );
       expect(status).toBe(429);
       expect(body.error.code).toBe('TOO_MANY_ATTEMPTS');
       expect(Number(headers.get('retry-after'))).toBeGreaterThan(0);
       expect(Number(headers.get('retry-after'))).toBeLessThanOrEqual(30);
     }
+  });
+
+  it('keeps serving valid keys from a blocked address (one bad client behind a NAT locks out no one)', async () => {
+    for (let i = 0; i < 8; i++) await attempt('198.51.100.20', generateSecret('kg'));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await attempt('198.51.100.20', generateSecret('kg'))).status).toBe(429);
+    for (const gateway of system.gateways)
+      expect((await attempt('198.51.100.20', valid, gateway)).status).toBe(200);
   });
 
   it('does not block other addresses', async () => {
