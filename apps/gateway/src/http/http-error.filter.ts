@@ -9,7 +9,7 @@ const CODE_OF_STATUS: Record<number, ErrorCode> = {
   403: ErrorCode.FORBIDDEN,
   404: ErrorCode.NOT_FOUND,
   409: ErrorCode.CONFLICT,
-  413: ErrorCode.VALIDATION_FAILED,
+  413: ErrorCode.PAYLOAD_TOO_LARGE,
   415: ErrorCode.VALIDATION_FAILED,
   429: ErrorCode.TOO_MANY_ATTEMPTS,
 };
@@ -22,6 +22,11 @@ const logger = new Logger('HttpError');
  * Used by the Nest filter and by the gateway's hot-path routes, which bypass Nest's router.
  */
 export function sendHttpError(reply: FastifyReply, exception: unknown): void {
+  // A client that hung up (mid-body, say) is no error of ours, and there is no one to answer.
+  if (reply.raw.destroyed || reply.raw.socket?.destroyed) {
+    logger.debug(`client went away: ${exception instanceof Error ? exception.message : ''}`);
+    return;
+  }
   let status: number;
   let error: WireError;
   if (exception instanceof DomainError) {

@@ -32,6 +32,8 @@ export const addUserBodySchema = z
   .object({ email: emailSchema, password: passwordSchema, role: z.enum(PANEL_ROLES) })
   .strict();
 
+export const changeRoleBodySchema = z.object({ role: z.enum(PANEL_ROLES) }).strict();
+
 export const createKeyBodySchema = createKeySchema.omit({ accountId: true, actor: true });
 
 /** For the API docs: what PATCH and rotate take (the key service validates them). */

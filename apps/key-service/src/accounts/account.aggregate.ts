@@ -3,6 +3,8 @@ import {
   AccountOpenedData,
   AccountPlanChangedData,
   AccountView,
+  PanelUserAddedData,
+  PanelUserRoleChangedData,
   accountStreamId,
 } from '@keygate/contracts';
 import { AggregateRoot } from '../shared/aggregate-root';
@@ -36,6 +38,15 @@ export class Account extends AggregateRoot {
     return true;
   }
 
+  /** Records, for the audit log, that a panel user joined the account. */
+  recordUserAdded(user: Omit<PanelUserAddedData, 'accountId'>, now: Date): void {
+    this.apply(AccountEventType.PanelUserAdded, { accountId: this.id, ...user }, now);
+  }
+
+  recordUserRoleChanged(change: Omit<PanelUserRoleChangedData, 'accountId'>, now: Date): void {
+    this.apply(AccountEventType.PanelUserRoleChanged, { accountId: this.id, ...change }, now);
+  }
+
   toView(): AccountView {
     return {
       id: this.id,
@@ -56,4 +67,9 @@ export class Account extends AggregateRoot {
   protected onAccountPlanChanged(data: AccountPlanChangedData): void {
     this.plan = data.to;
   }
+
+  // Panel users are stored apart (panel-users/); their events change nothing the account holds.
+  protected onPanelUserAdded(): void {}
+
+  protected onPanelUserRoleChanged(): void {}
 }

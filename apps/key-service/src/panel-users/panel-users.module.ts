@@ -3,6 +3,9 @@ import { EventStoreModule } from '../event-store/event-store.module';
 import { AccountsModule } from '../accounts/accounts.module';
 import { AddUserHandler } from './commands/add-user/add-user.handler';
 import { AddUserMessageController } from './commands/add-user/add-user.message.controller';
+import { ChangeRoleHandler } from './commands/change-role/change-role.handler';
+import { ChangeRoleMessageController } from './commands/change-role/change-role.message.controller';
+import { UserAudit } from './user-audit';
 import { SignupHandler } from './commands/signup/signup.handler';
 import { SignupMessageController } from './commands/signup/signup.message.controller';
 import { PanelUsersRepository } from './panel-users.repository';
@@ -15,9 +18,10 @@ import { UserCredentialsMessageController } from './queries/user-credentials/use
   controllers: [
     SignupMessageController,
     AddUserMessageController,
+    ChangeRoleMessageController,
     UserCredentialsMessageController,
     ListUsersMessageController,
   ],
-  providers: [PanelUsersRepository, SignupHandler, AddUserHandler],
+  providers: [PanelUsersRepository, SignupHandler, AddUserHandler, ChangeRoleHandler, UserAudit],
 })
 export class PanelUsersModule {}

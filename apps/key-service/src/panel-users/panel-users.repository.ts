@@ -1,6 +1,12 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { Connection, Model, mongo } from 'mongoose';
-import { DomainError, ErrorCode, PanelUserCredentials, PanelUserView } from '@keygate/contracts';
+import {
+  DomainError,
+  ErrorCode,
+  PanelRole,
+  PanelUserCredentials,
+  PanelUserView,
+} from '@keygate/contracts';
 import { MONGO } from '@keygate/connections';
 import { PANEL_USER_COLLECTION, PanelUserDocument, panelUserSchema } from './panel-user.schema';
 
@@ -44,6 +50,10 @@ export class PanelUsersRepository implements OnModuleInit {
 
   async activate(userId: string): Promise<void> {
     await this.users.updateOne({ _id: userId }, { $set: { status: 'active' } });
+  }
+
+  async setRole(userId: string, role: PanelRole): Promise<void> {
+    await this.users.updateOne({ _id: userId }, { $set: { role } });
   }
 
   async remove(userId: string): Promise<void> {

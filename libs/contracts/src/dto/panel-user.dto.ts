@@ -42,6 +42,17 @@ export const addUserSchema = z
   .strict();
 export type AddUserDto = z.infer<typeof addUserSchema>;
 
+/** RPC users.change-role: an admin makes a user an admin or a member. */
+export const changeUserRoleSchema = z
+  .object({
+    accountId: idSchema,
+    userId: idSchema,
+    role: z.enum(PANEL_ROLES),
+    actor: actorSchema.optional(),
+  })
+  .strict();
+export type ChangeUserRoleDto = z.infer<typeof changeUserRoleSchema>;
+
 export const userCredentialsQuerySchema = z.object({ email: emailSchema }).strict();
 
 export interface PanelUserView {

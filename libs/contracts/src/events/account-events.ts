@@ -3,6 +3,8 @@ import { EventEnvelope } from './event-envelope';
 export const AccountEventType = {
   AccountOpened: 'AccountOpened',
   AccountPlanChanged: 'AccountPlanChanged',
+  PanelUserAdded: 'PanelUserAdded',
+  PanelUserRoleChanged: 'PanelUserRoleChanged',
 } as const;
 
 export interface AccountOpenedData {
@@ -17,6 +19,25 @@ export interface AccountPlanChangedData {
   to: string;
 }
 
+/** Panel users live in their own collection; these events are their audit trail. */
+export interface PanelUserAddedData {
+  accountId: string;
+  userId: string;
+  email: string;
+  role: 'admin' | 'member';
+}
+
+export interface PanelUserRoleChangedData {
+  accountId: string;
+  userId: string;
+  email: string;
+  from: 'admin' | 'member';
+  to: 'admin' | 'member';
+}
+
 export type AccountOpened = EventEnvelope<'AccountOpened', AccountOpenedData>;
 export type AccountPlanChanged = EventEnvelope<'AccountPlanChanged', AccountPlanChangedData>;
-export type AccountEvent = AccountOpened | AccountPlanChanged;
+export type PanelUserAdded = EventEnvelope<'PanelUserAdded', PanelUserAddedData>;
+export type PanelUserRoleChanged = EventEnvelope<'PanelUserRoleChanged', PanelUserRoleChangedData>;
+export type AccountEvent =
+  AccountOpened | AccountPlanChanged | PanelUserAdded | PanelUserRoleChanged;

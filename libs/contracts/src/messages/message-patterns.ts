@@ -3,6 +3,7 @@ export const KeyServicePattern = {
   OpenAccount: 'accounts.open',
   Signup: 'accounts.signup',
   AddUser: 'users.add',
+  ChangeUserRole: 'users.change-role',
   ListUsers: 'users.list',
   UserCredentials: 'users.credentials',
   ChangePlan: 'accounts.change-plan',

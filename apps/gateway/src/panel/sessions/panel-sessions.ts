@@ -40,7 +40,14 @@ export class PanelSessions {
       csrfToken: randomBytes(24).toString('base64url'),
       expiresAt: new Date(now.getTime() + ttl * 1000).toISOString(),
     };
-    await this.redis.set(this.keyOf(token), JSON.stringify(session), 'EX', ttl);
+    const key = this.keyOf(token);
+    const userKey = this.userKeyOf(user.userId);
+    await this.redis
+      .multi()
+      .set(key, JSON.stringify(session), 'EX', ttl)
+      .sadd(userKey, key)
+      .expire(userKey, ttl)
+      .exec();
     return { token, session };
   }
 
@@ -52,6 +59,17 @@ export class PanelSessions {
 
   async close(token: string): Promise<void> {
     if (SESSION_TOKEN.test(token)) await this.redis.del(this.keyOf(token));
+  }
+
+  /** Ends every session of a user (its role changed: the sessions carry the old one). */
+  async closeAllOf(userId: string): Promise<void> {
+    const userKey = this.userKeyOf(userId);
+    const keys = await this.redis.smembers(userKey);
+    await this.redis.del(userKey, ...keys);
+  }
+
+  private userKeyOf(userId: string): string {
+    return `${this.config.redisNamespace}:panel-user-sessions:${userId}`;
   }
 
   private keyOf(token: string): string {

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { jsonSchemaOf } from '../../http/api-docs';
 import { KeyServicePattern, PanelUserView, parseInput } from '@keygate/contracts';
 import { KeyServiceClient } from '../../rpc/key-service.client';
-import { addUserBodySchema } from '../panel.schemas';
+import { addUserBodySchema, changeRoleBodySchema } from '../panel.schemas';
 import {
   AdminOnly,
   Caller,
@@ -11,6 +11,7 @@ import {
   PanelSessionRequired,
   actorOf,
 } from '../sessions/panel-session.guard';
+import { PanelSessions } from '../sessions/panel-sessions';
 import { PasswordHasher } from '../sessions/password-hasher';
 
 /** The account's panel users: admins add admins and members. */
@@ -19,7 +20,10 @@ import { PasswordHasher } from '../sessions/password-hasher';
 @Controller('panel/api/users')
 @PanelSessionRequired()
 export class PanelUsersController {
-  constructor(private readonly keyService: KeyServiceClient) {}
+  constructor(
+    private readonly keyService: KeyServiceClient,
+    private readonly sessions: PanelSessions,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'The account’s panel users' })
@@ -44,6 +48,28 @@ export class PanelUsersController {
       role: input.role,
       actor: actorOf(caller),
     });
+    return { user };
+  }
+
+  @Patch(':id')
+  @ApiOperation({
+    summary: 'Make a user an admin or a member (admins only; 409 for the last admin)',
+  })
+  @ApiBody({ schema: jsonSchemaOf(changeRoleBodySchema) })
+  @ApiResponse({ status: 200, description: '{user}' })
+  @AdminOnly()
+  async changeRole(
+    @Caller() caller: PanelCaller,
+    @Param('id') userId: string,
+    @Body() body: unknown,
+  ) {
+    const user = await this.keyService.send<PanelUserView>(KeyServicePattern.ChangeUserRole, {
+      accountId: caller.session.accountId,
+      userId,
+      role: parseInput(changeRoleBodySchema, body).role,
+      actor: actorOf(caller),
+    });
+    await this.sessions.closeAllOf(user.id);
     return { user };
   }
 }

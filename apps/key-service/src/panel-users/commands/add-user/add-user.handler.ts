@@ -3,13 +3,15 @@ import { AddUserDto, CLOCK, Clock, NotFoundError, PanelUserView } from '@keygate
 import { ReadModels } from '../../../read-models/read-models.repository';
 import { newUserId } from '../../../shared/ids';
 import { PanelUsersRepository, toView } from '../../panel-users.repository';
+import { UserAudit } from '../../user-audit';
 
-/** Adds a panel user (admin or member) to an existing account. */
+/** Adds a panel user (admin or member) to an existing account, with its audit event. */
 @Injectable()
 export class AddUserHandler {
   constructor(
     private readonly users: PanelUsersRepository,
     private readonly readModels: ReadModels,
+    private readonly audit: UserAudit,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -26,6 +28,18 @@ export class AddUserHandler {
       createdAt: this.clock.now(),
     };
     await this.users.claim(user);
+    try {
+      await this.audit.record(dto.accountId, dto.actor ?? { type: 'system' }, (account) =>
+        account.recordUserAdded(
+          { userId: user._id, email: user.email, role: user.role },
+          this.clock.now(),
+        ),
+      );
+    } catch (error) {
+      // No user without its audit entry.
+      await this.users.remove(user._id);
+      throw error;
+    }
     return toView(user);
   }
 }
