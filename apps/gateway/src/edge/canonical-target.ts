@@ -31,7 +31,10 @@ const DOT_SEGMENT = /^\.+ *(;.*)?$/;
 // Characters kept as they are when re-encoding a segment; the rest is %XX of its UTF-8 bytes.
 const KEPT = /[A-Za-z0-9\-._~!$'()*+,=:@&]/;
 
+const ALL_KEPT = /^[A-Za-z0-9\-._~!$'()*+,=:@&]*$/;
+
 export function encodeSegment(segment: string): string {
+  if (ALL_KEPT.test(segment)) return segment;
   let out = '';
   for (const char of segment) {
     if (KEPT.test(char)) out += char;
@@ -43,6 +46,11 @@ export function encodeSegment(segment: string): string {
 }
 
 function decodeSegment(raw: string): string {
+  // The common case: nothing encoded, and RAW_PATH already kept out \ and control characters.
+  if (!raw.includes('%')) {
+    if (DOT_SEGMENT.test(raw)) throw new InvalidPathError('a dot-segment (. or ..)');
+    return raw;
+  }
   if (PERCENT_TRIPLETS.test(raw)) throw new InvalidPathError('a % that is not %XX');
   let decoded: string;
   try {

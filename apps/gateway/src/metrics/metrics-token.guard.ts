@@ -1,10 +1,8 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { FastifyRequest } from 'fastify';
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
 import { ForbiddenError, UnauthorizedError } from '../auth/key-verifier';
-
-const digest = (value: string) => createHash('sha256').update(value).digest();
+import { sameSecret } from '../auth/same-secret';
 
 /**
  * GET /metrics tells who calls how much and how keys fail: only for a scraper that sends
@@ -20,7 +18,7 @@ export class MetricsTokenGuard implements CanActivate {
     const header = context.switchToHttp().getRequest<FastifyRequest>().headers.authorization;
     const presented = /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];
     if (!presented) throw new UnauthorizedError('Send Authorization: Bearer <METRICS_TOKEN>');
-    if (!timingSafeEqual(digest(presented), digest(this.config.metricsToken)))
+    if (!sameSecret(presented, this.config.metricsToken))
       throw new UnauthorizedError('Wrong metrics token');
     return true;
   }

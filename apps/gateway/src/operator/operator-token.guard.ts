@@ -1,10 +1,8 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { FastifyRequest } from 'fastify';
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
 import { ForbiddenError, UnauthorizedError } from '../auth/key-verifier';
-
-const digest = (value: string) => createHash('sha256').update(value).digest();
+import { sameSecret } from '../auth/same-secret';
 
 /** /operator/api/* takes X-Operator-Token (OPERATOR_TOKEN), compared in constant time. */
 @Injectable()
@@ -19,7 +17,7 @@ export class OperatorTokenGuard implements CanActivate {
     ];
     if (typeof presented !== 'string' || !presented)
       throw new UnauthorizedError('Send the operator token in X-Operator-Token');
-    if (!timingSafeEqual(digest(presented), digest(this.config.operatorToken)))
+    if (!sameSecret(presented, this.config.operatorToken))
       throw new UnauthorizedError('Wrong operator token');
     return true;
   }

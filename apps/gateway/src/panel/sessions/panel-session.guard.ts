@@ -9,8 +9,8 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { FastifyRequest } from 'fastify';
-import { timingSafeEqual } from 'node:crypto';
 import { ClientAddress } from '../../auth/client-address';
+import { sameSecret } from '../../auth/same-secret';
 import { ForbiddenError, UnauthorizedError } from '../../auth/key-verifier';
 import { PanelSession, PanelSessions } from './panel-sessions';
 import { SESSION_COOKIE, cookieOf } from './session-cookie';
@@ -33,12 +33,6 @@ export const actorOf = (caller: PanelCaller) => ({
   id: caller.session.userId,
   ip: caller.ip,
 });
-
-const sameSecret = (a: string, b: string) => {
-  const left = Buffer.from(a);
-  const right = Buffer.from(b);
-  return left.length === right.length && timingSafeEqual(left, right);
-};
 
 /**
  * Panel routes take a panel session only: `Authorization: Bearer <session>` or the HttpOnly
