@@ -140,6 +140,12 @@ export class SystemHarness {
     return { status: response.status, headers: response.headers, body };
   }
 
+  /** The account's calls left, as a metered read with this key reports them (the read counts one). */
+  async remainingCalls(secret: string): Promise<number> {
+    const { headers } = await this.call('/api/v1/content/product', { headers: withKey(secret) });
+    return Number(headers.get('ratelimit-remaining'));
+  }
+
   /** Resolves once every gateway's projection has caught up with the stream's last entry. */
   async gatewaysCaughtUp(): Promise<void> {
     const [last] = (await this.redis.xrevrange(

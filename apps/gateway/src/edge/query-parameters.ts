@@ -3,25 +3,23 @@
  * decoded, a name that does not decode is taken as written), so a credential cannot hide from
  * the gateway behind an encoding the upstream would still understand.
  */
+function formDecoded(raw: string): string {
+  const spaced = raw.replace(/\+/g, ' ');
+  try {
+    return decodeURIComponent(spaced);
+  } catch {
+    return spaced;
+  }
+}
+
 export function decodedName(part: string): string {
   const equals = part.indexOf('=');
-  const raw = (equals === -1 ? part : part.slice(0, equals)).replace(/\+/g, ' ');
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
+  return formDecoded(equals === -1 ? part : part.slice(0, equals));
 }
 
 function decodedValue(part: string): string {
   const equals = part.indexOf('=');
-  if (equals === -1) return '';
-  const raw = part.slice(equals + 1).replace(/\+/g, ' ');
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    return raw;
-  }
+  return equals === -1 ? '' : formDecoded(part.slice(equals + 1));
 }
 
 /** Every value of the parameters whose decoded name is `name`, in order. */
