@@ -1,97 +1,115 @@
 #!/usr/bin/env node
-// A small in-memory content API for trying Keygate: what `npm start` forwards to when UPSTREAM_URL
-// is unset. Content objects live under /api/v1/content/:type[/:id], content type definitions
-// under /api/v1/internal/contenttype[/:name]. Nothing is persisted.
+// A small in-memory content API in Flotiq's shape, for trying Keygate: what `npm start` forwards
+// to when UPSTREAM_URL is unset. Each account (the gateway's X-Keygate-Account header) has its own
+// content, seeded with products, categories and a blog post:
+//   /api/v1/content/:type[/:id]              objects (list envelope, filters, hydrate=1|2)
+//   /api/v1/internal/contenttype[/:name]     content type definitions
+//   /api/v1/search                           full-text search (q, content_type[], hydrate)
+//   /api/graphql                             GraphQL over the same objects
+// Flotiq's JS SDK (@flotiq/flotiq-api-sdk) works against it unchanged. Nothing is persisted.
 'use strict';
 const http = require('node:http');
-const { randomUUID } = require('node:crypto');
+const { ContentStore, ContentError, hydrationLevel } = require('./content-store');
+const { executeGraphql } = require('./graphql-api');
 
 function createSampleUpstream() {
-  const objects = new Map(); // type -> Map(id -> object)
-  const contentTypes = new Map([
-    ['product', { name: 'product', label: 'Product' }],
-    ['blogpost', { name: 'blogpost', label: 'Blog post' }],
-  ]);
+  const accounts = new Map(); // account id -> ContentStore
+  const storeOf = (req) => {
+    const account = String(req.headers['x-keygate-account'] || 'anonymous');
+    if (!accounts.has(account)) accounts.set(account, new ContentStore());
+    return accounts.get(account);
+  };
 
-  const send = (res, status, body) => {
-    const text = body === undefined ? '' : JSON.stringify(body);
+  const send = (req, res, status, body) => {
+    const text = JSON.stringify(body);
     res.writeHead(status, {
       'content-type': 'application/json',
       'content-length': Buffer.byteLength(text),
     });
-    res.end(text);
+    res.end(req.method === 'HEAD' ? undefined : text);
   };
   const readJson = (req) =>
-    new Promise((resolve) => {
+    new Promise((resolve, reject) => {
       let text = '';
       req.setEncoding('utf8');
       req.on('data', (c) => (text += c));
+      req.on('error', reject);
       req.on('end', () => {
         try {
           resolve(text ? JSON.parse(text) : {});
         } catch {
-          resolve(null);
+          reject(new ContentError(400, 'The body must be JSON'));
         }
       });
     });
 
+  async function graphqlRequest(req, url, store) {
+    if (req.method === 'GET')
+      return executeGraphql(store, {
+        query: url.searchParams.get('query') ?? '',
+        variables: JSON.parse(url.searchParams.get('variables') || 'null'),
+        operationName: url.searchParams.get('operationName'),
+      });
+    if (req.method !== 'POST') throw new ContentError(405, 'GET or POST');
+    if (String(req.headers['content-type']).startsWith('application/graphql')) {
+      let query = '';
+      for await (const chunk of req) query += chunk;
+      return executeGraphql(store, { query });
+    }
+    return executeGraphql(store, await readJson(req));
+  }
+
+  async function contentTypeRequest(req, store, name) {
+    if (!name && req.method === 'GET') return [200, store.listContentTypes(new URLSearchParams())];
+    if (!name && req.method === 'POST') return [200, store.putContentType('', await readJson(req))];
+    if (req.method === 'GET' || req.method === 'HEAD') return [200, store.getContentType(name)];
+    if (req.method === 'DELETE') return [200, store.removeContentType(name)];
+    if (req.method === 'PUT' || req.method === 'PATCH')
+      return [200, store.putContentType(name, await readJson(req), req.method === 'PUT')];
+    throw new ContentError(405, 'Method not allowed');
+  }
+
+  async function contentRequest(req, url, store, type, id) {
+    const params = url.searchParams;
+    if (!id) {
+      if (req.method === 'GET' || req.method === 'HEAD') return [200, store.list(type, params)];
+      if (req.method === 'POST') return [200, store.create(type, await readJson(req))];
+      throw new ContentError(405, 'Method not allowed');
+    }
+    if (req.method === 'GET' || req.method === 'HEAD')
+      return [200, store.get(type, id, hydrationLevel(params.get('hydrate')))];
+    if (req.method === 'DELETE') return [200, store.remove(type, id)];
+    if (req.method === 'PUT' || req.method === 'PATCH')
+      return [200, store.update(type, id, await readJson(req), req.method === 'PUT')];
+    throw new ContentError(405, 'Method not allowed');
+  }
+
   async function handle(req, res) {
     const url = new URL(req.url, 'http://upstream');
     const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
-    const account = req.headers['x-keygate-account'] || 'anonymous';
-    if (parts[0] !== 'api' || parts[1] !== 'v1') return send(res, 404, { error: 'not found' });
-
-    if (parts[2] === 'internal' && parts[3] === 'contenttype') {
-      const name = parts[4];
-      if (!name && req.method === 'GET')
-        return send(res, 200, { data: [...contentTypes.values()], total: contentTypes.size });
-      if (!name && req.method === 'POST') {
-        const body = await readJson(req);
-        if (!body || typeof body.name !== 'string')
-          return send(res, 400, { error: 'name is required' });
-        contentTypes.set(body.name, body);
-        return send(res, 201, body);
-      }
-      if (!contentTypes.has(name))
-        return send(res, 404, { error: `content type ${name} not found` });
-      if (req.method === 'GET' || req.method === 'HEAD')
-        return send(res, 200, contentTypes.get(name));
-      if (req.method === 'DELETE') return (contentTypes.delete(name), send(res, 204));
-      const body = await readJson(req);
-      contentTypes.set(name, { ...contentTypes.get(name), ...body, name });
-      return send(res, 200, contentTypes.get(name));
-    }
-
-    if (parts[2] !== 'content' || !parts[3]) return send(res, 404, { error: 'not found' });
-    const type = parts[3];
-    const key = `${account}/${type}`;
-    if (!objects.has(key)) objects.set(key, new Map());
-    const store = objects.get(key);
-    const id = parts[4];
-    if (!id) {
-      if (req.method === 'GET' || req.method === 'HEAD')
-        return send(res, 200, { data: [...store.values()], total: store.size });
-      if (req.method === 'POST') {
-        const body = await readJson(req);
-        if (!body) return send(res, 400, { error: 'body must be JSON' });
-        const object = { ...body, id: body.id || randomUUID() };
-        store.set(object.id, object);
-        return send(res, 201, object);
-      }
-      return send(res, 405, { error: 'method not allowed' });
-    }
-    if (!store.has(id) && req.method !== 'PUT')
-      return send(res, 404, { error: `${type} ${id} not found` });
-    if (req.method === 'GET' || req.method === 'HEAD') return send(res, 200, store.get(id));
-    if (req.method === 'DELETE') return (store.delete(id), send(res, 204));
-    const body = await readJson(req);
-    if (!body) return send(res, 400, { error: 'body must be JSON' });
-    store.set(id, req.method === 'PUT' ? { ...body, id } : { ...store.get(id), ...body, id });
-    return send(res, 200, store.get(id));
+    const store = storeOf(req);
+    if (parts[0] === 'api' && parts[1] === 'graphql' && parts.length === 2)
+      return send(req, res, 200, await graphqlRequest(req, url, store));
+    if (parts[0] !== 'api' || parts[1] !== 'v1') throw new ContentError(404, 'Not found');
+    let answer;
+    if (parts[2] === 'search' && parts.length === 3 && ['GET', 'HEAD'].includes(req.method))
+      answer = [200, store.search(url.searchParams)];
+    else if (parts[2] === 'internal' && parts[3] === 'contenttype' && parts.length <= 5)
+      answer = await contentTypeRequest(req, store, parts[4]);
+    else if (parts[2] === 'content' && parts[3] && parts.length <= 5)
+      answer = await contentRequest(req, url, store, parts[3], parts[4]);
+    else throw new ContentError(404, 'Not found');
+    return send(req, res, ...answer);
   }
 
   return http.createServer((req, res) => {
-    handle(req, res).catch(() => send(res, 500, { error: 'internal error' }));
+    handle(req, res).catch((error) => {
+      const status = error instanceof ContentError ? error.status : 500;
+      send(req, res, status, {
+        code: status,
+        message: status === 500 ? 'Internal error' : error.message,
+      });
+    });
   });
 }
 
