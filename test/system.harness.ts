@@ -1,5 +1,6 @@
 import { INestMicroservice } from '@nestjs/common';
-import { IncomingHttpHeaders, request as httpRequest } from 'node:http';
+import { IncomingHttpHeaders, Server, request as httpRequest } from 'node:http';
+import { AddressInfo } from 'node:net';
 import { ClientProxy } from '@nestjs/microservices';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import Redis from 'ioredis';
@@ -51,11 +52,16 @@ export class SystemHarness {
 
   constructor(
     private readonly overrides: Record<string, string> = {},
-    private readonly options: { usageService?: boolean } = {},
+    private readonly options: {
+      usageService?: boolean;
+      /** `echo` answers every call with what it received; `sample` is examples/sample-upstream. */
+      upstream?: 'echo' | 'sample';
+    } = {},
   ) {}
 
   async start(gatewayCount = 1): Promise<this> {
-    const upstream = await startEchoUpstream();
+    const upstream =
+      this.options.upstream === 'sample' ? await startSampleUpstream() : await startEchoUpstream();
     this.closeUpstream = upstream.close;
     this.env = testEnv({ UPSTREAM_URL: upstream.url, ...this.overrides });
     this.keyService = await bootRpcService(KeyServiceModule, this.env);
@@ -162,6 +168,20 @@ export class SystemHarness {
       5,
     );
   }
+}
+
+/** examples/sample-upstream (Flotiq's content API, in memory) on a free loopback port. */
+async function startSampleUpstream(): Promise<{ url: string; close: () => Promise<void> }> {
+  const { createSampleUpstream } = require('../examples/sample-upstream/server') as {
+    createSampleUpstream: () => Server;
+  };
+  const server = createSampleUpstream();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
 }
 
 export const withKey = (secret: string) => ({ 'X-AUTH-TOKEN': secret });

@@ -110,6 +110,12 @@ const envSchema = z.object({
   UPSTREAM_RESPONSE_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   UPSTREAM_BODY_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
   ACCOUNT_CONCURRENCY_LIMIT: z.coerce.number().int().min(1).default(64),
+  UPSTREAM_CHECKED_ANSWER_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(16 * 1024 * 1024),
+  UPSTREAM_GRAPHQL_SCHEMA_TTL_SECONDS: z.coerce.number().int().min(1).default(60),
 });
 
 export interface KeygateConfig {
@@ -175,6 +181,10 @@ export interface KeygateConfig {
     bodyTimeoutMs: number;
     /** Calls one account may have in flight on one gateway (429 TOO_MANY_CONCURRENT_CALLS after). */
     accountConcurrencyLimit: number;
+    /** Largest answer the gateway reads whole to check it (hydrated reads, scoped searches). */
+    checkedAnswerLimitBytes: number;
+    /** How long an account's GraphQL schema, loaded by introspection, is used before a reload. */
+    graphqlSchemaTtlSeconds: number;
   };
   panel: {
     /** How long a panel session lasts after login. */
@@ -268,6 +278,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KeygateConfig 
       responseTimeoutMs: e.UPSTREAM_RESPONSE_TIMEOUT_MS,
       bodyTimeoutMs: e.UPSTREAM_BODY_TIMEOUT_MS,
       accountConcurrencyLimit: e.ACCOUNT_CONCURRENCY_LIMIT,
+      checkedAnswerLimitBytes: e.UPSTREAM_CHECKED_ANSWER_LIMIT_BYTES,
+      graphqlSchemaTtlSeconds: e.UPSTREAM_GRAPHQL_SCHEMA_TTL_SECONDS,
     },
     panel: {
       sessionTtlSeconds: e.PANEL_SESSION_TTL_SECONDS,

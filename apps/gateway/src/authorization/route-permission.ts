@@ -3,6 +3,8 @@ import { DomainError, ErrorCode, KeyAction, KeyRecord } from '@keygate/contracts
 export type Permission =
   | { kind: 'content'; resource: string; action: KeyAction }
   | { kind: 'contenttype'; action: KeyAction }
+  /** Search: a read on at least one content type (the search is then narrowed to them). */
+  | { kind: 'search' }
   | { kind: 'any-key' };
 
 const ACTION_OF_METHOD: Record<string, KeyAction> = {
@@ -23,6 +25,8 @@ export function isPermitted(key: KeyRecord, permission: Permission): boolean {
   switch (permission.kind) {
     case 'any-key':
       return true;
+    case 'search':
+      return key.rules.some((rule) => rule.actions.includes('read'));
     case 'content':
       return key.rules.some(
         (rule) =>
@@ -42,8 +46,36 @@ export function describePermission(permission: Permission): string {
       return `${permission.resource}:${permission.action}`;
     case 'contenttype':
       return `contenttype:${permission.action}`;
+    case 'search':
+      return 'read on some content type';
     case 'any-key':
       return 'any key';
+  }
+}
+
+/** Can this key read objects of this content type? */
+export function mayRead(key: KeyRecord, contentType: string): boolean {
+  return isPermitted(key, { kind: 'content', resource: contentType, action: 'read' });
+}
+
+/** Does a `*` rule let this key read every content type? */
+export function readsEveryType(key: KeyRecord): boolean {
+  return key.rules.some((rule) => rule.resource === '*' && rule.actions.includes('read'));
+}
+
+/** The content types a key's rules name for reading (without `*`). */
+export function readableTypes(key: KeyRecord): string[] {
+  return key.rules
+    .filter((rule) => rule.resource !== '*' && rule.actions.includes('read'))
+    .map((rule) => rule.resource);
+}
+
+export class MissingPermissionError extends DomainError {
+  constructor(permission: Permission) {
+    super(
+      ErrorCode.FORBIDDEN,
+      `This API key may not do that (missing permission: ${describePermission(permission)})`,
+    );
   }
 }
 
@@ -56,10 +88,6 @@ export function assertPermitted(
   for (const permission of permissions) {
     if (!permission)
       throw new DomainError(ErrorCode.FORBIDDEN, `${method} is not supported on this route`);
-    if (!isPermitted(key, permission))
-      throw new DomainError(
-        ErrorCode.FORBIDDEN,
-        `This API key may not do that (missing permission: ${describePermission(permission)})`,
-      );
+    if (!isPermitted(key, permission)) throw new MissingPermissionError(permission);
   }
 }

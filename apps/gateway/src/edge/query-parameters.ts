@@ -45,3 +45,30 @@ export function queryOf(rawUrl: string): string {
   const at = rawUrl.indexOf('?');
   return at === -1 ? '' : rawUrl.slice(at + 1);
 }
+
+export interface QueryParameter {
+  /** As the client wrote it, `name=value`. */
+  raw: string;
+  /**
+   * The name as loosely as any framework might read it: decoded, lower-cased, without `_`, `.`,
+   * `-` or spaces (PHP turns `.` and spaces into `_`), and without a `[…]` suffix.
+   */
+  looseName: string;
+  value: string;
+}
+
+/** The parameters of a query, split on `&` and on `;` (which some servers also take). */
+export function looseParameters(query: string): QueryParameter[] {
+  if (query === '') return [];
+  return query
+    .split(/[&;]/)
+    .filter((raw) => raw !== '')
+    .map((raw) => ({
+      raw,
+      looseName: decodedName(raw)
+        .toLowerCase()
+        .replace(/\[.*$/s, '')
+        .replace(/[\s._-]/g, ''),
+      value: decodedValue(raw),
+    }));
+}

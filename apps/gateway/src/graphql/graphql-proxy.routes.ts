@@ -82,7 +82,7 @@ export class GraphqlProxyRoutes implements OnModuleInit {
           const { source, operationName } = operationOf(request, target, body);
           if (!source) throw ValidationError.of('query', 'must not be empty');
           assertPermitted(principal.key, graphqlPermissions(source, operationName), request.method);
-          return body;
+          return { body };
         }),
     });
   }

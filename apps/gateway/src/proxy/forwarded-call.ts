@@ -10,6 +10,7 @@ import { CanonicalTarget, canonicalTarget } from '../edge/canonical-target';
 import { sendHttpError } from '../http/http-error.filter';
 import { GatewayMetrics } from '../metrics/gateway.metrics';
 import { QuotaAdmission } from '../quota/quota-admission';
+import { ForwardPlan } from './forward-plan';
 import { UpstreamProxy } from './upstream.proxy';
 
 /**
@@ -31,13 +32,13 @@ export class ForwardedCall {
 
   /**
    * `permissions`: what the call needs when its method and path do not say; `check`: the route's
-   * checks once the key is known, answering the body it had to read (or nothing, to stream it).
+   * checks once the key is known, answering how to forward the call (or nothing: as it came).
    */
   async run(
     request: FastifyRequest,
     reply: FastifyReply,
     permissions?: Permission[],
-    check?: (principal: Principal, target: CanonicalTarget) => Promise<Buffer | undefined>,
+    check?: (principal: Principal, target: CanonicalTarget) => Promise<ForwardPlan | undefined>,
   ): Promise<void> {
     let authenticated = false;
     let release: (() => void) | undefined;
@@ -50,10 +51,10 @@ export class ForwardedCall {
       );
       authenticated = true;
       this.proxy.assertBodySize(request as AuthenticatedRequest);
-      const body = check ? await check(principal, target) : undefined;
+      const plan = check ? await check(principal, target) : undefined;
       release = this.concurrency.acquire(principal.account.id);
       const rateLimit = await this.quota.admit(principal);
-      await this.proxy.forward(request as AuthenticatedRequest, reply, target, rateLimit, body);
+      await this.proxy.forward(request as AuthenticatedRequest, reply, target, rateLimit, plan);
       this.metrics.forwarded.inc();
     } catch (error) {
       // The authenticator counts its own refusals.

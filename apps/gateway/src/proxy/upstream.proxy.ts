@@ -12,6 +12,7 @@ import { forwardedHeaders } from '../edge/forwarded-headers';
 import { withoutParameters } from '../edge/query-parameters';
 import { SESSION_COOKIE } from '../panel/sessions/session-cookie';
 import { BodyLimit, PayloadTooLargeError } from '../edge/body-limit';
+import { ForwardPlan } from './forward-plan';
 
 const DROPPED_RESPONSE_HEADERS = new Set([
   'connection',
@@ -35,6 +36,15 @@ export class UpstreamTimeoutError extends DomainError {
   }
 }
 
+export class UpstreamAnswerUncheckedError extends DomainError {
+  constructor(reason: string) {
+    super(
+      ErrorCode.UPSTREAM_ANSWER_UNCHECKED,
+      `The upstream's answer could not be checked against this key's rules: ${reason}`,
+    );
+  }
+}
+
 const isTimeout = (error: unknown) =>
   error instanceof errors.HeadersTimeoutError || error instanceof errors.ConnectTimeoutError;
 
@@ -42,6 +52,28 @@ const isTimeout = (error: unknown) =>
 export function upstreamPath(basePath: string, target: CanonicalTarget): string {
   const query = withoutParameters(target.query, CREDENTIAL_PARAMETERS);
   return basePath + target.path + (query ? `?${query}` : '');
+}
+
+function answerHeaders(headers: Record<string, string | string[] | undefined>) {
+  const outgoing: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(headers))
+    if (value !== undefined && !DROPPED_RESPONSE_HEADERS.has(name)) outgoing[name] = value;
+  return outgoing;
+}
+
+/** The whole body, or null past `limit` bytes (the rest is not read). */
+async function readAtMost(body: Readable, limit: number): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += (chunk as Buffer).length;
+    if (size > limit) {
+      body.destroy();
+      return null;
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
 }
 
 /**
@@ -53,6 +85,7 @@ export class UpstreamProxy implements OnApplicationShutdown {
   private readonly pool: Pool;
   private readonly basePath: string;
   private readonly bodyLimit: BodyLimit;
+  private readonly checkedAnswerLimit: number;
 
   constructor(
     @Inject(KEYGATE_CONFIG) config: KeygateConfig,
@@ -61,6 +94,7 @@ export class UpstreamProxy implements OnApplicationShutdown {
     const upstream = new URL(config.upstreamUrl ?? 'http://127.0.0.1:3100');
     this.basePath = upstream.pathname.replace(/\/$/, '');
     this.bodyLimit = new BodyLimit(config.http.apiBodyLimitBytes);
+    this.checkedAnswerLimit = config.upstream.checkedAnswerLimitBytes;
     this.pool = new Pool(upstream.origin, {
       connections: config.upstream.connections,
       keepAliveTimeout: 30_000,
@@ -80,8 +114,7 @@ export class UpstreamProxy implements OnApplicationShutdown {
     reply: FastifyReply,
     target: CanonicalTarget,
     extraHeaders: Record<string, string> = {},
-    /** A body the gateway had to read itself (GraphQL); otherwise the request's is streamed. */
-    readBody?: Buffer,
+    plan: ForwardPlan = {},
   ): Promise<void> {
     const headers = forwardedHeaders(request.headers, {
       viaTrustedProxy: this.clientAddress.isTrustedProxy(request),
@@ -92,39 +125,87 @@ export class UpstreamProxy implements OnApplicationShutdown {
     headers['x-keygate-account'] = request.principal.account.id;
     headers['x-keygate-key'] = request.principal.key.id;
 
-    let body: Dispatcher.DispatchOptions['body'] = readBody;
-    if (!readBody && this.bodyLimit.hasBody(request.headers))
+    let body: Dispatcher.DispatchOptions['body'] = plan.body;
+    if (!plan.body && this.bodyLimit.hasBody(request.headers))
       body = this.bodyLimit.counted((request.body as Readable | undefined) ?? request.raw);
+    const options: Dispatcher.RequestOptions = {
+      method: request.method as Dispatcher.HttpMethod,
+      path: upstreamPath(
+        this.basePath,
+        plan.query === undefined ? target : { ...target, query: plan.query },
+      ),
+      headers,
+      body,
+    };
     try {
-      // undici writes the answer straight into the client's socket: no intermediate stream.
-      await this.pool.stream(
-        {
-          method: request.method as Dispatcher.HttpMethod,
-          path: upstreamPath(this.basePath, target),
-          headers,
-          body,
-        },
-        ({ statusCode, headers: answerHeaders }) => {
-          reply.hijack();
-          const outgoing: Record<string, string | string[]> = {};
-          for (const [name, value] of Object.entries(answerHeaders)) {
-            if (value !== undefined && !DROPPED_RESPONSE_HEADERS.has(name)) outgoing[name] = value;
-          }
-          reply.raw.writeHead(statusCode, { ...outgoing, ...extraHeaders });
-          return reply.raw;
-        },
-      );
+      if (plan.answer) await this.forwardChecked(options, reply, extraHeaders, plan.answer);
+      else await this.forwardStreamed(options, reply, extraHeaders);
     } catch (error) {
       // Before the answer started: a clean 4xx/5xx. Mid-answer: all we can do is cut the connection.
       if (!reply.raw.headersSent) {
         const cause = (error as { cause?: unknown }).cause;
-        if (error instanceof PayloadTooLargeError) throw error;
+        if (error instanceof DomainError) throw error;
         if (cause instanceof PayloadTooLargeError) throw cause;
         if (isTimeout(error)) throw new UpstreamTimeoutError();
         throw new UpstreamUnavailableError();
       }
       reply.raw.destroy();
     }
+  }
+
+  private async forwardStreamed(
+    options: Dispatcher.RequestOptions,
+    reply: FastifyReply,
+    extraHeaders: Record<string, string>,
+  ): Promise<void> {
+    // undici writes the answer straight into the client's socket: no intermediate stream.
+    await this.pool.stream(options, ({ statusCode, headers }) => {
+      reply.hijack();
+      reply.raw.writeHead(statusCode, { ...answerHeaders(headers), ...extraHeaders });
+      return reply.raw;
+    });
+  }
+
+  /**
+   * The answer read whole, uncompressed, and a successful JSON answer passed through `check`
+   * before it is sent; an answer that cannot be checked is a 502, never passed on unchecked.
+   */
+  private async forwardChecked(
+    options: Dispatcher.RequestOptions,
+    reply: FastifyReply,
+    extraHeaders: Record<string, string>,
+    check: (document: unknown) => unknown,
+  ): Promise<void> {
+    const headers = {
+      ...(options.headers as Record<string, string>),
+      'accept-encoding': 'identity',
+    };
+    const answer = await this.pool.request({ ...options, headers });
+    const outgoing = answerHeaders(answer.headers);
+    let text: Buffer | null = null;
+    if (answer.statusCode >= 200 && answer.statusCode < 300) {
+      const type = String(answer.headers['content-type'] ?? '');
+      const encoding = String(answer.headers['content-encoding'] ?? 'identity');
+      if (!/^application\/(.+\+)?json/i.test(type) || encoding !== 'identity') {
+        await answer.body.dump();
+        throw new UpstreamAnswerUncheckedError('it is not uncompressed JSON');
+      }
+      const read = await readAtMost(answer.body, this.checkedAnswerLimit);
+      if (!read)
+        throw new UpstreamAnswerUncheckedError('it is larger than the checked-answer limit');
+      let document: unknown;
+      try {
+        document = JSON.parse(read.toString('utf8'));
+      } catch {
+        throw new UpstreamAnswerUncheckedError('it is not valid JSON');
+      }
+      text = Buffer.from(JSON.stringify(check(document)), 'utf8');
+      outgoing['content-length'] = String(text.length);
+    }
+    reply.hijack();
+    reply.raw.writeHead(answer.statusCode, { ...outgoing, ...extraHeaders });
+    if (text) reply.raw.end(text);
+    else answer.body.pipe(reply.raw);
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,0 +1,12 @@
+/** What a route's own checks decide about the call they let through. */
+export interface ForwardPlan {
+  /** A body the gateway had to read itself (GraphQL); otherwise the request's is streamed. */
+  body?: Buffer;
+  /** The query to forward instead of the client's (the scoped form of a search or hydration). */
+  query?: string;
+  /**
+   * A check of the upstream's JSON answer before it reaches the client: the answer is then read
+   * whole (UPSTREAM_CHECKED_ANSWER_LIMIT_BYTES) instead of streamed.
+   */
+  answer?: (document: unknown) => unknown;
+}
