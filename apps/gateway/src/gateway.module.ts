@@ -19,6 +19,7 @@ import { ProjectionService } from './projection/projection.service';
 import { ContentProxyRoutes } from './proxy/content-proxy.routes';
 import { ForwardedCall } from './proxy/forwarded-call';
 import { GraphqlProxyRoutes } from './graphql/graphql-proxy.routes';
+import { UpstreamSchemas } from './graphql/upstream-schemas';
 import { ApiKeyAuthenticator } from './auth/api-key.authenticator';
 import { UpstreamProxy } from './proxy/upstream.proxy';
 import { QuotaAdmission } from './quota/quota-admission';
@@ -56,6 +57,7 @@ import { AccountConcurrency } from './edge/account-concurrency';
     AccountConcurrency,
     ContentProxyRoutes,
     GraphqlProxyRoutes,
+    UpstreamSchemas,
     UpstreamProxy,
     QuotaAdmission,
     QuotaAlertProducer,

@@ -51,3 +51,18 @@ export class BodyLimit {
     return Buffer.concat(chunks);
   }
 }
+
+/** The whole body, or null past `limit` bytes (the rest is not read). */
+export async function readAtMost(body: Readable, limit: number): Promise<Buffer | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += (chunk as Buffer).length;
+    if (size > limit) {
+      body.destroy();
+      return null;
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}

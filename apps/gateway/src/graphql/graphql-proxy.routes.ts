@@ -4,12 +4,17 @@ import { FastifyInstance, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
 import { ValidationError } from '@keygate/contracts';
-import { assertPermitted } from '../authorization/route-permission';
+import { Permission, assertPermitted } from '../authorization/route-permission';
 import { BodyLimit } from '../edge/body-limit';
 import { CanonicalTarget } from '../edge/canonical-target';
 import { queryValues } from '../edge/query-parameters';
 import { ForwardedCall } from '../proxy/forwarded-call';
-import { graphqlPermissions } from './graphql-permissions';
+import {
+  UnknownFieldError,
+  graphqlPermissions,
+  graphqlPermissionsInSchema,
+} from './graphql-permissions';
+import { UpstreamSchemas } from './upstream-schemas';
 
 // GraphQL-over-HTTP request parameters: servers read them from the URL on GET, and many on POST too.
 const GRAPHQL_PARAMETERS = ['query', 'operationName', 'variables', 'extensions'];
@@ -50,9 +55,9 @@ function operationOf(request: FastifyRequest, target: CanonicalTarget, body: Buf
 }
 
 /**
- * POST/GET /api/graphql: the key is checked first; then the operation's root fields are mapped
- * to content types and actions (graphql-permissions.ts) and checked with the same rules as the
- * REST routes; the request, read whole (GRAPHQL_BODY_LIMIT_BYTES), is then admitted and
+ * POST/GET /api/graphql: the key is checked first; then the operation is mapped to content types
+ * and actions (graphql-permissions.ts: every field whose type is a content type, by the account's
+ * upstream schema) and checked with the same rules as the REST routes; the request, read whole (GRAPHQL_BODY_LIMIT_BYTES), is then admitted and
  * forwarded as it came.
  */
 @Injectable()
@@ -62,9 +67,31 @@ export class GraphqlProxyRoutes implements OnModuleInit {
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly call: ForwardedCall,
+    private readonly schemas: UpstreamSchemas,
     @Inject(KEYGATE_CONFIG) config: KeygateConfig,
   ) {
     this.bodyLimit = new BodyLimit(config.http.graphqlBodyLimitBytes);
+  }
+
+  /**
+   * From the account's upstream schema when it is known (relations and fragments included), by
+   * root fields otherwise. A field the schema lacks reloads it once before it is refused.
+   */
+  private async permissionsOf(
+    accountId: string,
+    source: string,
+    operationName: string | null,
+  ): Promise<Permission[]> {
+    const schema = await this.schemas.forAccount(accountId);
+    if (!schema) return graphqlPermissions(source, operationName);
+    try {
+      return graphqlPermissionsInSchema(source, operationName, schema);
+    } catch (error) {
+      if (!(error instanceof UnknownFieldError)) throw error;
+      const reloaded = await this.schemas.reload(accountId);
+      if (!reloaded || reloaded === schema) throw error;
+      return graphqlPermissionsInSchema(source, operationName, reloaded);
+    }
   }
 
   onModuleInit(): void {
@@ -81,7 +108,8 @@ export class GraphqlProxyRoutes implements OnModuleInit {
           }
           const { source, operationName } = operationOf(request, target, body);
           if (!source) throw ValidationError.of('query', 'must not be empty');
-          assertPermitted(principal.key, graphqlPermissions(source, operationName), request.method);
+          const permissions = await this.permissionsOf(principal.account.id, source, operationName);
+          assertPermitted(principal.key, permissions, request.method);
           return { body };
         }),
     });

@@ -11,7 +11,7 @@ import { CanonicalTarget } from '../edge/canonical-target';
 import { forwardedHeaders } from '../edge/forwarded-headers';
 import { withoutParameters } from '../edge/query-parameters';
 import { SESSION_COOKIE } from '../panel/sessions/session-cookie';
-import { BodyLimit, PayloadTooLargeError } from '../edge/body-limit';
+import { BodyLimit, PayloadTooLargeError, readAtMost } from '../edge/body-limit';
 import { ForwardPlan } from './forward-plan';
 
 const DROPPED_RESPONSE_HEADERS = new Set([
@@ -59,21 +59,6 @@ function answerHeaders(headers: Record<string, string | string[] | undefined>) {
   for (const [name, value] of Object.entries(headers))
     if (value !== undefined && !DROPPED_RESPONSE_HEADERS.has(name)) outgoing[name] = value;
   return outgoing;
-}
-
-/** The whole body, or null past `limit` bytes (the rest is not read). */
-async function readAtMost(body: Readable, limit: number): Promise<Buffer | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += (chunk as Buffer).length;
-    if (size > limit) {
-      body.destroy();
-      return null;
-    }
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
 }
 
 /**
