@@ -4,6 +4,8 @@
 //   bare proxy   the same call through bench/bare-proxy.js (the ceiling for a Node gateway here)
 //   gateway      the same call through the Keygate gateway with a valid key
 //   auth-context GET /api/auth-context alone (verification only, no upstream)
+//   scoped read  a product: [read] key's un-hydrated list read (streamed like the others)
+//   scoped hydr. the same with hydrate=1 (answer read whole and checked), against bare hydr.
 // Throughput with wrk when installed (apt-get install wrk: a C load generator leaves more of the two
 // cores to the servers), autocannon otherwise; BENCH_CONNECTIONS (50) for BENCH_SECONDS (5), in
 // BENCH_ROUNDS (3) interleaved rounds, medians reported. Concurrency-1 latency from sequential
@@ -138,11 +140,29 @@ async function main() {
       ).catch((e) => (i > 50 ? Promise.reject(e) : null));
     }
     const key = { 'x-auth-token': opened.applicationKeys[1].secret };
+    const scopedKey = {
+      'x-auth-token': (
+        await sendRpc(
+          client,
+          'keys.create',
+          {
+            accountId: opened.account.id,
+            name: 'product reader',
+            rules: [{ resource: 'product', actions: ['read'] }],
+          },
+          5000,
+        )
+      ).secret,
+    };
     // A limit no bench can reach, so every call is admitted (and counted).
-    for (const port of [gatewayPort, unmeteredPort])
+    for (const [port, headers] of [
+      [gatewayPort, key],
+      [unmeteredPort, key],
+      [gatewayPort, scopedKey],
+    ])
       for (let i = 0; ; i++) {
         const { statusCode, body } = await request(`http://127.0.0.1:${port}/api/auth-context`, {
-          headers: key,
+          headers,
         });
         await body.dump();
         if (statusCode === 200) break;
@@ -157,6 +177,11 @@ async function main() {
       gateway: [`http://127.0.0.1:${gatewayPort}${path1}`, key],
       'no quota': [`http://127.0.0.1:${unmeteredPort}${path1}`, key],
       'auth-context': [`http://127.0.0.1:${gatewayPort}/api/auth-context`, key],
+      // A product: [read] key: its un-hydrated reads stream as the application key's do; its
+      // hydrated reads are read whole and checked for embedded objects of other types.
+      'scoped read': [`http://127.0.0.1:${gatewayPort}${path1}?limit=20`, scopedKey],
+      'scoped hydr.': [`http://127.0.0.1:${gatewayPort}${path1}?limit=20&hydrate=1`, scopedKey],
+      'bare hydr.': [`http://127.0.0.1:${proxyPort}${path1}?limit=20&hydrate=1`, {}],
     };
     const runs = Object.fromEntries(Object.keys(targets).map((name) => [name, []]));
     for (const [url, headers] of Object.values(targets)) await sequentialLatency(url, headers); // warm-up
@@ -198,6 +223,15 @@ async function main() {
     console.log(
       `gateway - bare proxy c=1 p50:    ${f(gw.c1.p50 - bare.c1.p50, 3)} ms  (target <= 0.200)`,
     );
+    const ratio = (a, b) => f(results[a].rps / results[b].rps);
+    const rounds = (a, b) => runs[a].map((r, i) => f(r.rps / runs[b][i].rps)).join(', ');
+    console.log(
+      `scoped read / gateway throughput:    ${ratio('scoped read', 'gateway')}  (un-hydrated reads of a product: [read] key; per round ${rounds('scoped read', 'gateway')})`,
+    );
+    console.log(
+      `scoped hydrated / bare hydrated:     ${ratio('scoped hydr.', 'bare hydr.')}  (hydrate=1, answer checked; per round ${rounds('scoped hydr.', 'bare hydr.')})`,
+    );
+    console.log(`scoped hydrated / scoped read:       ${ratio('scoped hydr.', 'scoped read')}`);
     const unmetered = results['no quota'];
     const quotaRounds = runs.gateway.map((r, i) => f(r.rps / runs['no quota'][i].rps)).join(', ');
     console.log(

@@ -65,9 +65,16 @@ function addPublicApi(document: OpenAPIObject): void {
     post: {
       ...forwarded('GraphQL, forwarded upstream', 'GraphQL (API key)'),
       description:
-        'Each root field needs the matching permission: `product`/`productList` read product; `createProduct`/`updateProduct`/`deleteProduct` create, update, delete it.',
+        'Each root field needs the matching permission: `product`/`productList` read product; `createProduct`/`updateProduct`/`deleteProduct` create, update, delete it. Every nested field whose type is a content type (from the upstream schema) needs read on it.',
     },
     get: { ...forwarded('GraphQL query in ?query=, forwarded upstream', 'GraphQL (API key)') },
+  } as unknown as OpenAPIObject['paths'][string];
+  document.paths['/api/v1/search'] = {
+    get: {
+      ...forwarded('Full-text search, forwarded upstream', 'Content (API key)'),
+      description:
+        'Flotiq search parameters (`q`, `content_type[]`, `page`, `limit`, `order_by`, `order_direction`, `hydrate`). Each named content type needs read; a scoped key that names none searches the types it may read.',
+    },
   } as unknown as OpenAPIObject['paths'][string];
   for (const [path, tag, parameters] of [
     ['/api/v1/content/{resource}', 'Content (API key)', [resource]],

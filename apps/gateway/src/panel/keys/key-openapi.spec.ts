@@ -41,9 +41,22 @@ describe('keyOpenApi', () => {
       'GET /api/auth-context',
       'GET /api/v1/content/product',
       'GET /api/v1/content/product/{id}',
+      'GET /api/v1/search',
       'POST /api/graphql',
       'POST /api/v1/content/product',
     ]);
+    const search = (doc.paths as Record<string, Record<string, { description: string }>>)[
+      '/api/v1/search'
+    ].get;
+    expect(search.description).toContain('over product.');
+  });
+
+  it('lists no search for a key that reads nothing', () => {
+    const doc = keyOpenApi(
+      { ...base, rules: [{ resource: 'product', actions: ['create'] }] },
+      'http://gw',
+    );
+    expect(operations(doc)).not.toContain('GET /api/v1/search');
   });
 
   it('gives a read-write application key every content and content type operation', () => {
@@ -59,6 +72,7 @@ describe('keyOpenApi', () => {
       'GET /api/v1/content/{resource}/{id}',
       'GET /api/v1/internal/contenttype',
       'GET /api/v1/internal/contenttype/{name}',
+      'GET /api/v1/search',
       'PATCH /api/v1/content/{resource}/{id}',
       'PATCH /api/v1/internal/contenttype/{name}',
       'POST /api/graphql',

@@ -33,6 +33,34 @@ const pathParam = (name: string, description: string) => ({
   description,
 });
 
+const queryParam = (name: string, description: string, schema: object = { type: 'string' }) => ({
+  name,
+  in: 'query',
+  required: false,
+  schema,
+  description,
+});
+
+const SEARCH_PARAMETERS = [
+  queryParam('q', 'Text to search for'),
+  queryParam('content_type[]', 'Content types to search (default: all the key may read)', {
+    type: 'array',
+    items: { type: 'string' },
+  }),
+  queryParam('page', 'Page number, from 1', { type: 'integer', minimum: 1 }),
+  queryParam('limit', 'Results per page', { type: 'integer', minimum: 1 }),
+  queryParam('order_by', 'Field to order by'),
+  queryParam('order_direction', 'asc or desc', { type: 'string', enum: ['asc', 'desc'] }),
+  queryParam(
+    'hydrate',
+    'Embed related objects (those of types the key may not read stay references)',
+    {
+      type: 'integer',
+      enum: [0, 1, 2],
+    },
+  ),
+];
+
 function operation(method: string, summary: string, tag: string, parameters: object[]): Operation {
   return {
     operationId: `${method}_${summary.replace(/[^A-Za-z0-9]+/g, '_')}`,
@@ -106,6 +134,19 @@ export function keyOpenApi(key: KeyView, serverUrl: string): Record<string, unkn
   for (const { resource, actions } of contentActions(key))
     for (const [path, item] of Object.entries(contentPaths(resource, actions)))
       paths[path] = { ...(paths[path] ?? {}), ...item };
+
+  const readable = contentActions(key).filter(({ actions }) => actions.includes('read'));
+  if (readable.length > 0) {
+    const types = readable.some(({ resource }) => resource === null)
+      ? 'every content type'
+      : readable.map(({ resource }) => resource).join(', ');
+    paths['/api/v1/search'] = {
+      get: {
+        ...operation('get', 'search', 'search', SEARCH_PARAMETERS),
+        description: `Full-text search over ${types}. Naming another type in content_type[] is a 403; naming none searches ${types}.`,
+      },
+    };
+  }
 
   if (contentActions(key).some(({ actions }) => actions.length > 0))
     paths['/api/graphql'] = {
