@@ -184,6 +184,7 @@ describe('Panel API: keys, usage, audit, OpenAPI; Operator API', () => {
       '/api/graphql',
       '/api/v1/content/blogpost',
       '/api/v1/content/blogpost/{id}',
+      '/api/v1/search',
     ]);
     expect(Object.keys(doc.body.paths['/api/v1/content/blogpost/{id}']).sort()).toEqual([
       'get',
