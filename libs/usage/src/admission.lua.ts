@@ -1,13 +1,19 @@
 import { DAYS_KEPT_PAST_WINDOW } from './rolling-window';
 
 /**
+ * How long Redis remembers that a step ran (or was replayed), in buckets per minute: a gateway
+ * that lost a step's reply replays it within this time or not at all.
+ */
+export const STEP_MARKER_SECONDS = 900;
+
+/**
  * One atomic admission step for n calls of one account (a gateway batches the calls that arrive
  * together), all on the account's hash tag. The calls are taken in order: the first `room` are
  * admitted, the rest refused, so a batch admits exactly what n single steps would.
  * KEYS: 1 account day counts, 2 account meta (total, floor, first), 3 last-used,
- *       4.. day counts of each distinct key in the batch
- * ARGV: 1 today (UTC day index), 2 limit, 3 now (ms), 4 m (distinct keys), 5..4+m their ids,
- *       then for each call the 1-based index of its key
+ *       4 the step's marker bucket, 5.. day counts of each distinct key in the batch
+ * ARGV: 1 today (UTC day index), 2 limit, 3 now (ms), 4 step id, 5 m (distinct keys),
+ *       6..5+m their ids, then for each call the 1-based index of its key
  * Returns {admitted count k, used after the batch, first day with calls in the window or -1,
  *          day at whose start one more call fits (when some were refused) or -1}.
  *
@@ -19,8 +25,8 @@ import { DAYS_KEPT_PAST_WINDOW } from './rolling-window';
 export const ADMIT_LUA = `
 local today = tonumber(ARGV[1])
 local limit = tonumber(ARGV[2])
-local m = tonumber(ARGV[4])
-local n = #ARGV - 4 - m
+local m = tonumber(ARGV[5])
+local n = #ARGV - 5 - m
 local start = today - 29
 local meta = redis.call('HMGET', KEYS[2], 'total', 'floor', 'first')
 local total = tonumber(meta[1]) or 0
@@ -55,15 +61,18 @@ if k > 0 then
   if first == nil then first = today end
   local perKey = {}
   for i = 1, k do
-    local j = tonumber(ARGV[4 + m + i])
+    local j = tonumber(ARGV[5 + m + i])
     perKey[j] = (perKey[j] or 0) + 1
   end
   for j, count in pairs(perKey) do
-    redis.call('HINCRBY', KEYS[3 + j], today, count)
-    redis.call('HSET', KEYS[3], ARGV[4 + j], ARGV[3])
+    redis.call('HINCRBY', KEYS[4 + j], today, count)
+    redis.call('HSET', KEYS[3], ARGV[5 + j], ARGV[3])
   end
 end
 redis.call('HSET', KEYS[2], 'total', total, 'floor', floor, 'first', first or -1)
+-- The step ran: a replay of it (after a lost reply) must not count it again.
+redis.call('HSET', KEYS[4], ARGV[4], k)
+redis.call('EXPIRE', KEYS[4], ${STEP_MARKER_SECONDS})
 
 local roomDay = -1
 if k < n then
@@ -77,23 +86,32 @@ return {k, total, first or -1, roomDay}
 `;
 
 /**
- * Adds counts admitted while Redis was unreachable, exactly once per batch id.
- * KEYS: 1 account day counts, 2 account meta, 3 key day counts, 4 last-used, 5 batch marker
- * ARGV: 1 day, 2 count, 3 key id, 4 last used (ms)
+ * Adds the calls of one step that a gateway admitted while Redis was unreachable (or whose reply
+ * it lost), unless the step already ran or was already replayed: its id is in the marker bucket.
+ * KEYS: 1 account day counts, 2 account meta, 3 last-used, 4 the step's marker bucket,
+ *       5.. day counts of each key
+ * ARGV: 1 day, 2 step id, 3 last used (ms), 4 m (keys), 5..4+m key ids, then their counts
  */
 export const REPLAY_LUA = `
-if redis.call('SET', KEYS[5], '1', 'NX', 'EX', 604800) == false then return 0 end
+if redis.call('HEXISTS', KEYS[4], ARGV[2]) == 1 then return 0 end
+redis.call('HSET', KEYS[4], ARGV[2], 'replayed')
+redis.call('EXPIRE', KEYS[4], ${STEP_MARKER_SECONDS})
 local day = tonumber(ARGV[1])
-local count = tonumber(ARGV[2])
+local m = tonumber(ARGV[4])
+local count = 0
+for j = 1, m do
+  local c = tonumber(ARGV[4 + m + j])
+  count = count + c
+  redis.call('HINCRBY', KEYS[4 + j], day, c)
+  local last = tonumber(redis.call('HGET', KEYS[3], ARGV[4 + j])) or 0
+  if tonumber(ARGV[3]) > last then redis.call('HSET', KEYS[3], ARGV[4 + j], ARGV[3]) end
+end
 redis.call('HINCRBY', KEYS[1], day, count)
-redis.call('HINCRBY', KEYS[3], day, count)
 local floor = tonumber(redis.call('HGET', KEYS[2], 'floor'))
 if floor ~= nil and day >= floor then
   redis.call('HINCRBY', KEYS[2], 'total', count)
   local first = tonumber(redis.call('HGET', KEYS[2], 'first'))
   if first == nil or first < 0 or day < first then redis.call('HSET', KEYS[2], 'first', day) end
 end
-local last = tonumber(redis.call('HGET', KEYS[4], ARGV[3])) or 0
-if tonumber(ARGV[4]) > last then redis.call('HSET', KEYS[4], ARGV[3], ARGV[4]) end
 return 1
 `;

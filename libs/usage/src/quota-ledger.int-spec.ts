@@ -1,7 +1,7 @@
 import Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { createRedis } from '@keygate/connections';
-import { QuotaLedger } from './quota-ledger';
+import { QuotaLedger, newStepId } from './quota-ledger';
 import { DAY_MS, dayIndexOf, startOfDay } from './rolling-window';
 
 describe(QuotaLedger.name, () => {
@@ -30,7 +30,7 @@ describe(QuotaLedger.name, () => {
     const batched = account();
     const single = account();
     const keys = ['a', 'b', 'a', 'c', 'b', 'a', 'c', 'a', 'b', 'c'];
-    const batch = await ledger.admitMany(batched, keys, 7, noon);
+    const batch = await ledger.admitMany(batched, keys, 7, noon, newStepId(noon));
     const oneByOne = [];
     for (const key of keys) oneByOne.push(await ledger.admit(single, key, 7, noon));
     expect(batch).toEqual(oneByOne);
@@ -94,30 +94,44 @@ describe(QuotaLedger.name, () => {
   it('replays a buffered count once, however often it is sent', async () => {
     const id = account();
     await ledger.admit(id, 'k', 100, noon);
-    const batch = {
-      batchId: 'b1',
+    const step = {
+      stepId: newStepId(noon),
       accountId: id,
-      keyId: 'k',
       day: dayIndexOf(noon),
-      count: 7,
+      counts: { k: 7 },
       lastUsedAt: noon + 1,
     };
-    expect(await ledger.replay(batch)).toBe(true);
-    expect(await ledger.replay(batch)).toBe(false);
+    expect(await ledger.replayStep(step)).toBe(true);
+    expect(await ledger.replayStep(step)).toBe(false);
     expect((await ledger.admit(id, 'k', 100, noon + 2)).used).toBe(9);
     expect((await ledger.lastUsed(id)).k).toBe(noon + 2);
   });
 
   it('counts replayed calls for an account that had none yet', async () => {
     const id = account();
-    await ledger.replay({
-      batchId: 'b2',
+    await ledger.replayStep({
+      stepId: newStepId(noon),
       accountId: id,
-      keyId: 'k',
       day: dayIndexOf(noon),
-      count: 4,
+      counts: { k: 3, k2: 1 },
       lastUsedAt: noon,
     });
     expect((await ledger.admit(id, 'k', 100, noon + 1)).used).toBe(5);
+    expect((await ledger.windowCounts(id, dayIndexOf(noon), 'k2')).get(dayIndexOf(noon))).toBe(1);
+  });
+
+  it('does not replay a step that ran: its reply was lost, not its count', async () => {
+    const id = account();
+    const stepId = newStepId(noon);
+    await ledger.admitMany(id, ['k', 'k'], 100, noon, stepId);
+    const replay = {
+      stepId,
+      accountId: id,
+      day: dayIndexOf(noon),
+      counts: { k: 2 },
+      lastUsedAt: noon,
+    };
+    expect(await ledger.replayStep(replay)).toBe(false);
+    expect((await ledger.admit(id, 'k', 100, noon + 1)).used).toBe(3);
   });
 });

@@ -1,4 +1,5 @@
 import Redis from 'ioredis';
+import { randomUUID } from 'node:crypto';
 import { ADMIT_LUA, REPLAY_LUA } from './admission.lua';
 import { WINDOW_DAYS, dayIndexOf, startOfDay, windowStartDay } from './rolling-window';
 
@@ -13,13 +14,28 @@ export interface Admission {
   retryAfterSeconds: number | null;
 }
 
-export interface BufferedCount {
-  batchId: string;
+/**
+ * Calls of one account admitted without Redis's answer, to be replayed as one step: `stepId` is
+ * the id of the admission step whose reply was lost (which may have run), or a fresh one for
+ * calls whose step never reached Redis.
+ */
+export interface BufferedStep {
+  stepId: string;
   accountId: string;
-  keyId: string;
   day: number;
-  count: number;
+  /** Calls per key id. */
+  counts: Record<string, number>;
   lastUsedAt: number;
+}
+
+/** A step id names the minute it was sent in, which names its marker bucket. */
+export function newStepId(nowMs: number): string {
+  return `${Math.floor(nowMs / 60_000)}.${randomUUID()}`;
+}
+
+/** The time a step id was made at (the start of its minute). */
+export function stepIdTime(stepId: string): number {
+  return Number(stepId.slice(0, stepId.indexOf('.'))) * 60_000;
 }
 
 /** SCAN pattern of every key's day counts (see ledgerKeys). */
@@ -37,22 +53,15 @@ export const ledgerKeys = (accountId: string, keyId: string) => {
   };
 };
 
+const stepBucket = (tag: string, stepId: string) =>
+  `${tag}:steps:${stepId.slice(0, stepId.indexOf('.'))}`;
+
 type LedgerRedis = Redis & {
   keygateAdmit(
     numberOfKeys: number,
     ...keysAndArgs: Array<string | number>
   ): Promise<[number, number, number, number]>;
-  keygateReplay(
-    days: string,
-    meta: string,
-    keyDays: string,
-    lastUsed: string,
-    marker: string,
-    day: number,
-    count: number,
-    keyId: string,
-    lastUsedAt: number,
-  ): Promise<number>;
+  keygateReplay(numberOfKeys: number, ...keysAndArgs: Array<string | number>): Promise<number>;
 };
 
 /** The per-account and per-key call ledger in Redis: admission, replay, and reading the window. */
@@ -64,39 +73,43 @@ export class QuotaLedger {
       // EVALSHA with a fallback to EVAL: the script is sent once per connection. The admission
       // takes a variable number of keys, so its key count is the first argument.
       redis.defineCommand('keygateAdmit', { lua: ADMIT_LUA });
-      redis.defineCommand('keygateReplay', { numberOfKeys: 5, lua: REPLAY_LUA });
+      redis.defineCommand('keygateReplay', { lua: REPLAY_LUA });
     }
     this.redis = redis as LedgerRedis;
   }
 
   async admit(accountId: string, keyId: string, limit: number, nowMs: number): Promise<Admission> {
-    const [admission] = await this.admitMany(accountId, [keyId], limit, nowMs);
+    const [admission] = await this.admitMany(accountId, [keyId], limit, nowMs, newStepId(nowMs));
     return admission;
   }
 
   /**
    * Admits calls of one account (one key id per call) in one atomic step, in order: exactly what
-   * as many `admit`s would do, for one round trip.
+   * as many `admit`s would do, for one round trip. The step records its id, so replaying it after
+   * a lost reply (replayStep) counts nothing twice.
    */
   async admitMany(
     accountId: string,
     keyIds: string[],
     limit: number,
     nowMs: number,
+    stepId: string,
   ): Promise<Admission[]> {
     const keys = ledgerKeys(accountId, '');
     const distinct = [...new Set(keyIds)];
     const indexOf = new Map(distinct.map((id, i) => [id, i + 1]));
     const today = dayIndexOf(nowMs);
     const [admittedCount, usedAfter, first, roomDay] = await this.redis.keygateAdmit(
-      3 + distinct.length,
+      4 + distinct.length,
       keys.days,
       keys.meta,
       keys.lastUsed,
+      stepBucket(keys.tag, stepId),
       ...distinct.map((id) => ledgerKeys(accountId, id).keyDays),
       today,
       limit,
       nowMs,
+      stepId,
       distinct.length,
       ...distinct,
       ...keyIds.map((id) => indexOf.get(id)!),
@@ -119,19 +132,23 @@ export class QuotaLedger {
     });
   }
 
-  /** Applies a buffered count; a batch id already applied is skipped, so retries never double count. */
-  async replay(count: BufferedCount): Promise<boolean> {
-    const keys = ledgerKeys(count.accountId, count.keyId);
+  /** Applies a buffered step unless it already ran or was replayed; true when it counted now. */
+  async replayStep(step: BufferedStep): Promise<boolean> {
+    const keys = ledgerKeys(step.accountId, '');
+    const keyIds = Object.keys(step.counts);
     const applied = await this.redis.keygateReplay(
+      4 + keyIds.length,
       keys.days,
       keys.meta,
-      keys.keyDays,
       keys.lastUsed,
-      `${keys.tag}:replayed:${count.batchId}`,
-      count.day,
-      count.count,
-      count.keyId,
-      count.lastUsedAt,
+      stepBucket(keys.tag, step.stepId),
+      ...keyIds.map((id) => ledgerKeys(step.accountId, id).keyDays),
+      step.day,
+      step.stepId,
+      step.lastUsedAt,
+      keyIds.length,
+      ...keyIds,
+      ...keyIds.map((id) => step.counts[id]),
     );
     return applied === 1;
   }

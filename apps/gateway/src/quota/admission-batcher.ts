@@ -1,4 +1,18 @@
-import { Admission, QuotaLedger } from '@keygate/usage';
+import { Admission, QuotaLedger, newStepId } from '@keygate/usage';
+
+/** An admission step that failed; `mayHaveRun` unless it certainly never reached Redis. */
+export class AdmissionStepError extends Error {
+  constructor(
+    readonly stepId: string,
+    readonly mayHaveRun: boolean,
+    cause: unknown,
+  ) {
+    super(`admission step ${stepId} failed: ${(cause as Error)?.message ?? String(cause)}`);
+  }
+}
+
+// ioredis refuses a command at once, without sending it, when the connection is down.
+const neverSent = (error: unknown) => /enableOfflineQueue|isn't writeable/.test(String(error));
 
 interface PendingCall {
   keyId: string;
@@ -17,7 +31,8 @@ interface Batch {
  * Gathers the admissions that arrive in one turn of the event loop and sends each account's as
  * one Lua step: under load, one Redis round trip admits many calls; alone, a call waits only for
  * the end of the current turn (setImmediate). The step admits them in arrival order, exactly as
- * one step per call would.
+ * one step per call would. Each step has an id the script records, so a step whose reply was
+ * lost can be replayed without counting it twice.
  */
 export class AdmissionBatcher {
   private readonly batches = new Map<string, Batch>();
@@ -56,16 +71,21 @@ export class AdmissionBatcher {
 
   private send(batch: Batch, calls: PendingCall[]): void {
     this.onStep(calls.length);
+    const stepId = newStepId(batch.nowMs);
     this.ledger
       .admitMany(
         batch.accountId,
         calls.map((call) => call.keyId),
         batch.limit,
         batch.nowMs,
+        stepId,
       )
       .then(
         (admissions) => calls.forEach((call, i) => call.resolve(admissions[i])),
-        (error: unknown) => calls.forEach((call) => call.reject(error)),
+        (error: unknown) => {
+          const failed = new AdmissionStepError(stepId, !neverSent(error), error);
+          calls.forEach((call) => call.reject(failed));
+        },
       );
   }
 }

@@ -1,47 +1,71 @@
-import { randomUUID } from 'node:crypto';
-import { BufferedCount } from '@keygate/usage';
+import { BufferedStep, newStepId, stepIdTime } from '@keygate/usage';
 
 /**
- * Calls admitted while Redis was unreachable, per (account, key, day). Each counter gets its
- * batch id when it is taken for replay and keeps it through retries, so the replay script can
- * apply it exactly once.
+ * Calls admitted without Redis's answer, as steps to replay. A step that may have run in Redis
+ * (its reply was lost or timed out) keeps its own id, so the replay script can tell it ran; calls
+ * whose step never reached Redis are merged per (account, day) and get a fresh id when taken.
+ * Each step keeps its id through retries, so it is applied exactly once.
  */
 export class CountBuffer {
-  private readonly open = new Map<string, Omit<BufferedCount, 'batchId'>>();
-  private readonly taken: BufferedCount[] = [];
+  private readonly open = new Map<string, BufferedStep>();
+  private readonly taken = new Map<string, BufferedStep>();
   dropped = 0;
 
   constructor(private readonly limit: number) {}
 
   get size(): number {
-    return this.open.size + this.taken.length;
+    return this.open.size + this.taken.size;
   }
 
-  add(accountId: string, keyId: string, day: number, nowMs: number): boolean {
-    const id = `${accountId}|${keyId}|${day}`;
-    const current = this.open.get(id);
-    if (current) {
-      current.count += 1;
-      current.lastUsedAt = nowMs;
-      return true;
+  /** `stepId`: the failed step's id when it may have run; null when it never reached Redis. */
+  add(
+    stepId: string | null,
+    accountId: string,
+    keyId: string,
+    day: number,
+    nowMs: number,
+  ): boolean {
+    const id = stepId ?? `${accountId}|${day}`;
+    let step = this.open.get(id) ?? (stepId ? this.taken.get(stepId) : undefined);
+    if (!step) {
+      if (this.size >= this.limit) {
+        this.dropped += 1;
+        return false;
+      }
+      step = { stepId: stepId ?? '', accountId, day, counts: {}, lastUsedAt: nowMs };
+      this.open.set(id, step);
     }
-    if (this.size >= this.limit) {
-      this.dropped += 1;
-      return false;
-    }
-    this.open.set(id, { accountId, keyId, day, count: 1, lastUsedAt: nowMs });
+    step.counts[keyId] = (step.counts[keyId] ?? 0) + 1;
+    step.lastUsedAt = Math.max(step.lastUsedAt, nowMs);
     return true;
   }
 
-  /** Hands out everything not yet replayed, each with a stable batch id. */
-  take(): BufferedCount[] {
-    for (const count of this.open.values()) this.taken.push({ ...count, batchId: randomUUID() });
+  /** Hands out everything not yet replayed, each with a stable step id. */
+  take(nowMs: number): BufferedStep[] {
+    for (const step of this.open.values()) {
+      if (!step.stepId) step.stepId = newStepId(nowMs);
+      this.taken.set(step.stepId, step);
+    }
     this.open.clear();
-    return [...this.taken];
+    return [...this.taken.values()];
   }
 
-  replayed(batchId: string): void {
-    const at = this.taken.findIndex((c) => c.batchId === batchId);
-    if (at >= 0) this.taken.splice(at, 1);
+  replayed(stepId: string): void {
+    this.taken.delete(stepId);
+  }
+
+  /**
+   * Drops steps older than `maxAgeMs`: Redis no longer remembers whether they ran, so replaying
+   * one could count it twice. Answers how many calls were dropped.
+   */
+  dropOlderThan(maxAgeMs: number, nowMs: number): number {
+    let calls = 0;
+    for (const [id, step] of this.taken)
+      if (nowMs - stepIdTime(step.stepId) > maxAgeMs) {
+        this.taken.delete(id);
+        calls += Object.values(step.counts).reduce((a, b) => a + b, 0);
+      }
+    this.dropped += calls;
+    return calls;
   }
 }

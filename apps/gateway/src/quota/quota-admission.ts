@@ -9,10 +9,10 @@ import Redis from 'ioredis';
 import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
 import { CLOCK, Clock, DomainError, ErrorCode } from '@keygate/contracts';
 import { createRedis } from '@keygate/connections';
-import { QuotaLedger, dayIndexOf } from '@keygate/usage';
+import { QuotaLedger, STEP_MARKER_SECONDS, dayIndexOf } from '@keygate/usage';
 import { Principal } from '../auth/key-verifier';
 import { GatewayMetrics } from '../metrics/gateway.metrics';
-import { AdmissionBatcher } from './admission-batcher';
+import { AdmissionBatcher, AdmissionStepError } from './admission-batcher';
 import { CountBuffer } from './count-buffer';
 import { QuotaAlertProducer } from './quota-alert.producer';
 import { QuotaExceededError } from './quota-exceeded.error';
@@ -22,8 +22,8 @@ const REPLAY_INTERVAL_MS = 500;
 
 /**
  * Admits each call against the account's rolling 30-day quota in one Lua step. If Redis cannot
- * be reached, fail-open (the default) admits the call and buffers its count for an exactly-once
- * replay; fail-closed answers 503.
+ * be reached, or its reply is lost, fail-open (the default) admits the call and buffers its count
+ * for an exactly-once replay (a step that ran is not replayed); fail-closed answers 503.
  */
 @Injectable()
 export class QuotaAdmission implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -78,14 +78,15 @@ export class QuotaAdmission implements OnApplicationBootstrap, OnApplicationShut
     let admission;
     try {
       admission = await this.batcher.admit(principal.account.id, principal.key.id, limit, now);
-    } catch {
+    } catch (error) {
       this.metrics.quotaStoreErrors.inc();
       if (this.config.quotaFailMode === 'closed')
         throw new DomainError(
           ErrorCode.SERVICE_UNAVAILABLE,
           'The quota store is unavailable; retry shortly',
         );
-      this.buffer.add(principal.account.id, principal.key.id, dayIndexOf(now), now);
+      const stepId = error instanceof AdmissionStepError && error.mayHaveRun ? error.stepId : null;
+      this.buffer.add(stepId, principal.account.id, principal.key.id, dayIndexOf(now), now);
       return { 'ratelimit-limit': String(limit) };
     }
     if (!admission.admitted) throw new QuotaExceededError(admission, principal.account.plan);
@@ -108,9 +109,16 @@ export class QuotaAdmission implements OnApplicationBootstrap, OnApplicationShut
     if (this.replaying || this.buffer.size === 0) return;
     this.replaying = true;
     try {
-      for (const count of this.buffer.take()) {
-        await this.ledger.replay(count);
-        this.buffer.replayed(count.batchId);
+      const now = this.clock.now().getTime();
+      // A minute's margin: a step's marker bucket expires STEP_MARKER_SECONDS after its last write.
+      const lost = this.buffer.dropOlderThan((STEP_MARKER_SECONDS - 60) * 1000, now);
+      if (lost > 0)
+        this.logger.warn(
+          `${lost} calls admitted while Redis was unreachable are older than its step markers and were not counted`,
+        );
+      for (const step of this.buffer.take(now)) {
+        await this.ledger.replayStep(step);
+        this.buffer.replayed(step.stepId);
       }
       this.logger.log('replayed the calls counted while Redis was unreachable');
     } catch {
