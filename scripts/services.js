@@ -255,7 +255,7 @@ async function up({ mode = 'dev' } = {}) {
     }
     if (!state.mongoUrl) {
       const database = dev
-        ? 'keygate_dev'
+        ? devDatabaseName(DATA)
         : `keygate_test_${path
             .basename(base)
             .replace(/[^a-zA-Z0-9]/g, '_')
@@ -274,6 +274,24 @@ async function up({ mode = 'dev' } = {}) {
   }
   log(`redis ${state.redisUrl}, mongo ${state.mongoUrl}`);
   return state;
+}
+
+/**
+ * `npm start`'s PostgreSQL database for FerretDB: one per data folder (so per checkout), never
+ * shared: `keygate_dev_<folder name>_<hash of its full path>`.
+ */
+function devDatabaseName(dataDir) {
+  const folder = path
+    .basename(path.dirname(dataDir))
+    .replace(/[^a-zA-Z0-9]/g, '_')
+    .toLowerCase()
+    .slice(0, 24);
+  const hash = require('node:crypto')
+    .createHash('sha256')
+    .update(dataDir)
+    .digest('hex')
+    .slice(0, 10);
+  return `keygate_dev_${folder}_${hash}`;
 }
 
 async function down(state) {
@@ -298,6 +316,7 @@ async function down(state) {
 }
 
 module.exports = {
+  devDatabaseName,
   up,
   down,
   freePort,

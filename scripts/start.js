@@ -45,11 +45,22 @@ async function main() {
     if (stopping) return;
     stopping = true;
     for (const { child } of children) if (child.exitCode === null) child.kill('SIGTERM');
+    // Each service exits within SHUTDOWN_TIMEOUT_MS (8 s) by itself; this is the backstop.
+    const backstop = setTimeout(() => {
+      for (const { name, child } of children)
+        if (child.exitCode === null && child.signalCode === null) {
+          process.stderr.write(`[start] ${name} did not stop; killing it\n`);
+          child.kill('SIGKILL');
+        }
+    }, 12_000);
     await Promise.all(
       children.map(({ child }) =>
-        child.exitCode === null ? new Promise((r) => child.once('exit', r)) : null,
+        child.exitCode === null && child.signalCode === null
+          ? new Promise((r) => child.once('exit', r))
+          : null,
       ),
     );
+    clearTimeout(backstop);
     await down(state);
     process.exit(code);
   };

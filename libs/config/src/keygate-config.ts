@@ -64,6 +64,7 @@ const envSchema = z.object({
     .regex(/^[A-Za-z0-9:_-]{1,50}$/, 'must be 1-50 letters, digits, :, _ or -')
     .default('keygate'),
   HEALTH_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(8_000),
   KEYGATE_LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
   AUTH_HEADER_X_AUTH_TOKEN: booleanFlag.default('true'),
   AUTH_HEADER_BEARER: booleanFlag.default('true'),
@@ -123,6 +124,8 @@ export interface KeygateConfig {
   port: number;
   /** key-service and usage-service answer GET /health here (for orchestrators); unset: no HTTP. */
   healthPort: number | null;
+  /** After SIGTERM, how long a clean shutdown may take before the process exits anyway. */
+  shutdownTimeoutMs: number;
   redisUrl: string;
   mongoUrl: string;
   upstreamUrl: string | null;
@@ -232,6 +235,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KeygateConfig 
     env: e.NODE_ENV,
     port: e.PORT,
     healthPort: e.HEALTH_PORT ?? null,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     redisUrl: e.REDIS_URL,
     mongoUrl: e.MONGO_URL,
     upstreamUrl: e.UPSTREAM_URL ?? null,

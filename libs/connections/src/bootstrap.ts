@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { LogLevel } from '@nestjs/common';
+import { INestApplicationContext, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
@@ -42,6 +42,35 @@ export function httpServerOptions(config: KeygateConfig) {
 }
 
 /**
+ * SIGTERM or SIGINT closes the app (each module's shutdown hook: the gateway's last replay of
+ * buffered counts, queues, connections) and exits. A hook waiting on something unreachable
+ * (Redis, Mongo) cannot hold the process: past `timeoutMs` it exits anyway, with code 1.
+ */
+export function stopOnSignals(app: INestApplicationContext, timeoutMs: number): void {
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    const deadline = setTimeout(() => {
+      console.error(`not stopped ${timeoutMs} ms after ${signal}: exiting anyway`);
+      process.exit(1);
+    }, timeoutMs);
+    app.close().then(
+      () => {
+        clearTimeout(deadline);
+        process.exit(0);
+      },
+      (error: unknown) => {
+        console.error(`shutdown failed: ${(error as Error).message}`);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+}
+
+/**
  * Starts one Keygate service on Fastify. `rpc` services also join the Redis RPC transport and
  * listen on HTTP only for health checks (HEALTH_PORT); `http` services listen on PORT.
  */
@@ -57,7 +86,7 @@ export function runService(
       new FastifyAdapter(httpServerOptions(config)),
       { logger: logLevelsUpTo(config.logLevel), bodyParser: options.bodyParser ?? true },
     );
-    app.enableShutdownHooks();
+    stopOnSignals(app, config.shutdownTimeoutMs);
     options.configure?.(app);
     if (kind === 'http') {
       await app.listen(config.port, '0.0.0.0');
