@@ -5,7 +5,7 @@ import { ClientProxy } from '@nestjs/microservices';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import Redis from 'ioredis';
 import { Connection } from 'mongoose';
-import { IssuedKey, OpenedAccount } from '@keygate/contracts';
+import { IssuedKey, OpenedAccount, checkpointKeys } from '@keygate/contracts';
 import { connectMongo, createRedis, createRpcClient, sendRpc } from '@keygate/connections';
 import {
   ProviderOverride,
@@ -95,6 +95,19 @@ export class SystemHarness {
     return gateway;
   }
 
+  /** The checkpoint under another stream's names, as if the key service kept it for that stream. */
+  async copyCheckpoint(stream: string): Promise<void> {
+    const from = checkpointKeys(this.env.KEYGATE_EVENT_STREAM);
+    const to = checkpointKeys(stream);
+    for (const name of ['keys', 'accounts', 'position'] as const)
+      await this.redis.copy(from[name], to[name], 'REPLACE');
+  }
+
+  /** A key service in place of one the spec closed (same environment, same store). */
+  async restartKeyService(): Promise<void> {
+    this.keyService = await bootRpcService(KeyServiceModule, this.env);
+  }
+
   async stopGateway(gateway: RunningGateway): Promise<void> {
     await gateway.app.close();
     this.gateways.splice(this.gateways.indexOf(gateway), 1);
@@ -107,7 +120,10 @@ export class SystemHarness {
     await this.client?.close();
     await this.mongo?.dropDatabase().catch(() => undefined);
     await this.mongo?.close();
-    await this.redis?.del(this.env.KEYGATE_EVENT_STREAM);
+    await this.redis?.del(
+      this.env.KEYGATE_EVENT_STREAM,
+      ...Object.values(checkpointKeys(this.env.KEYGATE_EVENT_STREAM)),
+    );
     await this.redis?.quit();
     await this.closeUpstream?.();
   }

@@ -1,4 +1,4 @@
-import { KeyServicePattern, OpenedAccount } from '@keygate/contracts';
+import { KeyServicePattern, OpenedAccount, checkpointKeys } from '@keygate/contracts';
 import { waitFor } from '@keygate/testing';
 import { SystemHarness, withKey } from '../system.harness';
 
@@ -86,11 +86,12 @@ describe('gateway projection reliability', () => {
     expect(restarted.projection.projection.dump()).toEqual(reference.projection.projection.dump());
   });
 
-  it('repairs a gap in a key’s versions by fetching the key from the key service', async () => {
+  it('repairs a gap in a key’s versions by taking the key from the checkpoint', async () => {
     const { key } = await system.createKey(opened.account.id, { name: 'gappy' });
     await system.gatewaysCaughtUp();
     // A gateway reading a copy of the stream from which one event is missing.
     const lossy = `${system.env.KEYGATE_EVENT_STREAM}:lossy`;
+    await system.copyCheckpoint(lossy);
     const gateway = await system.startGateway({ KEYGATE_EVENT_STREAM: lossy });
     const rotated = await system.send<{ secret: string }>(KeyServicePattern.RotateKey, {
       accountId: opened.account.id,
@@ -105,6 +106,7 @@ describe('gateway projection reliability', () => {
       [string, string[]]
     >;
     const [lastEntry] = entries.slice(-1);
+    await system.copyCheckpoint(lossy); // the key service writes the checkpoint with the entry
     await system.redis.xadd(lossy, lastEntry[0], ...lastEntry[1]); // the update (v3) without the rotation (v2)
     await waitFor(() => gateway.projection.projection.key(key.id)?.version === 3, 3000);
     expect(gateway.projection.projection.key(key.id)).toMatchObject({
@@ -116,7 +118,7 @@ describe('gateway projection reliability', () => {
         .status,
     ).toBe(200);
     await system.stopGateway(gateway);
-    await system.redis.del(lossy);
+    await system.redis.del(lossy, ...Object.values(checkpointKeys(lossy)));
   });
 
   it('resumes from its last position after losing its Redis connection', async () => {

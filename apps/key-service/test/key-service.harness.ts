@@ -2,7 +2,7 @@ import { INestMicroservice } from '@nestjs/common';
 import { ClientProxy } from '@nestjs/microservices';
 import Redis from 'ioredis';
 import { Connection } from 'mongoose';
-import { DomainError, IssuedKey, OpenedAccount, CLOCK } from '@keygate/contracts';
+import { DomainError, IssuedKey, OpenedAccount, CLOCK, checkpointKeys } from '@keygate/contracts';
 import { connectMongo, createRedis, createRpcClient, sendRpc } from '@keygate/connections';
 import {
   ManualClock,
@@ -46,7 +46,10 @@ export class KeyServiceHarness {
     await this.client?.close();
     await this.mongo?.dropDatabase().catch(() => undefined);
     await this.mongo?.close();
-    await this.redis?.del(this.env.KEYGATE_EVENT_STREAM);
+    await this.redis?.del(
+      this.env.KEYGATE_EVENT_STREAM,
+      ...Object.values(checkpointKeys(this.env.KEYGATE_EVENT_STREAM)),
+    );
     await this.redis?.quit();
   }
 

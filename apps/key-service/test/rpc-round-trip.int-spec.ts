@@ -1,11 +1,5 @@
-import {
-  AccountView,
-  EventPage,
-  KeyRecord,
-  KeyServicePattern,
-  KeyView,
-  KeysSnapshot,
-} from '@keygate/contracts';
+import { AccountView, EventPage, KeyRecord, KeyServicePattern, KeyView } from '@keygate/contracts';
+import { CheckpointReader } from '@keygate/connections';
 import { KeyServiceHarness } from './key-service.harness';
 
 describe('key service RPC round trips', () => {
@@ -102,17 +96,20 @@ describe('key service RPC round trips', () => {
     expect(listedAfterDelete.map((k) => k.id)).not.toContain(created.key.id);
   });
 
-  it('answers a snapshot of every non-deleted key with hashes, plans and a stream position', async () => {
-    const { account } = await harness.openAccount('Snapshot');
+  it('keeps the projection checkpoint of every key and account at the stream position', async () => {
+    const { account } = await harness.openAccount('Checkpoint');
     const { key } = await harness.createKey(account.id);
-    const snapshot = await harness.send<KeysSnapshot>(KeyServicePattern.KeysSnapshot);
+    const reader = new CheckpointReader(harness.redis, harness.env.KEYGATE_EVENT_STREAM);
     const entries = await harness.streamEntries();
-    expect(snapshot.position).toBe(entries[entries.length - 1].id);
-    expect(snapshot.accounts.find((a) => a.id === account.id)).toMatchObject({ plan: 'starter' });
-    expect(snapshot.keys.find((k) => k.id === key.id)).toMatchObject({
+    expect(await reader.position()).toBe(entries[entries.length - 1].id);
+    expect(await reader.account(account.id)).toMatchObject({ plan: 'starter', version: 1 });
+    expect((await reader.key(key.id))?.record).toMatchObject({
       status: 'active',
+      version: 1,
       secretHash: expect.stringMatching(/^[0-9a-f]{64}$/),
     });
+    await harness.send(KeyServicePattern.DeleteKey, { accountId: account.id, keyId: key.id });
+    expect(await reader.key(key.id)).toEqual({ version: 2, record: null });
   });
 
   it('lists the account audit trail newest first, page by page', async () => {

@@ -1,4 +1,4 @@
-import { KeyServicePattern } from '@keygate/contracts';
+import { KeyServicePattern, checkpointKeys } from '@keygate/contracts';
 import { hashSecret } from '@keygate/key-secret';
 import { KeyServiceHarness } from './key-service.harness';
 
@@ -50,7 +50,9 @@ describe('secrets never leave the create/rotate answer', () => {
       JSON.stringify(await harness.storedEvents()),
       JSON.stringify(await harness.mongo.collection('key_views').find({}).toArray()),
       JSON.stringify(await harness.streamEntries()),
-      JSON.stringify(await harness.send(KeyServicePattern.KeysSnapshot)),
+      JSON.stringify(
+        await harness.redis.hgetall(checkpointKeys(harness.env.KEYGATE_EVENT_STREAM).keys),
+      ),
       logged.join(''),
     ].join('\n');
     for (const secret of secrets) {

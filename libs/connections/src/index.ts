@@ -6,3 +6,4 @@ export * from './bootstrap';
 export * from './rpc-error.filter';
 export * from './bull-connections';
 export * from './bulk-write';
+export * from './checkpoint-reader';

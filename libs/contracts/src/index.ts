@@ -3,3 +3,4 @@ export * from './errors';
 export * from './events';
 export * from './messages';
 export * from './clock';
+export * from './read-model';

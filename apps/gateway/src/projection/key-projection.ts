@@ -1,15 +1,12 @@
 import {
   ACCOUNT_STREAM_PREFIX,
-  AccountOpenedData,
-  AccountPlanChangedData,
   AccountRecord,
   EventEnvelope,
   KEY_STREAM_PREFIX,
-  KeyCreatedData,
   KeyRecord,
-  KeyRotatedData,
-  KeyUpdatedData,
   KeysSnapshot,
+  foldAccountEvent,
+  foldKeyEvent,
 } from '@keygate/contracts';
 
 export type ApplyOutcome = 'applied' | 'stale' | 'gap';
@@ -22,24 +19,50 @@ export interface KeyMatch {
 
 /**
  * The gateway's in-memory read model of keys and accounts: a snapshot plus every event after
- * it. Each stream is applied strictly in version order: an older or repeated version is stale
- * (duplicates included), a skipped one is a gap the caller repairs by re-fetching the key.
+ * it, folded by the shared foldKeyEvent/foldAccountEvent. Each stream is applied strictly in
+ * version order: an older or repeated version is stale (duplicates included), a skipped one is a
+ * gap the caller repairs by re-fetching the key.
  */
 export class KeyProjection {
-  private readonly keys = new Map<string, KeyRecord>();
-  private readonly keyIdByHash = new Map<string, string>();
-  private readonly accounts = new Map<string, AccountRecord>();
+  private keys = new Map<string, KeyRecord>();
+  private keyIdByHash = new Map<string, string>();
+  private accounts = new Map<string, AccountRecord>();
 
   get keyCount(): number {
     return this.keys.size;
   }
 
   load(snapshot: Pick<KeysSnapshot, 'accounts' | 'keys'>): void {
+    this.clear();
+    for (const account of snapshot.accounts) this.putAccount(account);
+    for (const key of snapshot.keys) this.putKey(key);
+  }
+
+  /** Takes over everything `other` holds (a reload built beside the live one, then swapped in). */
+  adopt(other: KeyProjection): void {
+    this.keys = other.keys;
+    this.keyIdByHash = other.keyIdByHash;
+    this.accounts = other.accounts;
+  }
+
+  clear(): void {
     this.keys.clear();
     this.keyIdByHash.clear();
     this.accounts.clear();
-    for (const account of snapshot.accounts) this.accounts.set(account.id, account);
-    for (const key of snapshot.keys) this.putKey(key);
+  }
+
+  /** Replaces an account with an authoritative record, unless ours is newer. */
+  putAccount(record: AccountRecord): void {
+    const current = this.accounts.get(record.id);
+    if (!current || current.version < record.version) this.accounts.set(record.id, record);
+  }
+
+  /** Forgets a key the authoritative store has deleted. */
+  removeKey(keyId: string): void {
+    const current = this.keys.get(keyId);
+    if (!current) return;
+    this.unindex(current);
+    this.keys.delete(keyId);
   }
 
   findBySecretHash(secretHash: string): KeyMatch | null {
@@ -62,6 +85,10 @@ export class KeyProjection {
     const current = this.keys.get(record.id);
     if (current && current.version >= record.version) return;
     if (current) this.unindex(current);
+    this.index(record);
+  }
+
+  private index(record: KeyRecord): void {
     this.keys.set(record.id, record);
     this.keyIdByHash.set(record.secretHash, record.id);
     if (record.previousSecretHash) this.keyIdByHash.set(record.previousSecretHash, record.id);
@@ -76,92 +103,20 @@ export class KeyProjection {
   private applyKeyEvent(event: EventEnvelope): ApplyOutcome {
     const keyId = event.streamId.slice(KEY_STREAM_PREFIX.length);
     const current = this.keys.get(keyId);
-    const currentVersion = current?.version ?? 0;
-    if (event.version <= currentVersion) return 'stale';
-    if (event.version > currentVersion + 1) return 'gap';
-
-    if (event.type === 'KeyCreated') {
-      const data = event.data as KeyCreatedData;
-      this.putKey({
-        id: data.keyId,
-        accountId: data.accountId,
-        name: data.name,
-        kind: data.kind,
-        access: data.access,
-        type: data.type,
-        rules: data.rules,
-        status: 'active',
-        expiresAt: data.expiresAt,
-        allowedHosts: data.allowedHosts,
-        version: event.version,
-        secretHash: data.secretHash,
-        previousSecretHash: null,
-        previousValidUntil: null,
-      });
-      return 'applied';
-    }
-    if (!current) return 'gap';
-    if (event.type === 'KeyDeleted') {
-      this.unindex(current);
-      this.keys.delete(keyId);
-      return 'applied';
-    }
-    const next: KeyRecord = { ...current, version: event.version };
-    switch (event.type) {
-      case 'KeyUpdated': {
-        const data = event.data as KeyUpdatedData;
-        if (data.name !== undefined) next.name = data.name;
-        if (data.rules !== undefined) next.rules = data.rules;
-        if (data.allowedHosts !== undefined) next.allowedHosts = data.allowedHosts;
-        if (data.expiresAt !== undefined) next.expiresAt = data.expiresAt;
-        break;
-      }
-      case 'KeyRotated': {
-        const data = event.data as KeyRotatedData;
-        next.secretHash = data.secretHash;
-        next.previousSecretHash = data.previousSecretHash;
-        next.previousValidUntil = data.previousValidUntil;
-        break;
-      }
-      case 'KeyRevoked':
-        next.status = 'revoked';
-        next.previousSecretHash = null;
-        next.previousValidUntil = null;
-        break;
-      case 'KeyExpired':
-        if (next.status === 'active') next.status = 'expired';
-        break;
-    }
-    this.unindex(current);
-    this.keys.set(keyId, next);
-    this.keyIdByHash.set(next.secretHash, keyId);
-    if (next.previousSecretHash) this.keyIdByHash.set(next.previousSecretHash, keyId);
+    const folded = foldKeyEvent(current, event);
+    if (folded.outcome !== 'applied') return folded.outcome;
+    if (current) this.unindex(current);
+    if (folded.record === null) this.keys.delete(keyId);
+    else this.index(folded.record);
     return 'applied';
   }
 
   private applyAccountEvent(event: EventEnvelope): ApplyOutcome {
     const accountId = event.streamId.slice(ACCOUNT_STREAM_PREFIX.length);
-    const current = this.accounts.get(accountId);
-    const currentVersion = current?.version ?? 0;
-    if (event.version <= currentVersion) return 'stale';
-    if (event.version > currentVersion + 1) return 'gap';
-    if (event.type === 'AccountOpened') {
-      const data = event.data as AccountOpenedData;
-      this.accounts.set(accountId, {
-        id: accountId,
-        name: data.name,
-        plan: data.plan,
-        version: event.version,
-      });
-    } else if (current) {
-      const plan =
-        event.type === 'AccountPlanChanged'
-          ? (event.data as AccountPlanChangedData).to
-          : current.plan;
-      this.accounts.set(accountId, { ...current, plan, version: event.version });
-    } else {
-      return 'gap';
-    }
+    const folded = foldAccountEvent(this.accounts.get(accountId), event, accountId);
+    if (folded.outcome !== 'applied') return folded.outcome;
+    if (folded.record) this.accounts.set(accountId, folded.record);
+    else this.accounts.delete(accountId);
     return 'applied';
   }
 

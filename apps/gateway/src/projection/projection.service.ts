@@ -8,30 +8,30 @@ import {
 import Redis from 'ioredis';
 import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
 import {
-  ErrorCode,
+  ACCOUNT_STREAM_PREFIX,
   EVENT_STREAM_FIELD,
   EventEnvelope,
   KEY_STREAM_PREFIX,
-  NotFoundError,
 } from '@keygate/contracts';
-import { createRedis } from '@keygate/connections';
-import { KeyServiceClient } from '../rpc/key-service.client';
+import { CheckpointReader, createRedis } from '@keygate/connections';
 import { KeyProjection } from './key-projection';
 
 const BLOCK_MS = 5000;
 const BATCH = 1000;
 
 /**
- * Keeps the in-memory KeyProjection current: a snapshot over RPC, then every stream entry after
- * the snapshot's position, read with XREAD BLOCK on a connection of its own so a revoke reaches
- * this gateway as soon as it is XADDed. A lost connection resumes from the last position read;
- * a position the stream has trimmed away, or a gap in a key's versions, is repaired over RPC.
+ * Keeps the in-memory KeyProjection current: the checkpoint the key service keeps in Redis,
+ * loaded in pages, then every stream entry after its position, read with XREAD BLOCK on a
+ * connection of its own so a revoke reaches this gateway as soon as it is XADDed. A lost
+ * connection resumes from the last position read; a position the stream has trimmed away
+ * reloads the checkpoint, and a gap in a key's versions takes that key's record from it.
  */
 @Injectable()
 export class ProjectionService implements OnApplicationBootstrap, OnApplicationShutdown {
   readonly projection = new KeyProjection();
   private readonly logger = new Logger(ProjectionService.name);
   private redis!: Redis;
+  private reader!: CheckpointReader;
   private running = false;
   private position = '0-0';
   private loaded = false;
@@ -39,10 +39,7 @@ export class ProjectionService implements OnApplicationBootstrap, OnApplicationS
   private readyPromise!: Promise<void>;
   private loop: Promise<void> | null = null;
 
-  constructor(
-    @Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig,
-    private readonly keyService: KeyServiceClient,
-  ) {}
+  constructor(@Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig) {}
 
   get isReady(): boolean {
     return this.loaded;
@@ -66,7 +63,8 @@ export class ProjectionService implements OnApplicationBootstrap, OnApplicationS
       maxRetriesPerRequest: null,
     });
     this.running = true;
-    this.readyPromise = this.loadSnapshot();
+    this.reader = new CheckpointReader(this.redis, this.config.eventStream);
+    this.readyPromise = this.loadCheckpoint();
     this.loop = this.readyPromise.then(() => this.follow());
   }
 
@@ -76,18 +74,32 @@ export class ProjectionService implements OnApplicationBootstrap, OnApplicationS
     await this.loop?.catch(() => undefined);
   }
 
-  private async loadSnapshot(): Promise<void> {
+  /**
+   * Loads the checkpoint the key service keeps in Redis, in pages, into a projection built beside
+   * the live one, then swaps it in. Waits while the checkpoint has not been built; needs Redis,
+   * not the key service.
+   */
+  private async loadCheckpoint(): Promise<void> {
     for (let attempt = 1; this.running; attempt++) {
       try {
-        const snapshot = await this.keyService.snapshot(Math.min(2000 * attempt, 60_000));
-        this.projection.load(snapshot);
-        this.position = snapshot.position;
+        const position = await this.reader.position();
+        if (position === null) throw new Error('the key service has not built it yet');
+        const started = Date.now();
+        const next = new KeyProjection();
+        await this.reader.eachAccountPage((accounts) =>
+          accounts.forEach((a) => next.putAccount(a)),
+        );
+        await this.reader.eachKeyPage((keys) => keys.forEach((k) => next.putKey(k)));
+        this.projection.adopt(next);
+        this.position = position;
         this.loaded = true;
-        this.logger.log(`projection loaded: ${snapshot.keys.length} keys at ${snapshot.position}`);
+        this.logger.log(
+          `projection loaded: ${this.projection.keyCount} keys at ${position} in ${Date.now() - started} ms`,
+        );
         return;
       } catch (error) {
         if (attempt === 1 || attempt % 10 === 0)
-          this.logger.warn(`waiting for the key service snapshot: ${(error as Error).message}`);
+          this.logger.warn(`waiting for the projection checkpoint: ${(error as Error).message}`);
         await new Promise((resolve) => setTimeout(resolve, Math.min(100 * attempt, 2000)));
       }
     }
@@ -106,6 +118,12 @@ export class ProjectionService implements OnApplicationBootstrap, OnApplicationS
           this.position,
         )) as Array<[string, Array<[string, string[]]>]> | null;
         if (!reply) continue;
+        const first = reply[0][1][0][0];
+        if (await this.missedEntries(first)) {
+          await this.reload();
+          // The checkpoint is written with the entries, so it normally covers this batch already.
+          if (compareIds(this.position, first) >= 0) continue;
+        }
         for (const [id, fields] of reply[0][1]) {
           await this.applyEntry(
             JSON.parse(fields[fields.indexOf(EVENT_STREAM_FIELD) + 1]) as EventEnvelope,
@@ -118,7 +136,6 @@ export class ProjectionService implements OnApplicationBootstrap, OnApplicationS
           `event stream read failed, resuming from ${this.position}: ${(error as Error).message}`,
         );
         await new Promise((resolve) => setTimeout(resolve, 200));
-        await this.resnapshotIfTrimmed();
       }
     }
   }
@@ -127,41 +144,39 @@ export class ProjectionService implements OnApplicationBootstrap, OnApplicationS
     const outcome = this.projection.apply(event);
     this.lastEventAt = Date.now() - Date.parse(event.occurredAt);
     if (outcome !== 'gap') return;
-    if (!event.streamId.startsWith(KEY_STREAM_PREFIX)) {
-      this.logger.warn(`gap in ${event.streamId}; reloading the snapshot`);
-      await this.reload();
-      return;
-    }
-    const keyId = event.streamId.slice(KEY_STREAM_PREFIX.length);
-    try {
-      this.projection.putKey(await this.keyService.keyRecord(keyId));
-    } catch (error) {
-      if ((error as NotFoundError).code === ErrorCode.NOT_FOUND)
-        this.projection.apply({ ...event, type: 'KeyDeleted' });
-      else throw error;
+    // The checkpoint holds every record at least as new as any stream entry (one Lua step writes both).
+    if (event.streamId.startsWith(KEY_STREAM_PREFIX)) {
+      const keyId = event.streamId.slice(KEY_STREAM_PREFIX.length);
+      const entry = await this.reader.key(keyId);
+      if (entry?.record) this.projection.putKey(entry.record);
+      else this.projection.removeKey(keyId);
+    } else if (event.streamId.startsWith(ACCOUNT_STREAM_PREFIX)) {
+      const account = await this.reader.account(event.streamId.slice(ACCOUNT_STREAM_PREFIX.length));
+      if (account) this.projection.putAccount(account);
     }
   }
 
-  private async resnapshotIfTrimmed(): Promise<void> {
-    try {
-      const [first] = (await this.redis.xrange(
-        this.config.eventStream,
-        '-',
-        '+',
-        'COUNT',
-        1,
-      )) as Array<[string, string[]]>;
-      if (first && compareIds(first[0], this.position) > 0 && this.position !== '0-0')
-        await this.reload();
-    } catch {
-      // Redis still away: the read loop retries.
-    }
+  /**
+   * Whether the stream dropped entries this gateway has not read (trimmed while it was away or
+   * behind); XREAD itself skips them silently. Trimming takes the oldest entries first, so if any
+   * entry between our position and the first one read was dropped, that first one is now the
+   * oldest in the stream. (It also is when the stream was trimmed exactly to our position, or
+   * started afresh: a reload then is merely unneeded.)
+   */
+  private async missedEntries(firstRead: string): Promise<boolean> {
+    const [oldest] = (await this.redis.xrange(
+      this.config.eventStream,
+      '-',
+      '+',
+      'COUNT',
+      1,
+    )) as Array<[string, string[]]>;
+    return oldest?.[0] === firstRead && compareIds(firstRead, this.position) > 0;
   }
 
   private async reload(): Promise<void> {
-    const snapshot = await this.keyService.snapshot();
-    this.projection.load(snapshot);
-    this.position = snapshot.position;
+    this.logger.warn(`the event stream no longer holds ${this.position}; reloading the checkpoint`);
+    await this.loadCheckpoint();
   }
 }
 

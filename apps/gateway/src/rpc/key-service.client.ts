@@ -1,7 +1,6 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { ClientProxy } from '@nestjs/microservices';
 import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
-import { KeyRecord, KeyServicePattern, KeysSnapshot } from '@keygate/contracts';
 import { createRpcClient, sendRpc } from '@keygate/connections';
 
 /** The gateway's side of the key service's RPC contract. */
@@ -11,15 +10,6 @@ export class KeyServiceClient implements OnApplicationShutdown {
 
   constructor(@Inject(KEYGATE_CONFIG) config: KeygateConfig) {
     this.client = createRpcClient(config.redisUrl);
-  }
-
-  /** A request sent before the key service subscribed is lost (Redis pub/sub), so retry with a growing timeout. */
-  snapshot(timeoutMs = 5000): Promise<KeysSnapshot> {
-    return sendRpc<KeysSnapshot>(this.client, KeyServicePattern.KeysSnapshot, {}, timeoutMs);
-  }
-
-  keyRecord(keyId: string): Promise<KeyRecord> {
-    return sendRpc<KeyRecord>(this.client, KeyServicePattern.GetKeyRecord, { keyId });
   }
 
   send<T>(pattern: string, payload: unknown): Promise<T> {

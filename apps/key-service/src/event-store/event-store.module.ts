@@ -2,13 +2,17 @@ import { CLOCK, systemClock } from '@keygate/contracts';
 import { Module } from '@nestjs/common';
 import { EventStreamPublisher } from '../outbox/event-stream.publisher';
 import { OutboxRelay } from '../outbox/outbox-relay';
+import { ProjectionCheckpoint } from '../outbox/projection-checkpoint';
 import { ReadModelProjector } from '../read-models/read-model.projector';
 import { ReadModels } from '../read-models/read-models.repository';
 import { EVENT_STORE } from './event-store.port';
 import { EventSourcedRepository } from './event-sourced.repository';
 import { MongoEventStore } from './mongo-event-store.repository';
 
-/** The write side (event store, outbox relay) and the read models it keeps up to date. */
+/**
+ * The write side (event store, outbox relay) and what it keeps up to date: the read models and
+ * the projection checkpoint in Redis.
+ */
 @Module({
   providers: [
     { provide: EVENT_STORE, useClass: MongoEventStore },
@@ -16,6 +20,7 @@ import { MongoEventStore } from './mongo-event-store.repository';
     EventSourcedRepository,
     ReadModels,
     ReadModelProjector,
+    ProjectionCheckpoint,
     EventStreamPublisher,
     OutboxRelay,
   ],
@@ -25,6 +30,7 @@ import { MongoEventStore } from './mongo-event-store.repository';
     EventSourcedRepository,
     ReadModels,
     EventStreamPublisher,
+    ProjectionCheckpoint,
     OutboxRelay,
   ],
 })

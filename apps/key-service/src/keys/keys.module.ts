@@ -14,7 +14,6 @@ import { UpdateKeyHandler } from './commands/update-key/update-key.handler';
 import { UpdateKeyMessageController } from './commands/update-key/update-key.message.controller';
 import { KeyMutation } from './key-mutation';
 import { GetKeyMessageController } from './queries/get-key/get-key.message.controller';
-import { KeysSnapshotMessageController } from './queries/keys-snapshot/keys-snapshot.message.controller';
 import { ListKeysMessageController } from './queries/list-keys/list-keys.message.controller';
 import { SecretIssuer } from './secrets/secret-issuer';
 
@@ -28,7 +27,6 @@ import { SecretIssuer } from './secrets/secret-issuer';
     DeleteKeyMessageController,
     ListKeysMessageController,
     GetKeyMessageController,
-    KeysSnapshotMessageController,
   ],
   providers: [
     SecretIssuer,

@@ -3,35 +3,66 @@ import Redis from 'ioredis';
 import { EVENT_STREAM_FIELD, EventEnvelope } from '@keygate/contracts';
 import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
 import { REDIS } from '@keygate/connections';
+import { CHECKPOINTED_PUBLISH_LUA } from './checkpointed-publish.lua';
+import { ProjectionCheckpoint } from './projection-checkpoint';
 
 /** Roughly how many entries the Redis stream keeps; consumers further behind re-snapshot. */
 const STREAM_MAX_LENGTH = 1_000_000;
 
+type PublishingRedis = Redis & {
+  keygatePublish(...keysAndArgs: Array<string | number>): Promise<string | null>;
+};
+
 @Injectable()
 export class EventStreamPublisher {
-  constructor(
-    @Inject(REDIS) private readonly redis: Redis,
-    @Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig,
-  ) {}
+  private readonly redis: PublishingRedis;
 
-  /** XADDs the envelopes in the given order, in one round trip. */
+  constructor(
+    @Inject(REDIS) redis: Redis,
+    @Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig,
+    private readonly checkpoint: ProjectionCheckpoint,
+  ) {
+    if (!('keygatePublish' in redis))
+      redis.defineCommand('keygatePublish', { numberOfKeys: 4, lua: CHECKPOINTED_PUBLISH_LUA });
+    this.redis = redis as PublishingRedis;
+  }
+
+  /**
+   * XADDs the envelopes in the given order and writes the projection checkpoint records they
+   * produce, in one atomic step. A missing checkpoint (Redis lost its data) is rebuilt first;
+   * the caller holds the outbox lock, so nothing is published meanwhile.
+   */
   async publish(envelopes: EventEnvelope[]): Promise<void> {
     if (envelopes.length === 0) return;
-    const pipeline = this.redis.pipeline();
-    for (const envelope of envelopes) {
-      pipeline.xadd(
+    const entries = await this.checkpoint.entriesFor(envelopes);
+    const names = this.checkpoint.keys;
+    const run = () =>
+      this.redis.keygatePublish(
         this.config.eventStream,
-        'MAXLEN',
-        '~',
+        names.keys,
+        names.accounts,
+        names.position,
         STREAM_MAX_LENGTH,
-        '*',
         EVENT_STREAM_FIELD,
-        JSON.stringify(envelope),
+        envelopes.length,
+        ...envelopes.map((envelope) => JSON.stringify(envelope)),
+        entries.keys.length,
+        ...entries.keys.flat(),
+        entries.accounts.length,
+        ...entries.accounts.flat(),
       );
+    try {
+      await run();
+    } catch (error) {
+      if (!String((error as Error).message).includes('NOCHECKPOINT')) throw error;
+      await this.ensureCheckpoint();
+      await this.publish(envelopes);
     }
-    const results = (await pipeline.exec()) ?? [];
-    const failure = results.find(([error]) => error);
-    if (failure) throw failure[0];
+  }
+
+  /** Builds the checkpoint when it is missing (first start, or Redis lost its data). */
+  async ensureCheckpoint(): Promise<void> {
+    if (!(await this.checkpoint.exists())) await this.checkpoint.rebuild(await this.lastPosition());
   }
 
   /** The id of the newest stream entry, or '0-0' for an empty stream. */

@@ -31,6 +31,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private running: Promise<void> | null = null;
   private queued: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
+  private checkpointEnsured = false;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -97,6 +98,12 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private async drain(): Promise<void> {
+    // Once per process: a Redis without the checkpoint (new, or restarted empty) gets it now,
+    // even when nothing is waiting to be published. Later losses surface as NOCHECKPOINT.
+    if (!this.checkpointEnsured) {
+      await this.publisher.ensureCheckpoint();
+      this.checkpointEnsured = true;
+    }
     for (;;) {
       const batch = inStreamOrder(await this.store.unpublished(BATCH));
       if (batch.length === 0) return;

@@ -141,6 +141,36 @@ export class ReadModels implements OnModuleInit {
     return docs.map((doc) => keyRecordOf(doc, now));
   }
 
+  /** These keys as the read models hold them, deleted ones included (for the checkpoint). */
+  async keyRecordsWithDeleted(
+    keyIds: string[],
+    now: Date,
+  ): Promise<Array<{ record: KeyRecord; deleted: boolean }>> {
+    const docs = await this.keys.find({ _id: { $in: keyIds } }).lean<KeyViewDocument[]>();
+    return docs.map((doc) => ({ record: keyRecordOf(doc, now), deleted: doc.deleted }));
+  }
+
+  /** Every key, deleted ones included, in pages read through a cursor (for the checkpoint). */
+  async *keyRecordPages(
+    now: Date,
+    pageSize: number,
+  ): AsyncGenerator<Array<{ record: KeyRecord; deleted: boolean }>> {
+    let page: Array<{ record: KeyRecord; deleted: boolean }> = [];
+    for await (const doc of this.keys
+      .find({})
+      .sort({ _id: 1 })
+      .lean<KeyViewDocument[]>()
+      .cursor({ batchSize: pageSize })) {
+      const view = doc as unknown as KeyViewDocument;
+      page.push({ record: keyRecordOf(view, now), deleted: view.deleted });
+      if (page.length === pageSize) {
+        yield page;
+        page = [];
+      }
+    }
+    if (page.length > 0) yield page;
+  }
+
   async activeKeysWithExpiry(): Promise<Array<{ id: string; expiresAt: string }>> {
     const docs = await this.keys
       .find(

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { Connection, Model } from 'mongoose';
-import { MONGO, REDIS, bulkWriteInChunks } from '@keygate/connections';
+import { CheckpointReader, MONGO, REDIS, bulkWriteInChunks } from '@keygate/connections';
+import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
 import {
   DAYS_KEPT_PAST_WINDOW,
   KEY_DAYS_PATTERN,
@@ -28,19 +29,25 @@ export interface HousekeepingReport {
 export class KeyHousekeeping {
   private readonly flags: Model<KeyFlagDocument>;
   private readonly ledger: QuotaLedger;
+  private readonly checkpoint: CheckpointReader;
 
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(MONGO) connection: Connection,
     private readonly keyService: KeyServiceClient,
+    @Inject(KEYGATE_CONFIG) config: KeygateConfig,
   ) {
     this.flags = connection.model<KeyFlagDocument>(KEY_FLAG_COLLECTION, keyFlagSchema);
     this.ledger = new QuotaLedger(redis);
+    this.checkpoint = new CheckpointReader(redis, config.eventStream);
   }
 
   async run(nowMs: number): Promise<HousekeepingReport> {
     const report: HousekeepingReport = { accounts: 0, flagged: 0, trimmedDays: 0 };
-    for (const accountId of await this.keyService.accountIds()) {
+    // Accounts from the projection checkpoint, in pages: no reply grows with the number of keys.
+    const accountIds: string[] = [];
+    await this.checkpoint.eachAccountPage((page) => accountIds.push(...page.map((a) => a.id)));
+    for (const accountId of accountIds) {
       report.accounts += 1;
       report.flagged += await this.flagUnusedKeys(accountId, nowMs);
     }

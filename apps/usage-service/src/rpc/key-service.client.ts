@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { ClientProxy } from '@nestjs/microservices';
 import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
-import { AccountView, KeyServicePattern, KeyView, KeysSnapshot } from '@keygate/contracts';
+import { AccountView, KeyServicePattern, KeyView } from '@keygate/contracts';
 import { createRpcClient, sendRpc } from '@keygate/connections';
 
 /** The usage service's side of the key service's RPC contract: plans and key ownership. */
@@ -24,16 +24,6 @@ export class KeyServiceClient implements OnApplicationShutdown {
 
   keys(accountId: string): Promise<KeyView[]> {
     return sendRpc<KeyView[]>(this.client, KeyServicePattern.ListKeys, { accountId });
-  }
-
-  async accountIds(): Promise<string[]> {
-    const snapshot = await sendRpc<KeysSnapshot>(
-      this.client,
-      KeyServicePattern.KeysSnapshot,
-      {},
-      30_000,
-    );
-    return snapshot.accounts.map((account) => account.id);
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -16,7 +16,6 @@ export const KeyServicePattern = {
   ListKeys: 'keys.list',
   GetKey: 'keys.get',
   GetKeyRecord: 'keys.record',
-  KeysSnapshot: 'keys.snapshot',
   AccountEvents: 'audit.list',
   Health: 'key-service.health',
 } as const;

@@ -1,0 +1,151 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import Redis from 'ioredis';
+import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import {
+  ACCOUNT_STREAM_PREFIX,
+  AccountRecord,
+  CLOCK,
+  Clock,
+  EventEnvelope,
+  KEY_STREAM_PREFIX,
+  KeyRecord,
+  checkpointKeys,
+  decodeAccountEntry,
+  decodeKeyEntry,
+  encodeAccountEntry,
+  encodeKeyEntry,
+  foldAccountEvent,
+  foldKeyEvent,
+} from '@keygate/contracts';
+import { REDIS } from '@keygate/connections';
+import { ReadModels } from '../read-models/read-models.repository';
+
+const REBUILD_PAGE = 2000;
+
+export interface CheckpointEntries {
+  keys: Array<[string, string]>;
+  accounts: Array<[string, string]>;
+}
+
+/**
+ * The projection checkpoint's writer (see checkpointKeys): the records a batch of events
+ * produces, folded from the checkpoint's current records by the same fold the gateways use; a
+ * record the checkpoint cannot fold (a gap) is taken from the read models, which the relay has
+ * already brought up to date. `rebuild` writes it afresh from the read models.
+ */
+@Injectable()
+export class ProjectionCheckpoint {
+  private readonly logger = new Logger(ProjectionCheckpoint.name);
+  private readonly names: ReturnType<typeof checkpointKeys>;
+
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly readModels: ReadModels,
+  ) {
+    this.names = checkpointKeys(config.eventStream);
+  }
+
+  get keys(): ReturnType<typeof checkpointKeys> {
+    return this.names;
+  }
+
+  async entriesFor(envelopes: EventEnvelope[]): Promise<CheckpointEntries> {
+    const keyIds = idsOf(envelopes, KEY_STREAM_PREFIX);
+    const accountIds = idsOf(envelopes, ACCOUNT_STREAM_PREFIX);
+    const [storedKeys, storedAccounts] = await Promise.all([
+      keyIds.length ? this.redis.hmget(this.names.keys, ...keyIds) : [],
+      accountIds.length ? this.redis.hmget(this.names.accounts, ...accountIds) : [],
+    ]);
+    const keys = new Map<string, { version: number; record: KeyRecord | null }>();
+    keyIds.forEach((id, i) => {
+      if (storedKeys[i] !== null) keys.set(id, decodeKeyEntry(id, storedKeys[i] as string));
+    });
+    const accounts = new Map<string, AccountRecord>();
+    accountIds.forEach((id, i) => {
+      if (storedAccounts[i] !== null)
+        accounts.set(id, decodeAccountEntry(id, storedAccounts[i] as string));
+    });
+
+    const gaps = new Set<string>();
+    const accountGaps = new Set<string>();
+    for (const event of envelopes) {
+      if (event.streamId.startsWith(KEY_STREAM_PREFIX)) {
+        const id = event.streamId.slice(KEY_STREAM_PREFIX.length);
+        if (gaps.has(id)) continue;
+        const current = keys.get(id);
+        const folded = foldKeyEvent(
+          current?.record ?? undefined,
+          event,
+          current && !current.record ? current.version : 0,
+        );
+        if (folded.outcome === 'applied')
+          keys.set(id, { version: event.version, record: folded.record });
+        else if (folded.outcome === 'gap') gaps.add(id);
+      } else if (event.streamId.startsWith(ACCOUNT_STREAM_PREFIX)) {
+        const id = event.streamId.slice(ACCOUNT_STREAM_PREFIX.length);
+        const folded = foldAccountEvent(accounts.get(id), event, id);
+        if (folded.outcome === 'applied' && folded.record) accounts.set(id, folded.record);
+        else if (folded.outcome === 'gap') accountGaps.add(id);
+      }
+    }
+    if (gaps.size > 0) {
+      for (const { record, deleted } of await this.readModels.keyRecordsWithDeleted(
+        [...gaps],
+        this.clock.now(),
+      ))
+        keys.set(record.id, { version: record.version, record: deleted ? null : record });
+    }
+    for (const id of accountGaps) {
+      const view = await this.readModels.findAccount(id);
+      if (view) accounts.set(id, { id, name: view.name, plan: view.plan, version: view.version });
+    }
+    return {
+      keys: [...keys].map(([id, entry]) => [id, encodeKeyEntry(entry.version, entry.record)]),
+      accounts: [...accounts].map(([id, record]) => [id, encodeAccountEntry(record)]),
+    };
+  }
+
+  /**
+   * Writes the checkpoint afresh from the read models, at `position` (the stream's last entry:
+   * the caller holds the outbox lock, so everything published is in the read models). The
+   * position goes last: until it is there, gateways wait rather than load a partial checkpoint.
+   */
+  async rebuild(position: string): Promise<{ keys: number; accounts: number }> {
+    const started = Date.now();
+    await this.redis.del(this.names.position, this.names.keys, this.names.accounts);
+    let keyCount = 0;
+    for await (const page of this.readModels.keyRecordPages(this.clock.now(), REBUILD_PAGE)) {
+      const flat = page.flatMap(({ record, deleted }) => [
+        record.id,
+        encodeKeyEntry(record.version, deleted ? null : record),
+      ]);
+      await this.redis.hset(this.names.keys, ...flat);
+      keyCount += page.length;
+    }
+    const accounts = await this.readModels.allAccountRecords();
+    for (let i = 0; i < accounts.length; i += REBUILD_PAGE) {
+      const flat = accounts
+        .slice(i, i + REBUILD_PAGE)
+        .flatMap((account) => [account.id, encodeAccountEntry(account)]);
+      await this.redis.hset(this.names.accounts, ...flat);
+    }
+    await this.redis.set(this.names.position, position);
+    this.logger.log(
+      `projection checkpoint rebuilt: ${keyCount} keys, ${accounts.length} accounts at ${position} in ${Date.now() - started} ms`,
+    );
+    return { keys: keyCount, accounts: accounts.length };
+  }
+
+  async exists(): Promise<boolean> {
+    return (await this.redis.exists(this.names.position)) === 1;
+  }
+}
+
+function idsOf(envelopes: EventEnvelope[], prefix: string): string[] {
+  const ids = new Set<string>();
+  for (const event of envelopes)
+    if (event.streamId.startsWith(prefix)) ids.add(event.streamId.slice(prefix.length));
+  return [...ids];
+}

@@ -1,0 +1,91 @@
+import { AccountRecord } from '../dto/snapshot.dto';
+import { KeyRecord } from '../dto/key.dto';
+
+/**
+ * The projection checkpoint in Redis: every key and account as the event stream has made them,
+ * and the stream position they reflect. The key service writes it in the same Lua step that
+ * XADDs the events; gateways load it in pages (HSCAN) and follow the stream from its position.
+ * Its keys carry the stream's name as their hash tag, so in Redis Cluster they share the
+ * stream's slot and one script can update all of them.
+ */
+export function checkpointKeys(eventStream: string) {
+  const tag = `{${eventStream}}`;
+  return {
+    keys: `${tag}:checkpoint:keys`,
+    accounts: `${tag}:checkpoint:accounts`,
+    position: `${tag}:checkpoint:position`,
+  };
+}
+
+/** A checkpoint entry: `<version>|<record as a JSON array>`, or `<version>|` once deleted. */
+export type CheckpointEntry<T> = { version: number; record: T | null };
+
+type KeyTuple = [
+  string, // accountId
+  string, // name
+  KeyRecord['kind'],
+  KeyRecord['access'],
+  KeyRecord['type'],
+  KeyRecord['rules'],
+  KeyRecord['status'],
+  string | null, // expiresAt
+  string[], // allowedHosts
+  string, // secretHash
+  string | null, // previousSecretHash
+  string | null, // previousValidUntil
+];
+
+export function encodeKeyEntry(version: number, record: KeyRecord | null): string {
+  if (!record) return `${version}|`;
+  const tuple: KeyTuple = [
+    record.accountId,
+    record.name,
+    record.kind,
+    record.access,
+    record.type,
+    record.rules,
+    record.status,
+    record.expiresAt,
+    record.allowedHosts,
+    record.secretHash,
+    record.previousSecretHash,
+    record.previousValidUntil,
+  ];
+  return `${version}|${JSON.stringify(tuple)}`;
+}
+
+export function decodeKeyEntry(id: string, text: string): CheckpointEntry<KeyRecord> {
+  const bar = text.indexOf('|');
+  const version = Number(text.slice(0, bar));
+  if (bar === text.length - 1) return { version, record: null };
+  const t = JSON.parse(text.slice(bar + 1)) as KeyTuple;
+  return {
+    version,
+    record: {
+      id,
+      accountId: t[0],
+      name: t[1],
+      kind: t[2],
+      access: t[3],
+      type: t[4],
+      rules: t[5],
+      status: t[6],
+      expiresAt: t[7],
+      allowedHosts: t[8],
+      version,
+      secretHash: t[9],
+      previousSecretHash: t[10],
+      previousValidUntil: t[11],
+    },
+  };
+}
+
+export function encodeAccountEntry(record: AccountRecord): string {
+  return `${record.version}|${JSON.stringify([record.name, record.plan])}`;
+}
+
+export function decodeAccountEntry(id: string, text: string): AccountRecord {
+  const bar = text.indexOf('|');
+  const [name, plan] = JSON.parse(text.slice(bar + 1)) as [string, string];
+  return { id, name, plan, version: Number(text.slice(0, bar)) };
+}

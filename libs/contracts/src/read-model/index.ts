@@ -1,0 +1,2 @@
+export * from './record-fold';
+export * from './checkpoint';
