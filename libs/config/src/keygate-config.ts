@@ -101,6 +101,11 @@ const envSchema = z.object({
     .int()
     .min(1024)
     .default(10 * 1024 * 1024),
+  OPERATOR_IMPORT_BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(8 * 1024 * 1024),
   GRAPHQL_BODY_LIMIT_BYTES: z.coerce
     .number()
     .int()
@@ -173,6 +178,8 @@ export interface KeygateConfig {
     apiBodyLimitBytes: number;
     graphqlBodyLimitBytes: number;
     panelBodyLimitBytes: number;
+    /** The Operator API's key import (up to 5,000 keys per call). */
+    operatorImportBodyLimitBytes: number;
   };
   upstream: {
     /** Keep-alive connections to UPSTREAM_URL per gateway. */
@@ -275,6 +282,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KeygateConfig 
       apiBodyLimitBytes: e.API_BODY_LIMIT_BYTES,
       graphqlBodyLimitBytes: e.GRAPHQL_BODY_LIMIT_BYTES,
       panelBodyLimitBytes: e.PANEL_BODY_LIMIT_BYTES,
+      operatorImportBodyLimitBytes: e.OPERATOR_IMPORT_BODY_LIMIT_BYTES,
     },
     upstream: {
       connections: e.UPSTREAM_CONNECTIONS,

@@ -48,6 +48,16 @@ export function hintOf(token: string, prefix: string): string {
   return `${head}${token.slice(head.length, head.length + 4)}…${token.slice(-4)}`;
 }
 
+/** The hint of a secret made elsewhere (an imported key): its last four characters only. */
+export function foreignHintOf(token: string): string {
+  return `…${token.slice(-4)}`;
+}
+
+/** Whether `token` claims to be one of this deployment's secrets (then its checksum must hold). */
+export function looksLikeKeygateSecret(token: string, prefix: string): boolean {
+  return token.startsWith(`${prefix}_sk_`);
+}
+
 export function hashesEqual(a: string, b: string): boolean {
   const left = Buffer.from(a, 'hex');
   const right = Buffer.from(b, 'hex');

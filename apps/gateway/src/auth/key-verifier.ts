@@ -1,8 +1,11 @@
 import { DomainError, ErrorCode, KeyRecord } from '@keygate/contracts';
 import { PlanTable } from '@keygate/config';
-import { hashSecret, hasValidFormat } from '@keygate/key-secret';
+import { hashSecret, hasValidFormat, looksLikeKeygateSecret } from '@keygate/key-secret';
 import { KeyProjection } from '../projection/key-projection';
 import { IpMatcher } from './ip-matcher';
+
+// What an imported secret may look like (see importedKeySchema).
+const FOREIGN_SECRET = /^[\x21-\x7e]{16,512}$/;
 
 export interface Principal {
   key: KeyRecord;
@@ -28,7 +31,7 @@ export interface VerifierSettings {
 }
 
 /**
- * Decides whether a presented key may call at all, using only memory: format and checksum,
+ * Decides whether a presented key may call at all, using only memory: format (and checksum),
  * HMAC, lookup, status, expiry, allowed hosts, plan access. Messages never contain the key.
  */
 export class KeyVerifier {
@@ -40,7 +43,13 @@ export class KeyVerifier {
   ) {}
 
   verify(token: string, clientIp: string, now: Date): Principal {
-    if (!hasValidFormat(token, this.settings.keyPrefix))
+    // Keygate's own secrets are checked for their checksum before any HMAC; an imported key's
+    // secret (made by Kong, Tyk, a key table) only for its shape.
+    if (
+      looksLikeKeygateSecret(token, this.settings.keyPrefix)
+        ? !hasValidFormat(token, this.settings.keyPrefix)
+        : !FOREIGN_SECRET.test(token)
+    )
       throw new UnauthorizedError('Malformed API key');
     // The map is keyed by an HMAC of the token, so lookup timing says nothing about the secret.
     const match = this.projection.findBySecretHash(hashSecret(token, this.settings.keyPepper));

@@ -7,7 +7,11 @@ import { servePanelPage } from '../panel/web/panel-page';
 /** What main.ts and the test harness both do to a gateway app before it listens. */
 export function configureGateway(app: NestFastifyApplication): void {
   const config = app.get<KeygateConfig>(KEYGATE_CONFIG);
-  parseRequestBodies(app.getHttpAdapter().getInstance(), config.http.panelBodyLimitBytes);
+  parseRequestBodies(
+    app.getHttpAdapter().getInstance(),
+    config.http.panelBodyLimitBytes,
+    config.http.operatorImportBodyLimitBytes,
+  );
   setUpApiDocs(app);
   servePanelPage(app.getHttpAdapter().getInstance());
 }

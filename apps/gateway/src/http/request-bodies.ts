@@ -3,22 +3,30 @@ import { FastifyInstance } from 'fastify';
 import { PayloadTooLargeError } from '../edge/body-limit';
 
 const JSON_TYPE = /^application\/(.+\+)?json/;
+// The Operator API's key import carries up to 5,000 keys: OPERATOR_IMPORT_BODY_LIMIT_BYTES.
+const KEY_IMPORT = /^\/operator\/api\/accounts\/[^/?]+\/keys\/import(\?|$)/;
 
 /**
  * Bodies of /api/* calls are streamed to the upstream untouched, so the gateway must not parse
- * them; every other route (the Panel) takes JSON of at most `panelLimitBytes` (413 above, decided
+ * them; every other route (the Panel) takes JSON of at most `panelLimitBytes` (the key import
+ * `importLimitBytes`; 413 above, decided
  * on Content-Length before a byte is read when it is declared), and no body at all where none is
  * needed, whatever Content-Type the client sent with it.
  */
-export function parseRequestBodies(fastify: FastifyInstance, panelLimitBytes: number): void {
+export function parseRequestBodies(
+  fastify: FastifyInstance,
+  panelLimitBytes: number,
+  importLimitBytes = panelLimitBytes,
+): void {
   const jsonParser = fastify.getDefaultJsonParser('error', 'ignore');
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('*', (request, payload, done) => {
     if (request.url.startsWith('/api/')) return done(null, payload);
+    const limit = KEY_IMPORT.test(request.url) ? importLimitBytes : panelLimitBytes;
     const declared = request.headers['content-length'];
     if (declared === '0') return done(null, undefined);
-    if (declared !== undefined && Number(declared) > panelLimitBytes)
-      return done(new PayloadTooLargeError(panelLimitBytes), undefined);
+    if (declared !== undefined && Number(declared) > limit)
+      return done(new PayloadTooLargeError(limit), undefined);
     if (!JSON_TYPE.test(request.headers['content-type'] ?? ''))
       return done(
         new UnsupportedMediaTypeException('Send a JSON body with Content-Type: application/json'),
@@ -36,7 +44,7 @@ export function parseRequestBodies(fastify: FastifyInstance, panelLimitBytes: nu
     payload.on('data', (chunk: string) => {
       if (finished) return;
       size += Buffer.byteLength(chunk);
-      if (size > panelLimitBytes) return finish(new PayloadTooLargeError(panelLimitBytes));
+      if (size > limit) return finish(new PayloadTooLargeError(limit));
       text += chunk;
     });
     payload.on('error', (error) => finish(error));

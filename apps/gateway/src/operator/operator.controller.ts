@@ -1,17 +1,40 @@
-import { Body, Controller, Get, Inject, Param, Put, Req, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Post,
+  Put,
+  Req,
+  UseGuards,
+} from '@nestjs/common';
 import { FastifyRequest } from 'fastify';
 import { ApiBody, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { jsonSchemaOf } from '../http/api-docs';
 import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
-import { AccountView, KeyServicePattern, PanelUserView, parseInput } from '@keygate/contracts';
+import {
+  AccountView,
+  ImportedKeys,
+  KeyServicePattern,
+  PanelUserView,
+  ValidationError,
+  importKeysSchema,
+  parseInput,
+} from '@keygate/contracts';
 import { z } from 'zod';
 import { KeyServiceClient } from '../rpc/key-service.client';
 import { ClientAddress } from '../auth/client-address';
 import { OperatorTokenGuard } from './operator-token.guard';
 
+const importBodySchema = importKeysSchema.omit({ accountId: true, actor: true });
+// Validating, hashing and writing 5,000 keys takes seconds on a small Mongo-wire server.
+const IMPORT_TIMEOUT_MS = 120_000;
+
 const planBodySchema = z.object({ plan: z.string().min(1, 'must name a plan').max(50) }).strict();
 
-/** For whoever runs Keygate: read an account, move it to another plan. */
+/** For whoever runs Keygate: read an account, move it to another plan, import its keys. */
 @ApiTags('Operator')
 @ApiSecurity('operator')
 @Controller('operator/api/accounts')
@@ -33,6 +56,32 @@ export class OperatorController {
       accountId,
     });
     return { account, plan: { name: account.plan, ...this.config.plans[account.plan] }, users };
+  }
+
+  @Post(':id/keys/import')
+  @HttpCode(201)
+  @ApiOperation({
+    summary: 'Import keys made elsewhere (Kong, Tyk, a key table), at most 5,000 per call',
+    description:
+      'All or nothing: 400 names every bad `keys[i].field`, 409 a secret some key already has. Secrets of any format (Keygate-format ones must have a valid checksum) are HMACed on arrival and never stored or returned. The plan’s user-key limit does not apply.',
+  })
+  @ApiBody({ schema: jsonSchemaOf(importBodySchema) })
+  importKeys(
+    @Param('id') accountId: string,
+    @Body() body: unknown,
+    @Req() request: FastifyRequest,
+  ) {
+    if (typeof body !== 'object' || body === null || Array.isArray(body))
+      throw ValidationError.of('(body)', 'must be a JSON object: {"keys": [...]}');
+    return this.keyService.send<ImportedKeys>(
+      KeyServicePattern.ImportKeys,
+      {
+        ...(body as object),
+        accountId,
+        actor: { type: 'operator', ip: this.clientAddress.of(request) },
+      },
+      IMPORT_TIMEOUT_MS,
+    );
   }
 
   @Put(':id/plan')

@@ -12,8 +12,8 @@ export class KeyServiceClient implements OnApplicationShutdown {
     this.client = createRpcClient(config.redisUrl);
   }
 
-  send<T>(pattern: string, payload: unknown): Promise<T> {
-    return sendRpc<T>(this.client, pattern, payload);
+  send<T>(pattern: string, payload: unknown, timeoutMs?: number): Promise<T> {
+    return sendRpc<T>(this.client, pattern, payload, timeoutMs);
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -24,6 +24,8 @@ export interface UnpublishedEvent {
 export interface EventStore {
   /** Appends at expectedVersion + 1...; throws ConcurrencyError if the stream moved on. */
   append(request: AppendRequest): Promise<EventEnvelope[]>;
+  /** Appends the first events of many new streams in bulk (an import); no stream may exist yet. */
+  appendNewStreams(requests: AppendRequest[]): Promise<EventEnvelope[]>;
   readStream(streamId: string): Promise<EventEnvelope[]>;
   /** Every stream whose id starts with `prefix`, each folded in version order. */
   forEachStream(

@@ -12,6 +12,7 @@ import {
 } from './stored-event.schema';
 
 const DUPLICATE_KEY = 11000;
+const INSERT_CHUNK = 500;
 
 function toEnvelope(doc: StoredEventDocument): EventEnvelope {
   return {
@@ -65,6 +66,30 @@ export class MongoEventStore implements EventStore, OnModuleInit {
       stored.push(toEnvelope(doc));
     }
     return stored;
+  }
+
+  async appendNewStreams(requests: AppendRequest[]): Promise<EventEnvelope[]> {
+    const docs: StoredEventDocument[] = requests.flatMap((request) =>
+      request.events.map((event, i) => ({
+        eventId: newEventId(),
+        streamId: request.streamId,
+        version: i + 1,
+        type: event.type,
+        schemaVersion: event.schemaVersion,
+        occurredAt: event.occurredAt,
+        actor: request.actor,
+        data: event.data,
+        accountId: request.accountId,
+        published: false,
+      })),
+    );
+    // New documents only, so larger commands than bulkWriteInChunks' are safe on FerretDB.
+    for (let start = 0; start < docs.length; start += INSERT_CHUNK)
+      await this.events.collection.insertMany(
+        docs.slice(start, start + INSERT_CHUNK).map((doc) => ({ ...doc })),
+        { ordered: true },
+      );
+    return docs.map(toEnvelope);
   }
 
   async readStream(streamId: string): Promise<EventEnvelope[]> {

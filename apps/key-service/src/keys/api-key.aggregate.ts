@@ -120,6 +120,15 @@ export class ApiKey extends AggregateRoot {
     return key;
   }
 
+  /** A user key whose secret was made elsewhere (operator import): no plan limit applies. */
+  static importUserKey(input: UserKeyInput, now: Date): ApiKey {
+    checkExpiry(input.expiresAt, now);
+    const key = new ApiKey();
+    const data: KeyCreatedData = { ...input, kind: 'user', access: null, imported: true };
+    key.apply(KeyEventType.KeyCreated, data, now);
+    return key;
+  }
+
   status(now: Date): KeyStatus {
     return keyStatusAt(this, now);
   }

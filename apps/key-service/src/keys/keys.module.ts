@@ -12,6 +12,8 @@ import { RotateKeyHandler } from './commands/rotate-key/rotate-key.handler';
 import { RotateKeyMessageController } from './commands/rotate-key/rotate-key.message.controller';
 import { UpdateKeyHandler } from './commands/update-key/update-key.handler';
 import { UpdateKeyMessageController } from './commands/update-key/update-key.message.controller';
+import { ImportKeysHandler } from './commands/import-keys/import-keys.handler';
+import { ImportKeysMessageController } from './commands/import-keys/import-keys.message.controller';
 import { KeyMutation } from './key-mutation';
 import { GetKeyMessageController } from './queries/get-key/get-key.message.controller';
 import { ListKeysMessageController } from './queries/list-keys/list-keys.message.controller';
@@ -21,6 +23,7 @@ import { SecretIssuer } from './secrets/secret-issuer';
   imports: [EventStoreModule],
   controllers: [
     CreateKeyMessageController,
+    ImportKeysMessageController,
     UpdateKeyMessageController,
     RotateKeyMessageController,
     RevokeKeyMessageController,
@@ -32,6 +35,7 @@ import { SecretIssuer } from './secrets/secret-issuer';
     SecretIssuer,
     KeyMutation,
     CreateKeyHandler,
+    ImportKeysHandler,
     UpdateKeyHandler,
     RotateKeyHandler,
     RevokeKeyHandler,

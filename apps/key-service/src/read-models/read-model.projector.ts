@@ -17,9 +17,27 @@ export class ReadModelProjector {
     private readonly readModels: ReadModels,
   ) {}
 
+  /**
+   * A key stream whose events here start at version 1 is folded from them alone and its view
+   * inserted in bulk (an import's thousands of keys cost no read each); any other stream is
+   * folded from the store.
+   */
   async project(events: EventEnvelope[]): Promise<void> {
-    const streams = [...new Set(events.map((e) => e.streamId))];
-    await Promise.all(streams.map((streamId) => this.projectStream(streamId)));
+    const byStream = new Map<string, EventEnvelope[]>();
+    for (const event of events) {
+      const list = byStream.get(event.streamId) ?? [];
+      list.push(event);
+      byStream.set(event.streamId, list);
+    }
+    const created: ApiKey[] = [];
+    const others: string[] = [];
+    for (const [streamId, list] of byStream) {
+      if (streamId.startsWith(KEY_STREAM_PREFIX) && list[0].version === 1)
+        created.push(new ApiKey().loadFromHistory(list));
+      else others.push(streamId);
+    }
+    await this.readModels.insertNewKeys(created);
+    await Promise.all(others.map((streamId) => this.projectStream(streamId)));
   }
 
   async rebuild(store: EventStore): Promise<{ accounts: number; keys: number }> {

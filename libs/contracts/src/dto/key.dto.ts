@@ -73,6 +73,44 @@ export const createKeySchema = z
   .strict();
 export type CreateKeyDto = z.infer<typeof createKeySchema>;
 
+/** At most this many keys per import call. */
+export const MAX_IMPORTED_KEYS = 5000;
+
+/** A key brought from another system (Kong, Tyk, a key table): its secret in any format. */
+export const importedKeySchema = z
+  .object({
+    name: nameSchema,
+    secret: z
+      .string()
+      .min(16, 'must be at least 16 characters')
+      .max(512, 'must be at most 512 characters')
+      .regex(/^[\x21-\x7e]+$/, 'must be visible ASCII characters (it travels in a header)'),
+    type: z.enum(['standard', 'administration']).default('standard'),
+    rules: rulesSchema,
+    expiresAt: expiresAtSchema.optional().default(null),
+    allowedHosts: allowedHostsSchema.optional().default([]),
+  })
+  .strict();
+export type ImportedKeyInput = z.infer<typeof importedKeySchema>;
+
+export const importKeysSchema = z
+  .object({
+    accountId: idSchema,
+    keys: z
+      .array(importedKeySchema)
+      .min(1, 'must hold at least one key')
+      .max(MAX_IMPORTED_KEYS, `must hold at most ${MAX_IMPORTED_KEYS} keys`),
+    actor: actorSchema.optional(),
+  })
+  .strict();
+export type ImportKeysDto = z.infer<typeof importKeysSchema>;
+
+/** What an import answers: never the secrets, which the caller already has. */
+export interface ImportedKeys {
+  imported: number;
+  keys: Array<{ id: string; hint: string }>;
+}
+
 export const updateKeySchema = z
   .object({
     accountId: idSchema,

@@ -23,6 +23,8 @@ export interface KeyCreatedData {
   expiresAt: string | null;
   secretHash: string;
   hint: string;
+  /** Brought in by the operator's import (its secret was made elsewhere). */
+  imported?: true;
 }
 
 export interface KeyUpdatedData {

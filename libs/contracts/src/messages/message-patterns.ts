@@ -9,6 +9,7 @@ export const KeyServicePattern = {
   ChangePlan: 'accounts.change-plan',
   GetAccount: 'accounts.get',
   CreateKey: 'keys.create',
+  ImportKeys: 'keys.import',
   UpdateKey: 'keys.update',
   RotateKey: 'keys.rotate',
   RevokeKey: 'keys.revoke',
