@@ -25,7 +25,8 @@ export interface KeyMatch {
  */
 export class KeyProjection {
   private keys = new Map<string, KeyRecord>();
-  private keyIdByHash = new Map<string, string>();
+  private byHash = new Map<string, KeyRecord>();
+  private shared = new SharedValues();
   private accounts = new Map<string, AccountRecord>();
 
   get keyCount(): number {
@@ -41,13 +42,14 @@ export class KeyProjection {
   /** Takes over everything `other` holds (a reload built beside the live one, then swapped in). */
   adopt(other: KeyProjection): void {
     this.keys = other.keys;
-    this.keyIdByHash = other.keyIdByHash;
+    this.byHash = other.byHash;
     this.accounts = other.accounts;
+    this.shared = other.shared;
   }
 
   clear(): void {
     this.keys.clear();
-    this.keyIdByHash.clear();
+    this.byHash.clear();
     this.accounts.clear();
   }
 
@@ -66,8 +68,7 @@ export class KeyProjection {
   }
 
   findBySecretHash(secretHash: string): KeyMatch | null {
-    const keyId = this.keyIdByHash.get(secretHash);
-    const key = keyId === undefined ? undefined : this.keys.get(keyId);
+    const key = this.byHash.get(secretHash);
     if (!key) return null;
     return { key, viaPreviousSecret: key.secretHash !== secretHash };
   }
@@ -89,9 +90,10 @@ export class KeyProjection {
   }
 
   private index(record: KeyRecord): void {
-    this.keys.set(record.id, record);
-    this.keyIdByHash.set(record.secretHash, record.id);
-    if (record.previousSecretHash) this.keyIdByHash.set(record.previousSecretHash, record.id);
+    const compact = this.shared.of(record);
+    this.keys.set(compact.id, compact);
+    this.byHash.set(compact.secretHash, compact);
+    if (compact.previousSecretHash) this.byHash.set(compact.previousSecretHash, compact);
   }
 
   apply(event: EventEnvelope): ApplyOutcome {
@@ -126,12 +128,57 @@ export class KeyProjection {
     return {
       accounts: [...this.accounts.values()].sort(byId),
       keys: [...this.keys.values()].sort(byId),
-      hashes: [...this.keyIdByHash.entries()].sort((a, b) => a[0].localeCompare(b[0])),
+      hashes: [...this.byHash.entries()]
+        .map(([hash, key]): [string, string] => [hash, key.id])
+        .sort((a, b) => a[0].localeCompare(b[0])),
     };
   }
 
   private unindex(key: KeyRecord): void {
-    this.keyIdByHash.delete(key.secretHash);
-    if (key.previousSecretHash) this.keyIdByHash.delete(key.previousSecretHash);
+    this.byHash.delete(key.secretHash);
+    if (key.previousSecretHash) this.byHash.delete(key.previousSecretHash);
+  }
+}
+
+/**
+ * What many keys hold alike (an account id, rule sets, host lists, status words) kept once and
+ * shared by reference: at a million keys the projection's size is the records themselves.
+ */
+class SharedValues {
+  private readonly strings = new Map<string, string>();
+  private readonly lists = new Map<string, unknown>();
+
+  of(record: KeyRecord): KeyRecord {
+    return {
+      id: record.id,
+      accountId: this.string(record.accountId),
+      name: record.name,
+      kind: this.string(record.kind),
+      access: record.access === null ? null : this.string(record.access),
+      type: this.string(record.type),
+      rules: this.list(record.rules),
+      status: this.string(record.status),
+      expiresAt: record.expiresAt,
+      allowedHosts: this.list(record.allowedHosts),
+      version: record.version,
+      secretHash: record.secretHash,
+      previousSecretHash: record.previousSecretHash,
+      previousValidUntil: record.previousValidUntil,
+    };
+  }
+
+  private string<T extends string>(value: T): T {
+    const known = this.strings.get(value);
+    if (known !== undefined) return known as T;
+    this.strings.set(value, value);
+    return value;
+  }
+
+  private list<T>(value: T): T {
+    const key = JSON.stringify(value);
+    const known = this.lists.get(key);
+    if (known !== undefined) return known as T;
+    this.lists.set(key, value);
+    return value;
   }
 }

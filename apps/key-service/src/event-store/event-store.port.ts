@@ -24,8 +24,14 @@ export interface UnpublishedEvent {
 export interface EventStore {
   /** Appends at expectedVersion + 1...; throws ConcurrencyError if the stream moved on. */
   append(request: AppendRequest): Promise<EventEnvelope[]>;
-  /** Appends the first events of many new streams in bulk (an import); no stream may exist yet. */
-  appendNewStreams(requests: AppendRequest[]): Promise<EventEnvelope[]>;
+  /**
+   * Stores the first events of many new streams (an import) as one batch, published with the
+   * batch rather than one by one; batches left `writing` by a crash are discarded first.
+   */
+  appendImportBatch(requests: AppendRequest[]): Promise<EventEnvelope[]>;
+  /** Import batches whose events are all stored and not yet published, oldest first. */
+  readyImportBatches(): Promise<Array<{ batchId: string; events: EventEnvelope[] }>>;
+  markImportBatchPublished(batchId: string): Promise<void>;
   readStream(streamId: string): Promise<EventEnvelope[]>;
   /** Every stream whose id starts with `prefix`, each folded in version order. */
   forEachStream(

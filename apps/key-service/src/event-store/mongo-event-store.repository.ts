@@ -3,11 +3,14 @@ import { Connection, Model, Types, mongo } from 'mongoose';
 import { EventEnvelope } from '@keygate/contracts';
 import { MONGO, bulkWriteInChunks } from '@keygate/connections';
 import { AppendRequest } from '../shared/aggregate-root';
-import { newEventId } from '../shared/ids';
+import { newBatchId, newEventId } from '../shared/ids';
 import { ConcurrencyError, EventPage, EventStore, UnpublishedEvent } from './event-store.port';
 import {
+  IMPORT_BATCH_COLLECTION,
+  ImportBatchDocument,
   STORED_EVENT_COLLECTION,
   StoredEventDocument,
+  importBatchSchema,
   storedEventSchema,
 } from './stored-event.schema';
 
@@ -30,13 +33,18 @@ function toEnvelope(doc: StoredEventDocument): EventEnvelope {
 @Injectable()
 export class MongoEventStore implements EventStore, OnModuleInit {
   private readonly events: Model<StoredEventDocument>;
+  private readonly batches: Model<ImportBatchDocument>;
 
   constructor(@Inject(MONGO) connection: Connection) {
     this.events = connection.model<StoredEventDocument>(STORED_EVENT_COLLECTION, storedEventSchema);
+    this.batches = connection.model<ImportBatchDocument>(
+      IMPORT_BATCH_COLLECTION,
+      importBatchSchema,
+    );
   }
 
   async onModuleInit(): Promise<void> {
-    await this.events.createIndexes();
+    await Promise.all([this.events.createIndexes(), this.batches.createIndexes()]);
   }
 
   async append(request: AppendRequest): Promise<EventEnvelope[]> {
@@ -68,7 +76,9 @@ export class MongoEventStore implements EventStore, OnModuleInit {
     return stored;
   }
 
-  async appendNewStreams(requests: AppendRequest[]): Promise<EventEnvelope[]> {
+  async appendImportBatch(requests: AppendRequest[]): Promise<EventEnvelope[]> {
+    await this.discardUnfinishedBatches();
+    const batchId = newBatchId();
     const docs: StoredEventDocument[] = requests.flatMap((request) =>
       request.events.map((event, i) => ({
         eventId: newEventId(),
@@ -80,16 +90,58 @@ export class MongoEventStore implements EventStore, OnModuleInit {
         actor: request.actor,
         data: event.data,
         accountId: request.accountId,
-        published: false,
+        published: true, // never seen by unpublished(): the batch is the outbox entry
+        batch: batchId,
       })),
     );
+    await this.batches.collection.insertOne({
+      _id: batchId,
+      accountId: requests[0]?.accountId ?? '',
+      events: docs.length,
+      state: 'writing',
+      createdAt: new Date().toISOString(),
+    } as never);
     // New documents only, so larger commands than bulkWriteInChunks' are safe on FerretDB.
     for (let start = 0; start < docs.length; start += INSERT_CHUNK)
       await this.events.collection.insertMany(
         docs.slice(start, start + INSERT_CHUNK).map((doc) => ({ ...doc })),
         { ordered: true },
       );
+    await this.batches.collection.updateOne({ _id: batchId } as never, {
+      $set: { state: 'ready' },
+    });
     return docs.map(toEnvelope);
+  }
+
+  async readyImportBatches(): Promise<Array<{ batchId: string; events: EventEnvelope[] }>> {
+    const ready = await this.batches
+      .find({ state: 'ready' })
+      .sort({ createdAt: 1 })
+      .lean<ImportBatchDocument[]>();
+    const batches = [];
+    for (const batch of ready) {
+      const docs = await this.events
+        .find({ batch: batch._id })
+        .sort({ _id: 1 })
+        .lean<StoredEventDocument[]>();
+      batches.push({ batchId: batch._id, events: docs.map(toEnvelope) });
+    }
+    return batches;
+  }
+
+  async markImportBatchPublished(batchId: string): Promise<void> {
+    await this.batches.collection.updateOne({ _id: batchId } as never, {
+      $set: { state: 'published' },
+    });
+  }
+
+  /** A batch still `writing` was cut off (imports are serialised): its events never existed. */
+  private async discardUnfinishedBatches(): Promise<void> {
+    const unfinished = await this.batches.find({ state: 'writing' }).lean<ImportBatchDocument[]>();
+    for (const batch of unfinished) {
+      await this.events.deleteMany({ batch: batch._id });
+      await this.batches.deleteOne({ _id: batch._id });
+    }
   }
 
   async readStream(streamId: string): Promise<EventEnvelope[]> {

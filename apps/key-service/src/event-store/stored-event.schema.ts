@@ -12,6 +12,8 @@ export interface StoredEventDocument {
   data: unknown;
   accountId: string;
   published: boolean;
+  /** The import batch an event came in with: it is published with its batch, not one by one. */
+  batch?: string;
 }
 
 export const STORED_EVENT_COLLECTION = 'events';
@@ -28,6 +30,7 @@ export const storedEventSchema = new Schema<StoredEventDocument>(
     data: { type: Schema.Types.Mixed, required: true },
     accountId: { type: String, required: true },
     published: { type: Boolean, required: true },
+    batch: { type: String, required: false },
   },
   { collection: STORED_EVENT_COLLECTION, versionKey: false, minimize: false },
 );
@@ -37,3 +40,31 @@ storedEventSchema.index({ streamId: 1, version: 1 }, { unique: true });
 storedEventSchema.index({ eventId: 1 }, { unique: true });
 storedEventSchema.index({ published: 1 });
 storedEventSchema.index({ accountId: 1, occurredAt: -1 });
+storedEventSchema.index({ batch: 1 }, { sparse: true });
+
+/**
+ * An import's events are published as one batch: on FerretDB an update costs milliseconds, so
+ * marking 5,000 events one by one would take longer than everything else. `writing` until all
+ * its events are stored, `ready` to publish, `published` after.
+ */
+export interface ImportBatchDocument {
+  _id: string;
+  accountId: string;
+  events: number;
+  state: 'writing' | 'ready' | 'published';
+  createdAt: string;
+}
+
+export const IMPORT_BATCH_COLLECTION = 'import_batches';
+
+export const importBatchSchema = new Schema<ImportBatchDocument>(
+  {
+    _id: String,
+    accountId: String,
+    events: Number,
+    state: String,
+    createdAt: String,
+  },
+  { collection: IMPORT_BATCH_COLLECTION, versionKey: false },
+);
+importBatchSchema.index({ state: 1 });

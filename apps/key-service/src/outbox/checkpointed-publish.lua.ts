@@ -3,9 +3,11 @@
  * over an older version) and the position of the last entry. All keys share the stream's hash
  * slot (checkpointKeys). Refuses with NOCHECKPOINT when the checkpoint is missing (Redis lost its
  * data): writing a few records into an empty checkpoint would let a gateway load a partial one.
- * KEYS: 1 stream, 2 checkpoint keys, 3 checkpoint accounts, 4 checkpoint position
+ * KEYS: 1 stream, 2 checkpoint keys, 3 checkpoint accounts, 4 checkpoint position,
+ *       5 checkpoint secrets (secret hash -> key id)
  * ARGV: 1 stream max length, 2 entry field, 3 n, 4..3+n envelopes (JSON),
- *       then k, k pairs (key id, entry), then a, a pairs (account id, entry)
+ *       then k, k pairs (key id, entry), then a, a pairs (account id, entry),
+ *       then r, r secret hashes no key holds any more, then s, s pairs (secret hash, key id)
  * Returns the id of the last entry added.
  */
 export const CHECKPOINTED_PUBLISH_LUA = `
@@ -29,6 +31,18 @@ for _, hash in ipairs({KEYS[2], KEYS[3]}) do
     putNewer(hash, ARGV[at], ARGV[at + 1])
     at = at + 2
   end
+end
+local removed = tonumber(ARGV[at])
+at = at + 1
+for i = 1, removed do
+  redis.call('HDEL', KEYS[5], ARGV[at])
+  at = at + 1
+end
+local added = tonumber(ARGV[at])
+at = at + 1
+for i = 1, added do
+  redis.call('HSET', KEYS[5], ARGV[at], ARGV[at + 1])
+  at = at + 2
 end
 if last then redis.call('SET', KEYS[4], last) end
 return last

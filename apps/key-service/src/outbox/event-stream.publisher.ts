@@ -23,7 +23,7 @@ export class EventStreamPublisher {
     private readonly checkpoint: ProjectionCheckpoint,
   ) {
     if (!('keygatePublish' in redis))
-      redis.defineCommand('keygatePublish', { numberOfKeys: 4, lua: CHECKPOINTED_PUBLISH_LUA });
+      redis.defineCommand('keygatePublish', { numberOfKeys: 5, lua: CHECKPOINTED_PUBLISH_LUA });
     this.redis = redis as PublishingRedis;
   }
 
@@ -42,6 +42,7 @@ export class EventStreamPublisher {
         names.keys,
         names.accounts,
         names.position,
+        names.secrets,
         STREAM_MAX_LENGTH,
         EVENT_STREAM_FIELD,
         envelopes.length,
@@ -50,6 +51,10 @@ export class EventStreamPublisher {
         ...entries.keys.flat(),
         entries.accounts.length,
         ...entries.accounts.flat(),
+        entries.secretsRemoved.length,
+        ...entries.secretsRemoved,
+        entries.secretsAdded.length,
+        ...entries.secretsAdded.flat(),
       );
     try {
       await run();

@@ -32,6 +32,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private queued: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private checkpointEnsured = false;
+  // True at start-up (a batch a crash left ready), and whenever an import has stored one.
+  private importBatchesWaiting = true;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -59,6 +61,12 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   async beforeApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.running?.catch(() => undefined);
+  }
+
+  /** Publishes the import batches stored so far (after an import), then everything else. */
+  publishImportBatches(): Promise<void> {
+    this.importBatchesWaiting = true;
+    return this.flush();
   }
 
   /** Resolves once everything stored before the call has been published (by this process or another). */
@@ -97,12 +105,42 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     }
   }
 
+  /** An import's events, a page at a time: projected, published, then the batch marked done. */
+  private async drainImportBatches(): Promise<void> {
+    for (const { batchId, events } of await this.store.readyImportBatches()) {
+      for (let start = 0; start < events.length; start += BATCH) {
+        const page = events.slice(start, start + BATCH);
+        await this.projector.project(page);
+        await this.publisher.publish(page);
+        await this.notify(page);
+      }
+      await this.store.markImportBatchPublished(batchId);
+    }
+  }
+
+  private async notify(envelopes: EventEnvelope[]): Promise<void> {
+    for (const listener of this.listeners) {
+      await listener(envelopes).catch((e) =>
+        this.logger.error(`published-event listener failed: ${(e as Error).message}`),
+      );
+    }
+  }
+
   private async drain(): Promise<void> {
     // Once per process: a Redis without the checkpoint (new, or restarted empty) gets it now,
     // even when nothing is waiting to be published. Later losses surface as NOCHECKPOINT.
     if (!this.checkpointEnsured) {
       await this.publisher.ensureCheckpoint();
       this.checkpointEnsured = true;
+    }
+    if (this.importBatchesWaiting) {
+      this.importBatchesWaiting = false;
+      try {
+        await this.drainImportBatches();
+      } catch (error) {
+        this.importBatchesWaiting = true; // the timer tries again
+        throw error;
+      }
     }
     for (;;) {
       const batch = inStreamOrder(await this.store.unpublished(BATCH));
@@ -111,11 +149,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       await this.projector.project(envelopes);
       await this.publisher.publish(envelopes);
       await this.store.markPublished(batch.map((e) => e.storeId));
-      for (const listener of this.listeners) {
-        await listener(envelopes).catch((e) =>
-          this.logger.error(`published-event listener failed: ${(e as Error).message}`),
-        );
-      }
+      await this.notify(envelopes);
       if (batch.length < BATCH) return;
     }
   }

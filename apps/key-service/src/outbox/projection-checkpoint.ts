@@ -16,6 +16,7 @@ import {
   encodeKeyEntry,
   foldAccountEvent,
   foldKeyEvent,
+  secretHashesOf,
 } from '@keygate/contracts';
 import { REDIS } from '@keygate/connections';
 import { ReadModels } from '../read-models/read-models.repository';
@@ -25,6 +26,9 @@ const REBUILD_PAGE = 2000;
 export interface CheckpointEntries {
   keys: Array<[string, string]>;
   accounts: Array<[string, string]>;
+  /** Secret hashes that no key holds any more, and those now held: [hash, key id]. */
+  secretsRemoved: string[];
+  secretsAdded: Array<[string, string]>;
 }
 
 /**
@@ -59,8 +63,12 @@ export class ProjectionCheckpoint {
       accountIds.length ? this.redis.hmget(this.names.accounts, ...accountIds) : [],
     ]);
     const keys = new Map<string, { version: number; record: KeyRecord | null }>();
+    const before = new Map<string, KeyRecord | null>();
     keyIds.forEach((id, i) => {
-      if (storedKeys[i] !== null) keys.set(id, decodeKeyEntry(id, storedKeys[i] as string));
+      if (storedKeys[i] === null) return;
+      const entry = decodeKeyEntry(id, storedKeys[i] as string);
+      keys.set(id, entry);
+      before.set(id, entry.record);
     });
     const accounts = new Map<string, AccountRecord>();
     accountIds.forEach((id, i) => {
@@ -101,9 +109,21 @@ export class ProjectionCheckpoint {
       const view = await this.readModels.findAccount(id);
       if (view) accounts.set(id, { id, name: view.name, plan: view.plan, version: view.version });
     }
+    const secretsRemoved: string[] = [];
+    const secretsAdded: Array<[string, string]> = [];
+    for (const [id, entry] of keys) {
+      const was = secretHashesOf(before.get(id));
+      const now = secretHashesOf(entry.record);
+      secretsRemoved.push(...was.filter((hash) => !now.includes(hash)));
+      secretsAdded.push(
+        ...now.filter((hash) => !was.includes(hash)).map((hash): [string, string] => [hash, id]),
+      );
+    }
     return {
       keys: [...keys].map(([id, entry]) => [id, encodeKeyEntry(entry.version, entry.record)]),
       accounts: [...accounts].map(([id, record]) => [id, encodeAccountEntry(record)]),
+      secretsRemoved,
+      secretsAdded,
     };
   }
 
@@ -114,7 +134,12 @@ export class ProjectionCheckpoint {
    */
   async rebuild(position: string): Promise<{ keys: number; accounts: number }> {
     const started = Date.now();
-    await this.redis.del(this.names.position, this.names.keys, this.names.accounts);
+    await this.redis.del(
+      this.names.position,
+      this.names.keys,
+      this.names.accounts,
+      this.names.secrets,
+    );
     let keyCount = 0;
     for await (const page of this.readModels.keyRecordPages(this.clock.now(), REBUILD_PAGE)) {
       const flat = page.flatMap(({ record, deleted }) => [
@@ -122,6 +147,10 @@ export class ProjectionCheckpoint {
         encodeKeyEntry(record.version, deleted ? null : record),
       ]);
       await this.redis.hset(this.names.keys, ...flat);
+      const secrets = page
+        .filter(({ deleted }) => !deleted)
+        .flatMap(({ record }) => secretHashesOf(record).flatMap((hash) => [hash, record.id]));
+      if (secrets.length > 0) await this.redis.hset(this.names.secrets, ...secrets);
       keyCount += page.length;
     }
     const accounts = await this.readModels.allAccountRecords();
@@ -136,6 +165,17 @@ export class ProjectionCheckpoint {
       `projection checkpoint rebuilt: ${keyCount} keys, ${accounts.length} accounts at ${position} in ${Date.now() - started} ms`,
     );
     return { keys: keyCount, accounts: accounts.length };
+  }
+
+  /** Which of these secret hashes some key holds already (one HMGET per thousand). */
+  async takenSecretHashes(hashes: string[]): Promise<Set<string>> {
+    const taken = new Set<string>();
+    for (let start = 0; start < hashes.length; start += 1000) {
+      const chunk = hashes.slice(start, start + 1000);
+      const owners = await this.redis.hmget(this.names.secrets, ...chunk);
+      owners.forEach((owner, i) => owner !== null && taken.add(chunk[i]));
+    }
+    return taken;
   }
 
   async exists(): Promise<boolean> {

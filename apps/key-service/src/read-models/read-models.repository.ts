@@ -16,7 +16,6 @@ import {
 
 const DUPLICATE_KEY = 11000;
 const INSERT_CHUNK = 500;
-const LOOKUPS_IN_FLIGHT = 32;
 
 function keyViewOf(doc: KeyViewDocument, now: Date): KeyView {
   return {
@@ -110,23 +109,6 @@ export class ReadModels implements OnModuleInit {
         if (list.length === 0 || list.some((e) => e.code !== DUPLICATE_KEY)) throw error;
       }
     }
-  }
-
-  /** The secret hashes among `hashes` that a key already has (current or in its grace period). */
-  async existingSecretHashes(hashes: string[]): Promise<Set<string>> {
-    const found = new Set<string>();
-    // One equality lookup each (indexed on every Mongo-wire server), a few dozen at a time.
-    for (let start = 0; start < hashes.length; start += LOOKUPS_IN_FLIGHT)
-      await Promise.all(
-        hashes.slice(start, start + LOOKUPS_IN_FLIGHT).map(async (hash) => {
-          const [current, previous] = await Promise.all([
-            this.keys.exists({ secretHash: hash, deleted: false }),
-            this.keys.exists({ previousSecretHash: hash, deleted: false }),
-          ]);
-          if (current || previous) found.add(hash);
-        }),
-      );
-    return found;
   }
 
   async writeAccount(account: Account): Promise<void> {

@@ -14,6 +14,8 @@ export function checkpointKeys(eventStream: string) {
     keys: `${tag}:checkpoint:keys`,
     accounts: `${tag}:checkpoint:accounts`,
     position: `${tag}:checkpoint:position`,
+    /** Every secret hash a key holds (current, or the previous one in its grace period) → key id. */
+    secrets: `${tag}:checkpoint:secrets`,
   };
 }
 
@@ -78,6 +80,14 @@ export function decodeKeyEntry(id: string, text: string): CheckpointEntry<KeyRec
       previousValidUntil: t[11],
     },
   };
+}
+
+/** The secret hashes a key record answers to: what the `secrets` index holds for it. */
+export function secretHashesOf(record: KeyRecord | null | undefined): string[] {
+  if (!record) return [];
+  return record.previousSecretHash
+    ? [record.secretHash, record.previousSecretHash]
+    : [record.secretHash];
 }
 
 export function encodeAccountEntry(record: AccountRecord): string {

@@ -21,6 +21,7 @@ import {
 } from '@keygate/key-secret';
 import { EVENT_STORE, EventStore } from '../../../event-store/event-store.port';
 import { OutboxRelay } from '../../../outbox/outbox-relay';
+import { ProjectionCheckpoint } from '../../../outbox/projection-checkpoint';
 import { ReadModels } from '../../../read-models/read-models.repository';
 import { newKeyId } from '../../../shared/ids';
 import { ApiKey } from '../../api-key.aggregate';
@@ -28,9 +29,9 @@ import { ImportKeysCommand } from './import-keys.command';
 
 /**
  * Brings keys made elsewhere into an account: every key is checked before anything is written
- * (400 naming each bad `keys[i].field`, 409 for a secret some key already has), secrets are
- * HMACed at once and never kept, and the KeyCreated events (`imported: true`) are written in
- * bulk, then published like any other. The plan's user-key limit does not apply: the operator
+ * (400 naming each bad `keys[i].field`, 409 for a secret some key already has, from the
+ * checkpoint's secret index), secrets are HMACed at once and never kept, and the KeyCreated
+ * events (`imported: true`) are written in bulk as one import batch, published with the batch. The plan's user-key limit does not apply: the operator
  * decides. Imports are serialised, so two cannot bring in the same secret at once.
  */
 @Injectable()
@@ -38,6 +39,7 @@ export class ImportKeysHandler {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly readModels: ReadModels,
+    private readonly checkpoint: ProjectionCheckpoint,
     private readonly relay: OutboxRelay,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -55,12 +57,12 @@ export class ImportKeysHandler {
         const now = this.clock.now();
         const hashes = keys.map(({ secret }) => hashSecret(secret, this.config.keyPepper));
         const aggregates = this.aggregatesOf(command, hashes, now);
-        const taken = await this.readModels.existingSecretHashes(hashes);
+        const taken = await this.checkpoint.takenSecretHashes(hashes);
         const clash = hashes.findIndex((hash) => taken.has(hash));
         if (clash >= 0)
           throw new ConflictError(`keys[${clash}].secret is already the secret of another key`);
 
-        await this.store.appendNewStreams(
+        await this.store.appendImportBatch(
           aggregates.map((key) => ({
             streamId: key.streamId,
             expectedVersion: 0,
@@ -69,7 +71,7 @@ export class ImportKeysHandler {
             events: key.takePendingEvents(),
           })),
         );
-        await this.relay.flush();
+        await this.relay.publishImportBatches();
         return {
           imported: aggregates.length,
           keys: aggregates.map((key) => ({ id: key.id, hint: key.hint })),
