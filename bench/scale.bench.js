@@ -11,7 +11,7 @@ const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 const { request } = require('undici');
-const { up, down, freePort, waitForPort } = require('../scripts/services');
+const { up, down, freePort, waitForPort, startRedis } = require('../scripts/services');
 const { benchEnv } = require('./bench-env');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -48,9 +48,17 @@ async function call(url, options = {}) {
   return { status: statusCode, body: text ? JSON.parse(text) : null };
 }
 
-/** A key service and an operator-capable gateway for one deployment (its own stream and DB). */
-async function deployment(state, label) {
-  const env = { ...benchEnv(state), OPERATOR_TOKEN, UPSTREAM_URL: 'http://127.0.0.1:9' };
+/**
+ * A key service and an operator-capable gateway for one deployment: its own database and stream,
+ * and its own Redis when `redisUrl` is given (RPC channels are per Redis).
+ */
+async function deployment(state, label, redisUrl = state.redisUrl) {
+  const env = {
+    ...benchEnv(state),
+    REDIS_URL: redisUrl,
+    OPERATOR_TOKEN,
+    UPSTREAM_URL: 'http://127.0.0.1:9',
+  };
   start(`key-service ${label}`, path.join(ROOT, 'dist/apps/key-service/src/main.js'), env);
   const port = await freePort();
   const gateway = startGateway(env, port, `gateway ${label}`);
@@ -66,6 +74,7 @@ function startGateway(env, port, name) {
 }
 
 async function openAccount(client) {
+  await client.connect();
   for (let i = 0; ; i++) {
     const opened = await sendRpc(
       client,
@@ -135,13 +144,14 @@ async function sequentialP50(port, secret) {
 
 async function main() {
   const state = await up({ mode: 'test' });
+  const smallRedis = await startRedis(path.join(state.base, 'redis-small'), false);
   const client = createRpcClient(state.redisUrl);
+  const smallClient = createRpcClient(smallRedis.url);
   try {
-    await client.connect();
     const big = await deployment(state, 'big');
-    const small = await deployment(state, 'small');
+    const small = await deployment(state, 'small', smallRedis.url);
     const bigAccount = await openAccount(client);
-    const smallAccount = await openAccount(client);
+    const smallAccount = await openAccount(smallClient);
 
     const imported = await importKeys(big.port, bigAccount.account.id, KEYS, 'big');
     await importKeys(small.port, smallAccount.account.id, BASELINE_KEYS, 'small');
@@ -225,10 +235,12 @@ async function main() {
     );
   } finally {
     await client.close();
+    await smallClient.close();
     for (const child of children) child.kill('SIGTERM');
     await Promise.all(
       children.map((c) => (c.exitCode === null ? new Promise((r) => c.once('exit', r)) : null)),
     );
+    process.kill(smallRedis.pid, 'SIGTERM');
     await down(state);
   }
 }

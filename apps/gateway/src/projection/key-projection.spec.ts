@@ -1,6 +1,9 @@
 import { EventEnvelope, KeyCreatedData } from '@keygate/contracts';
 import { KeyProjection } from './key-projection';
 
+// Secret hashes as the key service writes them: HMAC-SHA256 in hex.
+const [H1, H2, H3] = ['1', '2', '3'].map((digit) => digit.repeat(64));
+
 let n = 0;
 const event = (streamId: string, version: number, type: string, data: object): EventEnvelope => ({
   eventId: `e${++n}`,
@@ -24,7 +27,7 @@ const created = (overrides: Partial<KeyCreatedData> = {}) =>
     rules: [],
     allowedHosts: [],
     expiresAt: null,
-    secretHash: 'h1',
+    secretHash: H1,
     hint: 'x',
     ...overrides,
   });
@@ -33,7 +36,7 @@ describe(KeyProjection.name, () => {
   it('finds a created key by its secret hash', () => {
     const projection = new KeyProjection();
     expect(projection.apply(created())).toBe('applied');
-    expect(projection.findBySecretHash('h1')).toMatchObject({
+    expect(projection.findBySecretHash(H1)).toMatchObject({
       key: { id: 'k1', status: 'active' },
       viaPreviousSecret: false,
     });
@@ -59,34 +62,34 @@ describe(KeyProjection.name, () => {
     projection.apply(
       event('key-k1', 2, 'KeyRotated', {
         keyId: 'k1',
-        secretHash: 'h2',
+        secretHash: H2,
         hint: 'y',
-        previousSecretHash: 'h1',
+        previousSecretHash: H1,
         previousValidUntil: '2099-01-01T00:00:00.000Z',
       }),
     );
-    expect(projection.findBySecretHash('h1')?.viaPreviousSecret).toBe(true);
-    expect(projection.findBySecretHash('h2')?.viaPreviousSecret).toBe(false);
+    expect(projection.findBySecretHash(H1)?.viaPreviousSecret).toBe(true);
+    expect(projection.findBySecretHash(H2)?.viaPreviousSecret).toBe(false);
     projection.apply(
       event('key-k1', 3, 'KeyRotated', {
         keyId: 'k1',
-        secretHash: 'h3',
+        secretHash: H3,
         hint: 'z',
         previousSecretHash: null,
         previousValidUntil: null,
       }),
     );
-    expect(projection.findBySecretHash('h1')).toBeNull();
-    expect(projection.findBySecretHash('h2')).toBeNull();
+    expect(projection.findBySecretHash(H1)).toBeNull();
+    expect(projection.findBySecretHash(H2)).toBeNull();
   });
 
   it('marks revoked keys and forgets deleted ones', () => {
     const projection = new KeyProjection();
     projection.apply(created());
     projection.apply(event('key-k1', 2, 'KeyRevoked', { keyId: 'k1' }));
-    expect(projection.findBySecretHash('h1')?.key.status).toBe('revoked');
+    expect(projection.findBySecretHash(H1)?.key.status).toBe('revoked');
     projection.apply(event('key-k1', 3, 'KeyDeleted', { keyId: 'k1' }));
-    expect(projection.findBySecretHash('h1')).toBeNull();
+    expect(projection.findBySecretHash(H1)).toBeNull();
     expect(projection.keyCount).toBe(0);
   });
 

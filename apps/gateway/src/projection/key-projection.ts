@@ -8,6 +8,7 @@ import {
   foldAccountEvent,
   foldKeyEvent,
 } from '@keygate/contracts';
+import { HeldKey, hashKey } from './held-key';
 
 export type ApplyOutcome = 'applied' | 'stale' | 'gap';
 
@@ -24,8 +25,8 @@ export interface KeyMatch {
  * gap the caller repairs by re-fetching the key.
  */
 export class KeyProjection {
-  private keys = new Map<string, KeyRecord>();
-  private byHash = new Map<string, KeyRecord>();
+  private keys = new Map<string, HeldKey>();
+  private byHash = new Map<string, HeldKey>();
   private shared = new SharedValues();
   private accounts = new Map<string, AccountRecord>();
 
@@ -68,13 +69,14 @@ export class KeyProjection {
   }
 
   findBySecretHash(secretHash: string): KeyMatch | null {
-    const key = this.byHash.get(secretHash);
+    const hash = hashKey(secretHash);
+    const key = this.byHash.get(hash);
     if (!key) return null;
-    return { key, viaPreviousSecret: key.secretHash !== secretHash };
+    return { key, viaPreviousSecret: key.hash !== hash };
   }
 
   key(keyId: string): KeyRecord | undefined {
-    return this.keys.get(keyId);
+    return this.keys.get(keyId)?.toRecord();
   }
 
   account(accountId: string): AccountRecord | undefined {
@@ -90,10 +92,11 @@ export class KeyProjection {
   }
 
   private index(record: KeyRecord): void {
-    const compact = this.shared.of(record);
-    this.keys.set(compact.id, compact);
-    this.byHash.set(compact.secretHash, compact);
-    if (compact.previousSecretHash) this.byHash.set(compact.previousSecretHash, compact);
+    const held = this.shared.of(record);
+    this.keys.set(held.id, held);
+    this.byHash.set(held.hash, held);
+    const previous = held.previousHash;
+    if (previous) this.byHash.set(previous, held);
   }
 
   apply(event: EventEnvelope): ApplyOutcome {
@@ -105,7 +108,7 @@ export class KeyProjection {
   private applyKeyEvent(event: EventEnvelope): ApplyOutcome {
     const keyId = event.streamId.slice(KEY_STREAM_PREFIX.length);
     const current = this.keys.get(keyId);
-    const folded = foldKeyEvent(current, event);
+    const folded = foldKeyEvent(current?.toRecord(), event);
     if (folded.outcome !== 'applied') return folded.outcome;
     if (current) this.unindex(current);
     if (folded.record === null) this.keys.delete(keyId);
@@ -127,44 +130,38 @@ export class KeyProjection {
     const byId = <T extends { id: string }>(a: T, b: T) => a.id.localeCompare(b.id);
     return {
       accounts: [...this.accounts.values()].sort(byId),
-      keys: [...this.keys.values()].sort(byId),
+      keys: [...this.keys.values()].map((key) => key.toRecord()).sort(byId),
       hashes: [...this.byHash.entries()]
-        .map(([hash, key]): [string, string] => [hash, key.id])
+        .map(([hash, key]): [string, string] => [
+          Buffer.from(hash, 'latin1').toString('hex'),
+          key.id,
+        ])
         .sort((a, b) => a[0].localeCompare(b[0])),
     };
   }
 
-  private unindex(key: KeyRecord): void {
-    this.byHash.delete(key.secretHash);
-    if (key.previousSecretHash) this.byHash.delete(key.previousSecretHash);
+  private unindex(key: HeldKey): void {
+    this.byHash.delete(key.hash);
+    const previous = key.previousHash;
+    if (previous) this.byHash.delete(previous);
   }
 }
 
 /**
- * What many keys hold alike (an account id, rule sets, host lists, status words) kept once and
+ * What many keys hold alike (an account id, rule sets, host lists) kept once and
  * shared by reference: at a million keys the projection's size is the records themselves.
  */
 class SharedValues {
   private readonly strings = new Map<string, string>();
   private readonly lists = new Map<string, unknown>();
 
-  of(record: KeyRecord): KeyRecord {
-    return {
-      id: record.id,
-      accountId: this.string(record.accountId),
-      name: record.name,
-      kind: this.string(record.kind),
-      access: record.access === null ? null : this.string(record.access),
-      type: this.string(record.type),
-      rules: this.list(record.rules),
-      status: this.string(record.status),
-      expiresAt: record.expiresAt,
-      allowedHosts: this.list(record.allowedHosts),
-      version: record.version,
-      secretHash: record.secretHash,
-      previousSecretHash: record.previousSecretHash,
-      previousValidUntil: record.previousValidUntil,
-    };
+  of(record: KeyRecord): HeldKey {
+    return new HeldKey(
+      record,
+      this.string(record.accountId),
+      this.list(record.rules),
+      this.list(record.allowedHosts),
+    );
   }
 
   private string<T extends string>(value: T): T {
