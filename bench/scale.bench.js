@@ -190,16 +190,20 @@ async function main() {
     // Revoke-to-refusal on the two gateways of the big deployment.
     const timings = [];
     for (let i = 0; i < 5; i++) {
-      const { key, secret } = await sendRpc(
-        client,
-        'keys.create',
+      const secret = `scale-revoke-${i}-${Date.now()}-xxxxxxxx`;
+      const created = await call(
+        `http://127.0.0.1:${big.port}/operator/api/accounts/${bigAccount.account.id}/keys/import`,
         {
-          accountId: bigAccount.account.id,
-          name: `revoke ${i}`,
-          rules: [{ resource: 'product', actions: ['read'] }],
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-operator-token': OPERATOR_TOKEN },
+          body: JSON.stringify({
+            keys: [
+              { name: `revoke ${i}`, secret, rules: [{ resource: 'product', actions: ['read'] }] },
+            ],
+          }),
         },
-        10_000,
       );
+      const key = created.body.keys[0];
       for (const port of [big.port, freshPort])
         while (
           (
