@@ -21,6 +21,12 @@ export interface UnpublishedEvent {
   envelope: EventEnvelope;
 }
 
+/** An import's events, stored together and published together. */
+export interface ImportBatch {
+  batchId: string;
+  events: EventEnvelope[];
+}
+
 export interface EventStore {
   /** Appends at expectedVersion + 1...; throws ConcurrencyError if the stream moved on. */
   append(request: AppendRequest): Promise<EventEnvelope[]>;
@@ -28,9 +34,9 @@ export interface EventStore {
    * Stores the first events of many new streams (an import) as one batch, published with the
    * batch rather than one by one; batches left `writing` by a crash are discarded first.
    */
-  appendImportBatch(requests: AppendRequest[]): Promise<EventEnvelope[]>;
+  appendImportBatch(requests: AppendRequest[]): Promise<ImportBatch>;
   /** Import batches whose events are all stored and not yet published, oldest first. */
-  readyImportBatches(): Promise<Array<{ batchId: string; events: EventEnvelope[] }>>;
+  readyImportBatches(): Promise<ImportBatch[]>;
   markImportBatchPublished(batchId: string): Promise<void>;
   readStream(streamId: string): Promise<EventEnvelope[]>;
   /** Every stream whose id starts with `prefix`, each folded in version order. */

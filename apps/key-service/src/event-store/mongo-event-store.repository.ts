@@ -4,7 +4,13 @@ import { EventEnvelope } from '@keygate/contracts';
 import { MONGO, bulkWriteInChunks } from '@keygate/connections';
 import { AppendRequest } from '../shared/aggregate-root';
 import { newBatchId, newEventId } from '../shared/ids';
-import { ConcurrencyError, EventPage, EventStore, UnpublishedEvent } from './event-store.port';
+import {
+  ConcurrencyError,
+  EventPage,
+  EventStore,
+  ImportBatch,
+  UnpublishedEvent,
+} from './event-store.port';
 import {
   IMPORT_BATCH_COLLECTION,
   ImportBatchDocument,
@@ -76,7 +82,7 @@ export class MongoEventStore implements EventStore, OnModuleInit {
     return stored;
   }
 
-  async appendImportBatch(requests: AppendRequest[]): Promise<EventEnvelope[]> {
+  async appendImportBatch(requests: AppendRequest[]): Promise<ImportBatch> {
     await this.discardUnfinishedBatches();
     const batchId = newBatchId();
     const docs: StoredEventDocument[] = requests.flatMap((request) =>
@@ -110,10 +116,10 @@ export class MongoEventStore implements EventStore, OnModuleInit {
     await this.batches.collection.updateOne({ _id: batchId } as never, {
       $set: { state: 'ready' },
     });
-    return docs.map(toEnvelope);
+    return { batchId, events: docs.map(toEnvelope) };
   }
 
-  async readyImportBatches(): Promise<Array<{ batchId: string; events: EventEnvelope[] }>> {
+  async readyImportBatches(): Promise<ImportBatch[]> {
     const ready = await this.batches
       .find({ state: 'ready' })
       .sort({ createdAt: 1 })

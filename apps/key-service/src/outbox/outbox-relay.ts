@@ -9,7 +9,12 @@ import Redis from 'ioredis';
 import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
 import { EventEnvelope } from '@keygate/contracts';
 import { LockTimeoutError, REDIS, withRedisLock } from '@keygate/connections';
-import { EVENT_STORE, EventStore, UnpublishedEvent } from '../event-store/event-store.port';
+import {
+  EVENT_STORE,
+  EventStore,
+  ImportBatch,
+  UnpublishedEvent,
+} from '../event-store/event-store.port';
 import { ReadModelProjector } from '../read-models/read-model.projector';
 import { EventStreamPublisher } from './event-stream.publisher';
 
@@ -32,8 +37,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private queued: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private checkpointEnsured = false;
-  // True at start-up (a batch a crash left ready), and whenever an import has stored one.
+  // True at start-up: a batch a crash left ready is read back from the store.
   private importBatchesWaiting = true;
+  // Batches this process's imports just stored, published from memory (no read of the store).
+  private readonly stagedBatches: ImportBatch[] = [];
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -63,9 +70,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     await this.running?.catch(() => undefined);
   }
 
-  /** Publishes the import batches stored so far (after an import), then everything else. */
-  publishImportBatches(): Promise<void> {
-    this.importBatchesWaiting = true;
+  /** Publishes an import batch just stored (then everything else), from the events in hand. */
+  publishImportBatch(batch: ImportBatch): Promise<void> {
+    this.stagedBatches.push(batch);
     return this.flush();
   }
 
@@ -105,17 +112,26 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     }
   }
 
-  /** An import's events, a page at a time: projected, published, then the batch marked done. */
+  /** Import batches: those staged by this process, and at start-up those a crash left ready. */
   private async drainImportBatches(): Promise<void> {
-    for (const { batchId, events } of await this.store.readyImportBatches()) {
-      for (let start = 0; start < events.length; start += BATCH) {
-        const page = events.slice(start, start + BATCH);
-        await this.projector.project(page);
-        await this.publisher.publish(page);
-        await this.notify(page);
-      }
-      await this.store.markImportBatchPublished(batchId);
+    while (this.stagedBatches.length > 0) {
+      await this.publishBatch(this.stagedBatches[0]);
+      this.stagedBatches.shift();
     }
+    if (!this.importBatchesWaiting) return;
+    for (const batch of await this.store.readyImportBatches()) await this.publishBatch(batch);
+    this.importBatchesWaiting = false;
+  }
+
+  /** An import's events, a page at a time: projected, published, then the batch marked done. */
+  private async publishBatch({ batchId, events }: ImportBatch): Promise<void> {
+    for (let start = 0; start < events.length; start += BATCH) {
+      const page = events.slice(start, start + BATCH);
+      await this.projector.project(page);
+      await this.publisher.publish(page);
+      await this.notify(page);
+    }
+    await this.store.markImportBatchPublished(batchId);
   }
 
   private async notify(envelopes: EventEnvelope[]): Promise<void> {
@@ -133,15 +149,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       await this.publisher.ensureCheckpoint();
       this.checkpointEnsured = true;
     }
-    if (this.importBatchesWaiting) {
-      this.importBatchesWaiting = false;
-      try {
-        await this.drainImportBatches();
-      } catch (error) {
-        this.importBatchesWaiting = true; // the timer tries again
-        throw error;
-      }
-    }
+    await this.drainImportBatches(); // what failed stays staged or ready: the timer tries again
     for (;;) {
       const batch = inStreamOrder(await this.store.unpublished(BATCH));
       if (batch.length === 0) return;

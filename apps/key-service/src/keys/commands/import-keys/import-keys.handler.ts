@@ -62,7 +62,7 @@ export class ImportKeysHandler {
         if (clash >= 0)
           throw new ConflictError(`keys[${clash}].secret is already the secret of another key`);
 
-        await this.store.appendImportBatch(
+        const batch = await this.store.appendImportBatch(
           aggregates.map((key) => ({
             streamId: key.streamId,
             expectedVersion: 0,
@@ -71,7 +71,7 @@ export class ImportKeysHandler {
             events: key.takePendingEvents(),
           })),
         );
-        await this.relay.publishImportBatches();
+        await this.relay.publishImportBatch(batch);
         return {
           imported: aggregates.length,
           keys: aggregates.map((key) => ({ id: key.id, hint: key.hint })),
