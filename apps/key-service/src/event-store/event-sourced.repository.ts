@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Actor, ConflictError, EventEnvelope } from '@keygate/contracts';
+import { Actor, ConflictError } from '@keygate/contracts';
 import { AggregateRoot } from '../shared/aggregate-root';
-import { ConcurrencyError, EVENT_STORE, EventStore } from './event-store.port';
+import { ConcurrencyError, EVENT_STORE, EventStore, UnpublishedEvent } from './event-store.port';
 
 const ATTEMPTS = 5;
 
@@ -14,7 +14,12 @@ export class EventSourcedRepository {
     return create().loadFromHistory(await this.store.readStream(streamId));
   }
 
-  async save(aggregate: AggregateRoot, accountId: string, actor: Actor): Promise<EventEnvelope[]> {
+  /** Appends what the aggregate applied; answers the stored events, for the relay to publish. */
+  async save(
+    aggregate: AggregateRoot,
+    accountId: string,
+    actor: Actor,
+  ): Promise<UnpublishedEvent[]> {
     const expectedVersion = aggregate.expectedVersion;
     const events = aggregate.takePendingEvents();
     if (events.length === 0) return [];

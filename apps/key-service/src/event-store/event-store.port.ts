@@ -29,7 +29,7 @@ export interface ImportBatch {
 
 export interface EventStore {
   /** Appends at expectedVersion + 1...; throws ConcurrencyError if the stream moved on. */
-  append(request: AppendRequest): Promise<EventEnvelope[]>;
+  append(request: AppendRequest): Promise<UnpublishedEvent[]>;
   /**
    * Stores the first events of many new streams (an import) as one batch, published with the
    * batch rather than one by one; batches left `writing` by a crash are discarded first.

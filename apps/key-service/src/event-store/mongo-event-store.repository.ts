@@ -53,8 +53,8 @@ export class MongoEventStore implements EventStore, OnModuleInit {
     await Promise.all([this.events.createIndexes(), this.batches.createIndexes()]);
   }
 
-  async append(request: AppendRequest): Promise<EventEnvelope[]> {
-    const stored: EventEnvelope[] = [];
+  async append(request: AppendRequest): Promise<UnpublishedEvent[]> {
+    const stored: UnpublishedEvent[] = [];
     // One insert per event: the unique (streamId, version) index is the concurrency check.
     for (const [i, event] of request.events.entries()) {
       const doc: StoredEventDocument = {
@@ -69,15 +69,16 @@ export class MongoEventStore implements EventStore, OnModuleInit {
         accountId: request.accountId,
         published: false,
       };
+      let storeId: string;
       try {
-        await this.events.collection.insertOne({ ...doc });
+        storeId = (await this.events.collection.insertOne({ ...doc })).insertedId.toHexString();
       } catch (error) {
         if ((error as mongo.MongoServerError).code === DUPLICATE_KEY) {
           throw new ConcurrencyError(request.streamId, doc.version - 1);
         }
         throw error;
       }
-      stored.push(toEnvelope(doc));
+      stored.push({ storeId, envelope: toEnvelope(doc) });
     }
     return stored;
   }

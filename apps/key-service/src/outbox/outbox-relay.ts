@@ -15,11 +15,14 @@ import {
   ImportBatch,
   UnpublishedEvent,
 } from '../event-store/event-store.port';
+import { Account } from '../accounts/account.aggregate';
+import { ApiKey } from '../keys/api-key.aggregate';
 import { ReadModelProjector } from '../read-models/read-model.projector';
 import { EventStreamPublisher } from './event-stream.publisher';
 
 const BATCH = 500;
 const RETRY_INTERVAL_MS = 1000;
+const MARK_DELAY_MS = 50;
 
 export type PublishedListener = (events: EventEnvelope[]) => Promise<void>;
 
@@ -41,6 +44,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private importBatchesWaiting = true;
   // Batches this process's imports just stored, published from memory (no read of the store).
   private readonly stagedBatches: ImportBatch[] = [];
+  // Events commands published themselves, whose published mark is still to be written.
+  private readonly unmarked = new Set<string>();
+  private marking: Promise<void> | null = null;
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -68,6 +74,47 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   async beforeApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.running?.catch(() => undefined);
+    await (this.marking ?? this.markPending()).catch(() => undefined);
+  }
+
+  /**
+   * A command's own events, answered as soon as they are on the stream: the read models are
+   * written from the aggregates the command holds (no re-read of the store), the events XADDed
+   * with the checkpoint, and the store's published marks left to a moment later (coalesced:
+   * on FerretDB a mark costs as much as the rest). A crash before the mark publishes the events
+   * again, which consumers drop by version. Anything that fails here is left to the full pass.
+   */
+  async publishOwn(stored: UnpublishedEvent[], aggregates: Array<ApiKey | Account>): Promise<void> {
+    if (stored.length === 0) return;
+    const envelopes = inStreamOrder(stored).map((event) => event.envelope);
+    try {
+      await this.projector.writeAggregates(aggregates);
+      await this.publisher.publish(envelopes, false);
+    } catch (error) {
+      this.logger.warn(
+        `publishing a command's events directly failed: ${(error as Error).message}`,
+      );
+      await this.flush();
+      return;
+    }
+    for (const event of stored) this.unmarked.add(event.storeId);
+    this.marking ??= new Promise<void>((resolve) => setTimeout(resolve, MARK_DELAY_MS)).then(() =>
+      this.markPending(),
+    );
+    await this.notify(envelopes);
+  }
+
+  /** Writes the published marks waiting since publishOwn. */
+  private async markPending(): Promise<void> {
+    const ids = [...this.unmarked];
+    this.marking = null;
+    if (ids.length === 0) return;
+    try {
+      await this.store.markPublished(ids);
+      for (const id of ids) this.unmarked.delete(id);
+    } catch (error) {
+      this.logger.warn(`marking published events failed (retried): ${(error as Error).message}`);
+    }
   }
 
   /** Publishes an import batch just stored (then everything else), from the events in hand. */
@@ -143,6 +190,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private async drain(): Promise<void> {
+    // Events a command published itself are marked first, so this pass does not publish them again.
+    await (this.marking ?? this.markPending());
     // Once per process: a Redis without the checkpoint (new, or restarted empty) gets it now,
     // even when nothing is waiting to be published. Later losses surface as NOCHECKPOINT.
     if (!this.checkpointEnsured) {

@@ -40,6 +40,8 @@ export class OpenAccountHandler {
     // Keys first, the account last: without transactions a crash in between leaves only keys of
     // an account that does not exist (never listed, never authenticated), not a half-open account.
     const applicationKeys = [];
+    const stored = [];
+    const aggregates: Array<ApiKey | Account> = [];
     for (const access of APPLICATION_KEY_ACCESS) {
       const { secret, secretHash, hint } = this.secrets.issue();
       const key = ApiKey.createApplicationKey({
@@ -50,12 +52,13 @@ export class OpenAccountHandler {
         hint,
         now,
       });
-      await this.repository.save(key, accountId, command.actor);
+      stored.push(...(await this.repository.save(key, accountId, command.actor)));
+      aggregates.push(key);
       applicationKeys.push({ key: key.toView(now), secret });
     }
     const account = Account.open({ accountId, name: command.name, plan, now });
-    await this.repository.save(account, accountId, command.actor);
-    await this.relay.flush();
+    stored.push(...(await this.repository.save(account, accountId, command.actor)));
+    await this.relay.publishOwn(stored, [...aggregates, account]);
     return { account: account.toView(), applicationKeys };
   }
 }
