@@ -189,6 +189,7 @@ async function main() {
 
     // Revoke-to-refusal on the two gateways of the big deployment.
     const timings = [];
+    const commandMs = [];
     for (let i = 0; i < 5; i++) {
       const secret = `scale-revoke-${i}-${Date.now()}-xxxxxxxx`;
       const created = await call(
@@ -213,13 +214,16 @@ async function main() {
           ).status !== 200
         )
           await new Promise((r) => setTimeout(r, 5));
+      const sent = performance.now();
+      // The command itself is slow on FerretDB at this size (it answers queries by scanning).
       await sendRpc(
         client,
         'keys.revoke',
         { accountId: bigAccount.account.id, keyId: key.id },
-        10_000,
+        300_000,
       );
       const acknowledged = performance.now();
+      commandMs.push(acknowledged - sent);
       await Promise.all(
         [big.port, freshPort].map(async (port) => {
           while (
@@ -235,7 +239,7 @@ async function main() {
       timings.push(performance.now() - acknowledged);
     }
     console.log(
-      `revoke to refusal on two gateways: median ${f(median(timings), 1)} ms, worst ${f(Math.max(...timings), 1)} ms (target <= 100)`,
+      `revoke to refusal on two gateways after the acknowledgement: median ${f(median(timings), 1)} ms, worst ${f(Math.max(...timings), 1)} ms (target <= 100); the revoke command itself: median ${f(median(commandMs), 0)} ms`,
     );
   } finally {
     await client.close();

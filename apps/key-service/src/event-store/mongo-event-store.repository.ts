@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { Connection, Model, Types, mongo } from 'mongoose';
 import { EventEnvelope } from '@keygate/contracts';
-import { MONGO, bulkWriteInChunks } from '@keygate/connections';
+import { MONGO } from '@keygate/connections';
 import { AppendRequest } from '../shared/aggregate-root';
 import { newBatchId, newEventId } from '../shared/ids';
 import {
@@ -22,6 +22,7 @@ import {
 
 const DUPLICATE_KEY = 11000;
 const INSERT_CHUNK = 500;
+const MARK_CHUNK = 500;
 
 function toEnvelope(doc: StoredEventDocument): EventEnvelope {
   return {
@@ -108,7 +109,7 @@ export class MongoEventStore implements EventStore, OnModuleInit {
       state: 'writing',
       createdAt: new Date().toISOString(),
     } as never);
-    // New documents only, so larger commands than bulkWriteInChunks' are safe on FerretDB.
+    // New documents only, so commands larger than bulkWriteInChunks' are safe on FerretDB.
     for (let start = 0; start < docs.length; start += INSERT_CHUNK)
       await this.events.collection.insertMany(
         docs.slice(start, start + INSERT_CHUNK).map((doc) => ({ ...doc })),
@@ -192,17 +193,18 @@ export class MongoEventStore implements EventStore, OnModuleInit {
   }
 
   async markPublished(storeIds: string[]): Promise<void> {
-    if (storeIds.length === 0) return;
-    // One update by _id each: every MongoDB-wire server answers those from its primary key.
-    await bulkWriteInChunks(
-      this.events,
-      storeIds.map((id) => ({
-        updateOne: {
-          filter: { _id: new Types.ObjectId(id) },
-          update: { $set: { published: true } },
+    // One update per few hundred events: FerretDB answers every query, by _id too, by reading
+    // the collection (measured: ~145 ms at 200,000 documents either way), so one statement per
+    // event cost as much as everything else a command does.
+    for (let start = 0; start < storeIds.length; start += MARK_CHUNK)
+      await this.events.updateMany(
+        {
+          _id: {
+            $in: storeIds.slice(start, start + MARK_CHUNK).map((id) => new Types.ObjectId(id)),
+          },
         },
-      })),
-    );
+        { $set: { published: true } },
+      );
   }
 
   async accountEvents(accountId: string, limit: number, cursor: string | null): Promise<EventPage> {

@@ -47,6 +47,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   // Events commands published themselves, whose published mark is still to be written.
   private readonly unmarked = new Set<string>();
   private marking: Promise<void> | null = null;
+  private marks: Promise<void> = Promise.resolve();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -104,13 +105,23 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     await this.notify(envelopes);
   }
 
+  /**
+   * One mark write at a time: FerretDB holds a PostgreSQL connection per statement of a bulk
+   * write, and two bulks beside the commands' own writes can exhaust its pool and wait forever.
+   */
+  private markPublished(ids: string[]): Promise<void> {
+    const next = this.marks.then(() => this.store.markPublished(ids));
+    this.marks = next.catch(() => undefined);
+    return next;
+  }
+
   /** Writes the published marks waiting since publishOwn. */
   private async markPending(): Promise<void> {
     const ids = [...this.unmarked];
     this.marking = null;
     if (ids.length === 0) return;
     try {
-      await this.store.markPublished(ids);
+      await this.markPublished(ids);
       for (const id of ids) this.unmarked.delete(id);
     } catch (error) {
       this.logger.warn(`marking published events failed (retried): ${(error as Error).message}`);
@@ -200,14 +211,16 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     }
     await this.drainImportBatches(); // what failed stays staged or ready: the timer tries again
     for (;;) {
-      const batch = inStreamOrder(await this.store.unpublished(BATCH));
+      // Events a command published itself whose mark is still being written are not sent again.
+      const stored = await this.store.unpublished(BATCH);
+      const batch = inStreamOrder(stored.filter((event) => !this.unmarked.has(event.storeId)));
       if (batch.length === 0) return;
       const envelopes = batch.map((e) => e.envelope);
       await this.projector.project(envelopes);
       await this.publisher.publish(envelopes);
-      await this.store.markPublished(batch.map((e) => e.storeId));
+      await this.markPublished(batch.map((e) => e.storeId));
       await this.notify(envelopes);
-      if (batch.length < BATCH) return;
+      if (stored.length < BATCH) return;
     }
   }
 }
