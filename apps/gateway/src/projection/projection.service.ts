@@ -175,7 +175,9 @@ export class ProjectionService implements OnApplicationBootstrap, OnApplicationS
   }
 
   private async reload(): Promise<void> {
-    this.logger.warn(`the event stream no longer holds ${this.position}; reloading the checkpoint`);
+    this.logger.warn(
+      `the event stream may have dropped entries after ${this.position} (trimmed, or started afresh): reloading the checkpoint`,
+    );
     await this.loadCheckpoint();
   }
 }
