@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { Connection, Model, Types, mongo } from 'mongoose';
 import { EventEnvelope } from '@keygate/contracts';
-import { MONGO } from '@keygate/connections';
+import { BULK_WRITE_CHUNK, MONGO } from '@keygate/connections';
 import { AppendRequest } from '../shared/aggregate-root';
 import { newBatchId, newEventId } from '../shared/ids';
 import {
@@ -22,7 +22,9 @@ import {
 
 const DUPLICATE_KEY = 11000;
 const INSERT_CHUNK = 500;
-const MARK_CHUNK = 500;
+// FerretDB holds a PostgreSQL connection per document an update touches until the command
+// ends: more than its pool (about 50) at once, beside other commands, waits forever.
+const MARK_CHUNK = BULK_WRITE_CHUNK;
 
 function toEnvelope(doc: StoredEventDocument): EventEnvelope {
   return {
@@ -147,7 +149,14 @@ export class MongoEventStore implements EventStore, OnModuleInit {
   private async discardUnfinishedBatches(): Promise<void> {
     const unfinished = await this.batches.find({ state: 'writing' }).lean<ImportBatchDocument[]>();
     for (const batch of unfinished) {
-      await this.events.deleteMany({ batch: batch._id });
+      const ids = (
+        await this.events
+          .find({ batch: batch._id }, { _id: 1 })
+          .lean<Array<{ _id: Types.ObjectId }>>()
+      ).map((doc) => doc._id);
+      // In small commands, for the same reason as the marks (MARK_CHUNK).
+      for (let start = 0; start < ids.length; start += MARK_CHUNK)
+        await this.events.deleteMany({ _id: { $in: ids.slice(start, start + MARK_CHUNK) } });
       await this.batches.deleteOne({ _id: batch._id });
     }
   }
@@ -193,9 +202,9 @@ export class MongoEventStore implements EventStore, OnModuleInit {
   }
 
   async markPublished(storeIds: string[]): Promise<void> {
-    // One update per few hundred events: FerretDB answers every query, by _id too, by reading
-    // the collection (measured: ~145 ms at 200,000 documents either way), so one statement per
-    // event cost as much as everything else a command does.
+    // One update per chunk of events: FerretDB answers every query, by _id too, by reading the
+    // collection (measured: ~145 ms at 200,000 documents either way), so one statement per event
+    // cost as much as everything else a command does.
     for (let start = 0; start < storeIds.length; start += MARK_CHUNK)
       await this.events.updateMany(
         {
