@@ -4,7 +4,6 @@ import {
   EventEnvelope,
   KEY_STREAM_PREFIX,
   KeyRecord,
-  KeysSnapshot,
   foldAccountEvent,
   foldKeyEvent,
 } from '@keygate/contracts';
@@ -34,10 +33,11 @@ export class KeyProjection {
     return this.keys.size;
   }
 
-  load(snapshot: Pick<KeysSnapshot, 'accounts' | 'keys'>): void {
+  /** Replaces everything with these records (specs build projections this way). */
+  load(records: { accounts: AccountRecord[]; keys: KeyRecord[] }): void {
     this.clear();
-    for (const account of snapshot.accounts) this.putAccount(account);
-    for (const key of snapshot.keys) this.putKey(key);
+    for (const account of records.accounts) this.putAccount(account);
+    for (const key of records.keys) this.putKey(key);
   }
 
   /** Takes over everything `other` holds (a reload built beside the live one, then swapped in). */
@@ -69,7 +69,11 @@ export class KeyProjection {
   }
 
   findBySecretHash(secretHash: string): KeyMatch | null {
-    const hash = hashKey(secretHash);
+    return this.findByHashBytes(hashKey(secretHash));
+  }
+
+  /** The hot path's lookup: the HMAC as raw bytes (secretHashBytes), no hex to convert. */
+  findByHashBytes(hash: string): KeyMatch | null {
     const key = this.byHash.get(hash);
     if (!key) return null;
     return { key, viaPreviousSecret: key.hash !== hash };

@@ -156,14 +156,6 @@ export class ReadModels implements OnModuleInit {
     return docs.filter((doc) => keyStatusAt(doc, now) === 'active').length;
   }
 
-  async allKeyRecords(now: Date): Promise<KeyRecord[]> {
-    const docs = await this.keys
-      .find({ deleted: false })
-      .sort({ _id: 1 })
-      .lean<KeyViewDocument[]>();
-    return docs.map((doc) => keyRecordOf(doc, now));
-  }
-
   /** These keys as the read models hold them, deleted ones included (for the checkpoint). */
   async keyRecordsWithDeleted(
     keyIds: string[],
