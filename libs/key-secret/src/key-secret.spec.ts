@@ -8,6 +8,7 @@ import {
   hasValidFormat,
   hintOf,
   isValidKeyPrefix,
+  secretHashBytes,
 } from './key-secret';
 
 const pepper = Buffer.from('a-test-pepper-that-is-long-enough-for-hmac');
@@ -96,5 +97,14 @@ describe('hintOf', () => {
   it('shows the prefix, the first four and the last four characters', () => {
     const secret = generateSecret('kg');
     expect(hintOf(secret, 'kg')).toBe(`kg_sk_${secret.slice(6, 10)}…${secret.slice(-4)}`);
+  });
+});
+
+describe('secretHashBytes', () => {
+  it('is the hex HMAC as raw bytes', () => {
+    const token = generateSecret('kg');
+    const bytes = secretHashBytes(token, pepper);
+    expect(bytes).toHaveLength(32);
+    expect(Buffer.from(bytes, 'latin1').toString('hex')).toBe(hashSecret(token, pepper));
   });
 });

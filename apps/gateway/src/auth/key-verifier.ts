@@ -1,6 +1,6 @@
 import { DomainError, ErrorCode, KeyRecord } from '@keygate/contracts';
 import { PlanTable } from '@keygate/config';
-import { hashSecret, hasValidFormat, looksLikeKeygateSecret } from '@keygate/key-secret';
+import { hasValidFormat, looksLikeKeygateSecret, secretHashBytes } from '@keygate/key-secret';
 import { KeyProjection } from '../projection/key-projection';
 import { IpMatcher } from './ip-matcher';
 
@@ -52,7 +52,7 @@ export class KeyVerifier {
     )
       throw new UnauthorizedError('Malformed API key');
     // The map is keyed by an HMAC of the token, so lookup timing says nothing about the secret.
-    const match = this.projection.findBySecretHash(hashSecret(token, this.settings.keyPepper));
+    const match = this.projection.findByHashBytes(secretHashBytes(token, this.settings.keyPepper));
     if (!match) throw new UnauthorizedError('Unknown API key');
     const { key } = match;
     if (
