@@ -41,7 +41,7 @@ export class KeyMutation {
       const stored = await this.repository.save(key, key.accountId, target.actor);
       return { key, result, now, stored };
     });
-    await this.relay.publishOwn(outcome.stored, [outcome.key]);
+    if (outcome.stored.length > 0) await this.relay.flush();
     return { key: outcome.key, result: outcome.result, now: outcome.now };
   }
 }

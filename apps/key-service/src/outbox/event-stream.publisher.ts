@@ -29,10 +29,10 @@ export class EventStreamPublisher {
 
   /**
    * XADDs the envelopes in the given order and writes the projection checkpoint records they
-   * produce, in one atomic step. A missing checkpoint (Redis lost its data) is rebuilt first when
-   * the caller holds the outbox lock (nothing is published meanwhile), else the call fails.
+   * produce, in one atomic step. A missing checkpoint (Redis lost its data) is rebuilt first;
+   * the caller holds the outbox lock, so nothing is published meanwhile.
    */
-  async publish(envelopes: EventEnvelope[], rebuildIfMissing = true): Promise<void> {
+  async publish(envelopes: EventEnvelope[]): Promise<void> {
     if (envelopes.length === 0) return;
     const entries = await this.checkpoint.entriesFor(envelopes);
     const names = this.checkpoint.keys;
@@ -59,8 +59,7 @@ export class EventStreamPublisher {
     try {
       await run();
     } catch (error) {
-      if (!String((error as Error).message).includes('NOCHECKPOINT') || !rebuildIfMissing)
-        throw error;
+      if (!String((error as Error).message).includes('NOCHECKPOINT')) throw error;
       await this.ensureCheckpoint();
       await this.publish(envelopes);
     }

@@ -15,14 +15,11 @@ import {
   ImportBatch,
   UnpublishedEvent,
 } from '../event-store/event-store.port';
-import { Account } from '../accounts/account.aggregate';
-import { ApiKey } from '../keys/api-key.aggregate';
 import { ReadModelProjector } from '../read-models/read-model.projector';
 import { EventStreamPublisher } from './event-stream.publisher';
 
 const BATCH = 500;
 const RETRY_INTERVAL_MS = 1000;
-const MARK_DELAY_MS = 50;
 
 export type PublishedListener = (events: EventEnvelope[]) => Promise<void>;
 
@@ -44,10 +41,6 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private importBatchesWaiting = true;
   // Batches this process's imports just stored, published from memory (no read of the store).
   private readonly stagedBatches: ImportBatch[] = [];
-  // Events commands published themselves, whose published mark is still to be written.
-  private readonly unmarked = new Set<string>();
-  private marking: Promise<void> | null = null;
-  private marks: Promise<void> = Promise.resolve();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -75,57 +68,6 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   async beforeApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.running?.catch(() => undefined);
-    await (this.marking ?? this.markPending()).catch(() => undefined);
-  }
-
-  /**
-   * A command's own events, answered as soon as they are on the stream: the read models are
-   * written from the aggregates the command holds (no re-read of the store), the events XADDed
-   * with the checkpoint, and the store's published marks left to a moment later (coalesced:
-   * on FerretDB a mark costs as much as the rest). A crash before the mark publishes the events
-   * again, which consumers drop by version. Anything that fails here is left to the full pass.
-   */
-  async publishOwn(stored: UnpublishedEvent[], aggregates: Array<ApiKey | Account>): Promise<void> {
-    if (stored.length === 0) return;
-    const envelopes = inStreamOrder(stored).map((event) => event.envelope);
-    try {
-      await this.projector.writeAggregates(aggregates);
-      await this.publisher.publish(envelopes, false);
-    } catch (error) {
-      this.logger.warn(
-        `publishing a command's events directly failed: ${(error as Error).message}`,
-      );
-      await this.flush();
-      return;
-    }
-    for (const event of stored) this.unmarked.add(event.storeId);
-    this.marking ??= new Promise<void>((resolve) => setTimeout(resolve, MARK_DELAY_MS)).then(() =>
-      this.markPending(),
-    );
-    await this.notify(envelopes);
-  }
-
-  /**
-   * One mark write at a time: FerretDB holds a PostgreSQL connection per statement of a bulk
-   * write, and two bulks beside the commands' own writes can exhaust its pool and wait forever.
-   */
-  private markPublished(ids: string[]): Promise<void> {
-    const next = this.marks.then(() => this.store.markPublished(ids));
-    this.marks = next.catch(() => undefined);
-    return next;
-  }
-
-  /** Writes the published marks waiting since publishOwn. */
-  private async markPending(): Promise<void> {
-    const ids = [...this.unmarked];
-    this.marking = null;
-    if (ids.length === 0) return;
-    try {
-      await this.markPublished(ids);
-      for (const id of ids) this.unmarked.delete(id);
-    } catch (error) {
-      this.logger.warn(`marking published events failed (retried): ${(error as Error).message}`);
-    }
   }
 
   /** Publishes an import batch just stored (then everything else), from the events in hand. */
@@ -201,8 +143,6 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   private async drain(): Promise<void> {
-    // Events a command published itself are marked first, so this pass does not publish them again.
-    await (this.marking ?? this.markPending());
     // Once per process: a Redis without the checkpoint (new, or restarted empty) gets it now,
     // even when nothing is waiting to be published. Later losses surface as NOCHECKPOINT.
     if (!this.checkpointEnsured) {
@@ -211,16 +151,14 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     }
     await this.drainImportBatches(); // what failed stays staged or ready: the timer tries again
     for (;;) {
-      // Events a command published itself whose mark is still being written are not sent again.
-      const stored = await this.store.unpublished(BATCH);
-      const batch = inStreamOrder(stored.filter((event) => !this.unmarked.has(event.storeId)));
+      const batch = inStreamOrder(await this.store.unpublished(BATCH));
       if (batch.length === 0) return;
       const envelopes = batch.map((e) => e.envelope);
       await this.projector.project(envelopes);
       await this.publisher.publish(envelopes);
-      await this.markPublished(batch.map((e) => e.storeId));
+      await this.store.markPublished(batch.map((e) => e.storeId));
       await this.notify(envelopes);
-      if (stored.length < BATCH) return;
+      if (batch.length < BATCH) return;
     }
   }
 }

@@ -16,12 +16,12 @@ export class UserAudit {
   ) {}
 
   async record(accountId: string, actor: Actor, change: (account: Account) => void): Promise<void> {
-    const { account, stored } = await this.repository.retryOnConflict(async () => {
-      const loaded = await this.repository.load(() => new Account(), accountStreamId(accountId));
-      if (loaded.version === 0) throw new NotFoundError('Account', accountId);
-      change(loaded);
-      return { account: loaded, stored: await this.repository.save(loaded, accountId, actor) };
+    await this.repository.retryOnConflict(async () => {
+      const account = await this.repository.load(() => new Account(), accountStreamId(accountId));
+      if (account.version === 0) throw new NotFoundError('Account', accountId);
+      change(account);
+      await this.repository.save(account, accountId, actor);
     });
-    await this.relay.publishOwn(stored, [account]);
+    await this.relay.flush();
   }
 }

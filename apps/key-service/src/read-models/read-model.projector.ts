@@ -40,17 +40,6 @@ export class ReadModelProjector {
     await Promise.all(others.map((streamId) => this.projectStream(streamId)));
   }
 
-  /** The read models of aggregates a command just changed, from their state in hand: no re-read. */
-  async writeAggregates(aggregates: Array<ApiKey | Account>): Promise<void> {
-    await Promise.all(
-      aggregates.map((aggregate) =>
-        aggregate instanceof ApiKey
-          ? this.readModels.writeKey(aggregate)
-          : this.readModels.writeAccount(aggregate),
-      ),
-    );
-  }
-
   async rebuild(store: EventStore): Promise<{ accounts: number; keys: number }> {
     await this.readModels.dropAll();
     let accounts = 0;

@@ -29,19 +29,17 @@ export class ChangePlanHandler {
         `must be one of ${Object.keys(this.config.plans).join(', ')}`,
       );
     }
-    const { account, stored } = await this.repository.retryOnConflict(async () => {
+    const account = await this.repository.retryOnConflict(async () => {
       const loaded = await this.repository.load(
         () => new Account(),
         accountStreamId(command.accountId),
       );
       if (loaded.version === 0) throw new NotFoundError('Account', command.accountId);
       loaded.changePlan(command.plan, this.clock.now());
-      return {
-        account: loaded,
-        stored: await this.repository.save(loaded, loaded.id, command.actor),
-      };
+      await this.repository.save(loaded, loaded.id, command.actor);
+      return loaded;
     });
-    await this.relay.publishOwn(stored, [account]);
+    await this.relay.flush();
     return account.toView();
   }
 }

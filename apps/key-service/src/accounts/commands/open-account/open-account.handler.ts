@@ -40,8 +40,6 @@ export class OpenAccountHandler {
     // Keys first, the account last: without transactions a crash in between leaves only keys of
     // an account that does not exist (never listed, never authenticated), not a half-open account.
     const applicationKeys = [];
-    const stored = [];
-    const aggregates: Array<ApiKey | Account> = [];
     for (const access of APPLICATION_KEY_ACCESS) {
       const { secret, secretHash, hint } = this.secrets.issue();
       const key = ApiKey.createApplicationKey({
@@ -52,13 +50,12 @@ export class OpenAccountHandler {
         hint,
         now,
       });
-      stored.push(...(await this.repository.save(key, accountId, command.actor)));
-      aggregates.push(key);
+      await this.repository.save(key, accountId, command.actor);
       applicationKeys.push({ key: key.toView(now), secret });
     }
     const account = Account.open({ accountId, name: command.name, plan, now });
-    stored.push(...(await this.repository.save(account, accountId, command.actor)));
-    await this.relay.publishOwn(stored, [...aggregates, account]);
+    await this.repository.save(account, accountId, command.actor);
+    await this.relay.flush();
     return { account: account.toView(), applicationKeys };
   }
 }

@@ -45,9 +45,9 @@ export class CreateKeyHandler {
         { ...command.input, keyId: newKeyId(), secretHash, hint },
         now,
       );
-      const stored = await this.repository.save(key, accountId, command.actor);
+      await this.repository.save(key, accountId, command.actor);
       // Published (and projected) before the lease ends, so the next creation counts this key.
-      await this.relay.publishOwn(stored, [key]);
+      await this.relay.flush();
       return { key: key.toView(now), secret };
     });
   }
