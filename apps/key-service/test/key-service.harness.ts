@@ -79,6 +79,11 @@ export class KeyServiceHarness {
     return readEventStream(this.redis, this.env.KEYGATE_EVENT_STREAM);
   }
 
+  /** What the outbox still holds: appends not published yet. */
+  outboxEntries(): Promise<Array<Record<string, unknown>>> {
+    return this.mongo.collection('outbox').find({}).toArray();
+  }
+
   storedEvents(): Promise<Array<Record<string, unknown>>> {
     return this.mongo.collection('events').find({}).sort({ _id: 1 }).toArray();
   }

@@ -5,7 +5,7 @@ import {
   SYSTEM_ACTOR,
   keyStreamId,
 } from '@keygate/contracts';
-import { ManualClock } from '@keygate/testing';
+import { ManualClock, waitFor } from '@keygate/testing';
 import { EventSourcedRepository } from '../src/event-store/event-sourced.repository';
 import { MongoEventStore } from '../src/event-store/mongo-event-store.repository';
 import { ApiKey } from '../src/keys/api-key.aggregate';
@@ -27,7 +27,7 @@ describe('outbox relay: an event appended just before a crash', () => {
     const repository = new EventSourcedRepository(new MongoEventStore(mongo));
     const key = await repository.load(() => new ApiKey(), keyStreamId(keyId));
     key.rotate({ secretHash: 'f'.repeat(64), hint: 'kg_sk_dead…beef' }, 0, new ManualClock().now());
-    const [{ envelope: appended }] = await repository.save(key, key.accountId, SYSTEM_ACTOR);
+    const [appended] = await repository.save(key, key.accountId, SYSTEM_ACTOR);
     await mongo.close();
     expect((await harness.streamEntries()).map((e) => e.event.eventId)).not.toContain(
       appended.eventId,
@@ -39,7 +39,7 @@ describe('outbox relay: an event appended just before a crash', () => {
     );
     expect(afterRestart).toHaveLength(1);
     expect(afterRestart[0].event).toEqual(appended);
-    expect((await harness.storedEvents()).filter((e) => e.published === false)).toHaveLength(0);
+    expect(await harness.outboxEntries()).toHaveLength(0);
     // The read model caught up too.
     const record = await harness.send<{ secretHash: string; version: number }>(
       KeyServicePattern.GetKeyRecord,
@@ -72,7 +72,7 @@ describe('outbox relay: an event appended just before a crash', () => {
     for (let i = 0; i < 70; i++) {
       const key = await repository.load(() => new ApiKey(), keyStreamId(keyId));
       key.rotate({ secretHash: i.toString(16).padStart(64, '0'), hint: 'kg_sk_…' }, 0, clock.now());
-      const [{ envelope: appended }] = await repository.save(key, key.accountId, SYSTEM_ACTOR);
+      const [appended] = await repository.save(key, key.accountId, SYSTEM_ACTOR);
       appendedIds.push(appended.eventId);
     }
     await mongo.close();
@@ -82,7 +82,104 @@ describe('outbox relay: an event appended just before a crash', () => {
       appendedIds.includes(e.event.eventId),
     );
     expect(published.map((e) => e.event.eventId)).toEqual(appendedIds);
-    expect((await harness.storedEvents()).filter((e) => e.published === false)).toHaveLength(0);
+    expect(await harness.outboxEntries()).toHaveLength(0);
+  });
+});
+
+describe('outbox relay: appends of another writer, while the service runs', () => {
+  const harness = new KeyServiceHarness();
+
+  beforeAll(() => harness.start());
+  afterAll(() => harness.stop());
+
+  /** A second writer (another key service's store), rotating the key once without publishing. */
+  async function rotateElsewhere(keyId: string, hashDigit: string) {
+    const mongo = await connectMongo(harness.env.MONGO_URL);
+    const store = new MongoEventStore(mongo);
+    const repository = new EventSourcedRepository(store);
+    const key = await repository.load(() => new ApiKey(), keyStreamId(keyId));
+    key.rotate({ secretHash: hashDigit.repeat(64), hint: 'kg_sk_…' }, 0, new ManualClock().now());
+    const [appended] = await repository.save(key, key.accountId, SYSTEM_ACTOR);
+    return { mongo, store, appended };
+  }
+  const onStream = async (eventId: string) =>
+    (await harness.streamEntries()).filter((e) => e.event.eventId === eventId).length;
+  const presenceKey = (writer: string) =>
+    `{${harness.env.KEYGATE_EVENT_STREAM}}:outbox-writer:${writer}`;
+
+  it('leaves a live writer its append, and publishes it once the writer is gone', async () => {
+    const { applicationKeys } = await harness.openAccount('Dead writer');
+    const keyId = applicationKeys[0].key.id;
+    const alive = await rotateElsewhere(keyId, '1');
+    await harness.redis.set(presenceKey(alive.store.writer), '1', 'PX', 2500);
+    await alive.mongo.close();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await onStream(alive.appended.eventId)).toBe(0); // its writer may still publish it
+
+    const tookMs = await waitFor(async () => (await onStream(alive.appended.eventId)) > 0, 12_000);
+    expect(tookMs).toBeLessThan(12_000);
+    await waitFor(async () => (await harness.outboxEntries()).length === 0);
+    expect(await onStream(alive.appended.eventId)).toBe(1);
+    const record = await harness.send<{ secretHash: string; version: number }>(
+      KeyServicePattern.GetKeyRecord,
+      { keyId },
+    );
+    expect(record).toMatchObject({ secretHash: '1'.repeat(64), version: 2 });
+  });
+
+  it('drops an entry whose writer died before storing its events: nothing is published', async () => {
+    const { applicationKeys } = await harness.openAccount('Half an append');
+    const keyId = applicationKeys[0].key.id;
+    const before = (await harness.streamEntries()).length;
+    await harness.mongo.collection('outbox').insertOne({
+      _id: 'out_neverstored' as never,
+      writer: 'wr_gonebeforeitsevents',
+      streamId: keyStreamId(keyId),
+      createdAt: new Date().toISOString(),
+      events: [
+        {
+          eventId: 'evt_neverstored',
+          streamId: keyStreamId(keyId),
+          version: 2,
+          type: 'KeyRevoked',
+          schemaVersion: 1,
+          occurredAt: new Date().toISOString(),
+          actor: SYSTEM_ACTOR,
+          data: { keyId },
+          accountId: 'acc_x',
+        },
+      ],
+    });
+    await waitFor(async () => (await harness.outboxEntries()).length === 0, 12_000);
+    expect((await harness.streamEntries()).length).toBe(before);
+    expect(await onStream('evt_neverstored')).toBe(0);
+    const record = await harness.send<{ status: string; version: number }>(
+      KeyServicePattern.GetKeyRecord,
+      { keyId },
+    );
+    expect(record).toMatchObject({ status: 'active', version: 1 });
+  });
+
+  it('publishes an entry found again after its publication (its removal failed) no second time', async () => {
+    const { applicationKeys } = await harness.openAccount('Published twice');
+    const keyId = applicationKeys[0].key.id;
+    const [entry] = await harness.mongo
+      .collection('outbox')
+      .find({})
+      .toArray()
+      .then(async (left) => {
+        expect(left).toHaveLength(0);
+        const other = await rotateElsewhere(keyId, '2');
+        await other.mongo.close();
+        return harness.mongo.collection('outbox').find({}).toArray();
+      });
+    await waitFor(async () => (await harness.outboxEntries()).length === 0, 12_000);
+    const eventId = (entry.events as Array<{ eventId: string }>)[0].eventId;
+    expect(await onStream(eventId)).toBe(1);
+
+    await harness.mongo.collection('outbox').insertOne(entry);
+    await waitFor(async () => (await harness.outboxEntries()).length === 0, 12_000);
+    expect(await onStream(eventId)).toBe(1);
   });
 });
 

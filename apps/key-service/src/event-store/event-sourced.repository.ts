@@ -1,8 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { Actor, ConflictError } from '@keygate/contracts';
+import { Actor, ConflictError, EventEnvelope } from '@keygate/contracts';
 import { AggregateRoot } from '../shared/aggregate-root';
 import { RecentStreams } from './recent-streams';
-import { ConcurrencyError, EVENT_STORE, EventStore, UnpublishedEvent } from './event-store.port';
+import { ConcurrencyError, EVENT_STORE, EventStore } from './event-store.port';
 
 const ATTEMPTS = 5;
 
@@ -23,12 +23,23 @@ export class EventSourcedRepository {
     return create().loadFromHistory(history);
   }
 
-  /** Appends what the aggregate applied; answers the stored events, for the relay to publish. */
-  async save(
-    aggregate: AggregateRoot,
-    accountId: string,
-    actor: Actor,
-  ): Promise<UnpublishedEvent[]> {
+  /**
+   * As load, but reads the store again when the history held here stops before `version`:
+   * another writer's events, published by this process's relay.
+   */
+  async loadAtLeast<T extends AggregateRoot>(
+    create: () => T,
+    streamId: string,
+    version: number,
+  ): Promise<T> {
+    const aggregate = await this.load(create, streamId);
+    if (aggregate.version >= version) return aggregate;
+    this.recent.forget(streamId);
+    return this.load(create, streamId);
+  }
+
+  /** Appends what the aggregate applied; answers the stored events (the relay publishes them). */
+  async save(aggregate: AggregateRoot, accountId: string, actor: Actor): Promise<EventEnvelope[]> {
     const expectedVersion = aggregate.expectedVersion;
     const events = aggregate.takePendingEvents();
     if (events.length === 0) return [];
@@ -40,11 +51,7 @@ export class EventSourcedRepository {
         actor,
         events,
       });
-      this.recent.appended(
-        aggregate.streamId,
-        expectedVersion,
-        stored.map((event) => event.envelope),
-      );
+      this.recent.appended(aggregate.streamId, expectedVersion, stored);
       return stored;
     } catch (error) {
       this.recent.forget(aggregate.streamId); // another writer moved it on: read it again

@@ -16,9 +16,18 @@ export class ConcurrencyError extends Error {
 
 export type { EventPage };
 
-export interface UnpublishedEvent {
-  storeId: string;
-  envelope: EventEnvelope;
+/**
+ * An append waiting to be published: its outbox entry, written before its events, and removed
+ * once they are on the Redis stream. `writer` is the store instance (one per process) that wrote
+ * it; an entry whose writer is gone is checked against the stream it names and published or
+ * dropped by another relay.
+ */
+export interface OutboxEntry {
+  entryId: string;
+  writer: string;
+  streamId: string;
+  createdAt: string;
+  events: EventEnvelope[];
 }
 
 /** An import's events, stored together and published together. */
@@ -28,8 +37,19 @@ export interface ImportBatch {
 }
 
 export interface EventStore {
-  /** Appends at expectedVersion + 1...; throws ConcurrencyError if the stream moved on. */
-  append(request: AppendRequest): Promise<UnpublishedEvent[]>;
+  /** This instance's name in the outbox entries it writes. */
+  readonly writer: string;
+  /**
+   * Appends at expectedVersion + 1... after writing their outbox entry; throws ConcurrencyError
+   * (its entry removed) if the stream moved on. Successful appends wait in `appended()`.
+   */
+  append(request: AppendRequest): Promise<EventEnvelope[]>;
+  /** This instance's successful appends not yet published, oldest first (held in memory). */
+  appended(): OutboxEntry[];
+  /** Removes published entries: from memory and from the outbox. */
+  published(entryIds: string[]): Promise<void>;
+  /** Every outbox entry in the store (a small collection: published entries are removed). */
+  outboxEntries(): Promise<OutboxEntry[]>;
   /**
    * Stores the first events of many new streams (an import) as one batch, published with the
    * batch rather than one by one; batches left `writing` by a crash are discarded first.
@@ -44,8 +64,6 @@ export interface EventStore {
     prefix: string,
     visit: (streamId: string, events: EventEnvelope[]) => Promise<void>,
   ): Promise<void>;
-  unpublished(limit: number): Promise<UnpublishedEvent[]>;
-  markPublished(storeIds: string[]): Promise<void>;
   /** The account's audit trail, newest first. */
   accountEvents(accountId: string, limit: number, cursor: string | null): Promise<EventPage>;
 }

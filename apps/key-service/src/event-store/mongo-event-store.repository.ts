@@ -1,19 +1,22 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { Connection, Model, Types, mongo } from 'mongoose';
 import { EventEnvelope } from '@keygate/contracts';
-import { BULK_WRITE_CHUNK, MONGO, bulkWriteInChunks } from '@keygate/connections';
+import { BULK_WRITE_CHUNK, MONGO } from '@keygate/connections';
 import { AppendRequest } from '../shared/aggregate-root';
-import { newBatchId, newEventId } from '../shared/ids';
+import { newBatchId, newEventId, newOutboxEntryId, newWriterId } from '../shared/ids';
 import {
   ConcurrencyError,
   EventPage,
   EventStore,
   ImportBatch,
-  UnpublishedEvent,
+  OutboxEntry,
 } from './event-store.port';
 import {
   IMPORT_BATCH_COLLECTION,
   ImportBatchDocument,
+  OUTBOX_COLLECTION,
+  OutboxEntryDocument,
+  outboxEntrySchema,
   STORED_EVENT_COLLECTION,
   StoredEventDocument,
   importBatchSchema,
@@ -39,12 +42,29 @@ function toEnvelope(doc: StoredEventDocument): EventEnvelope {
   };
 }
 
+function entryOf(doc: OutboxEntryDocument): OutboxEntry {
+  return {
+    entryId: doc._id,
+    writer: doc.writer,
+    streamId: doc.streamId,
+    createdAt: doc.createdAt,
+    events: doc.events.map(toEnvelope),
+  };
+}
+
 @Injectable()
 export class MongoEventStore implements EventStore, OnModuleInit {
+  readonly writer = newWriterId();
   private readonly events: Model<StoredEventDocument>;
   private readonly batches: Model<ImportBatchDocument>;
+  private readonly outbox: Model<OutboxEntryDocument>['collection'];
+  private waiting: OutboxEntry[] = [];
 
   constructor(@Inject(MONGO) connection: Connection) {
+    this.outbox = connection.model<OutboxEntryDocument>(
+      OUTBOX_COLLECTION,
+      outboxEntrySchema,
+    ).collection;
     this.events = connection.model<StoredEventDocument>(STORED_EVENT_COLLECTION, storedEventSchema);
     this.batches = connection.model<ImportBatchDocument>(
       IMPORT_BATCH_COLLECTION,
@@ -56,34 +76,62 @@ export class MongoEventStore implements EventStore, OnModuleInit {
     await Promise.all([this.events.createIndexes(), this.batches.createIndexes()]);
   }
 
-  async append(request: AppendRequest): Promise<UnpublishedEvent[]> {
-    const stored: UnpublishedEvent[] = [];
+  async append(request: AppendRequest): Promise<EventEnvelope[]> {
+    const docs: StoredEventDocument[] = request.events.map((event, i) => ({
+      eventId: newEventId(),
+      streamId: request.streamId,
+      version: request.expectedVersion + i + 1,
+      type: event.type,
+      schemaVersion: event.schemaVersion,
+      occurredAt: event.occurredAt,
+      actor: request.actor,
+      data: event.data,
+      accountId: request.accountId,
+    }));
+    const entry: OutboxEntryDocument = {
+      _id: newOutboxEntryId(),
+      writer: this.writer,
+      streamId: request.streamId,
+      createdAt: new Date().toISOString(),
+      events: docs,
+    };
+    // The entry first: events stored without one would never be published.
+    await this.outbox.insertOne(structuredClone(entry) as never);
     // One insert per event: the unique (streamId, version) index is the concurrency check.
-    for (const [i, event] of request.events.entries()) {
-      const doc: StoredEventDocument = {
-        eventId: newEventId(),
-        streamId: request.streamId,
-        version: request.expectedVersion + i + 1,
-        type: event.type,
-        schemaVersion: event.schemaVersion,
-        occurredAt: event.occurredAt,
-        actor: request.actor,
-        data: event.data,
-        accountId: request.accountId,
-        published: false,
-      };
-      let storeId: string;
+    for (const [i, doc] of docs.entries()) {
       try {
-        storeId = (await this.events.collection.insertOne({ ...doc })).insertedId.toHexString();
+        await this.events.collection.insertOne({ ...doc });
       } catch (error) {
-        if ((error as mongo.MongoServerError).code === DUPLICATE_KEY) {
-          throw new ConcurrencyError(request.streamId, doc.version - 1);
-        }
-        throw error;
+        if ((error as mongo.MongoServerError).code !== DUPLICATE_KEY) throw error; // entry checked later
+        if (i === 0)
+          await this.outbox.deleteOne({ _id: entry._id } as never).catch(() => undefined);
+        throw new ConcurrencyError(request.streamId, doc.version - 1);
       }
-      stored.push({ storeId, envelope: toEnvelope(doc) });
     }
-    return stored;
+    const events = docs.map(toEnvelope);
+    this.waiting.push({ ...entryOf(entry), events });
+    return events;
+  }
+
+  appended(): OutboxEntry[] {
+    return [...this.waiting];
+  }
+
+  async published(entryIds: string[]): Promise<void> {
+    // In small commands, see DELETE_CHUNK.
+    for (let start = 0; start < entryIds.length; start += DELETE_CHUNK)
+      await this.outbox.deleteMany({
+        _id: { $in: entryIds.slice(start, start + DELETE_CHUNK) },
+      } as never);
+    const done = new Set(entryIds);
+    this.waiting = this.waiting.filter((entry) => !done.has(entry.entryId));
+  }
+
+  async outboxEntries(): Promise<OutboxEntry[]> {
+    const docs = await this.outbox.find({}).toArray();
+    return (docs as unknown as OutboxEntryDocument[])
+      .map(entryOf)
+      .sort((a, b) => (a.entryId < b.entryId ? -1 : 1));
   }
 
   async appendImportBatch(requests: AppendRequest[]): Promise<ImportBatch> {
@@ -100,8 +148,7 @@ export class MongoEventStore implements EventStore, OnModuleInit {
         actor: request.actor,
         data: event.data,
         accountId: request.accountId,
-        published: true, // never seen by unpublished(): the batch is the outbox entry
-        batch: batchId,
+        batch: batchId, // the batch is these events' outbox entry
       })),
     );
     await this.batches.collection.insertOne({
@@ -190,29 +237,6 @@ export class MongoEventStore implements EventStore, OnModuleInit {
       batch.push(toEnvelope(doc));
     }
     if (current !== null) await visit(current, batch);
-  }
-
-  async unpublished(limit: number): Promise<UnpublishedEvent[]> {
-    const docs = await this.events
-      .find({ published: false })
-      .sort({ _id: 1 })
-      .limit(limit)
-      .lean<Array<StoredEventDocument & { _id: Types.ObjectId }>>();
-    return docs.map((doc) => ({ storeId: doc._id.toHexString(), envelope: toEnvelope(doc) }));
-  }
-
-  async markPublished(storeIds: string[]): Promise<void> {
-    if (storeIds.length === 0) return;
-    // One update by _id each: every MongoDB-wire server answers those from its primary key.
-    await bulkWriteInChunks(
-      this.events,
-      storeIds.map((id) => ({
-        updateOne: {
-          filter: { _id: new Types.ObjectId(id) },
-          update: { $set: { published: true } },
-        },
-      })),
-    );
   }
 
   async accountEvents(accountId: string, limit: number, cursor: string | null): Promise<EventPage> {

@@ -1,6 +1,6 @@
 import { Schema } from 'mongoose';
 
-/** One document per event. `published` is the outbox flag the relay clears after XADD. */
+/** One document per event; what is still to be published is in the outbox (OutboxEntryDocument). */
 export interface StoredEventDocument {
   eventId: string;
   streamId: string;
@@ -11,7 +11,6 @@ export interface StoredEventDocument {
   actor: { type: string; id?: string; ip?: string };
   data: unknown;
   accountId: string;
-  published: boolean;
   /** The import batch an event came in with: it is published with its batch, not one by one. */
   batch?: string;
 }
@@ -29,7 +28,6 @@ export const storedEventSchema = new Schema<StoredEventDocument>(
     actor: { type: Schema.Types.Mixed, required: true },
     data: { type: Schema.Types.Mixed, required: true },
     accountId: { type: String, required: true },
-    published: { type: Boolean, required: true },
     batch: { type: String, required: false },
   },
   { collection: STORED_EVENT_COLLECTION, versionKey: false, minimize: false },
@@ -38,7 +36,6 @@ export const storedEventSchema = new Schema<StoredEventDocument>(
 // Optimistic concurrency: two writers of the same version of a stream cannot both succeed.
 storedEventSchema.index({ streamId: 1, version: 1 }, { unique: true });
 storedEventSchema.index({ eventId: 1 }, { unique: true });
-storedEventSchema.index({ published: 1 });
 storedEventSchema.index({ accountId: 1, occurredAt: -1 });
 storedEventSchema.index({ batch: 1 }, { sparse: true });
 
@@ -68,3 +65,28 @@ export const importBatchSchema = new Schema<ImportBatchDocument>(
   { collection: IMPORT_BATCH_COLLECTION, versionKey: false },
 );
 importBatchSchema.index({ state: 1 });
+
+/**
+ * An append's outbox entry: written before its events and removed once they are published, so
+ * the collection holds only what is on its way (a relay never searches the events for it).
+ */
+export interface OutboxEntryDocument {
+  _id: string;
+  writer: string;
+  streamId: string;
+  createdAt: string;
+  events: StoredEventDocument[];
+}
+
+export const OUTBOX_COLLECTION = 'outbox';
+
+export const outboxEntrySchema = new Schema<OutboxEntryDocument>(
+  {
+    _id: String,
+    writer: String,
+    streamId: String,
+    createdAt: String,
+    events: [Schema.Types.Mixed],
+  },
+  { collection: OUTBOX_COLLECTION, versionKey: false },
+);

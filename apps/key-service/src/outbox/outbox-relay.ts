@@ -9,25 +9,30 @@ import Redis from 'ioredis';
 import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
 import { EventEnvelope } from '@keygate/contracts';
 import { LockTimeoutError, REDIS, withRedisLock } from '@keygate/connections';
-import {
-  EVENT_STORE,
-  EventStore,
-  ImportBatch,
-  UnpublishedEvent,
-} from '../event-store/event-store.port';
+import { EVENT_STORE, EventStore, ImportBatch, OutboxEntry } from '../event-store/event-store.port';
 import { ReadModelProjector } from '../read-models/read-model.projector';
 import { EventStreamPublisher } from './event-stream.publisher';
+import { ProjectionCheckpoint } from './projection-checkpoint';
 
 const BATCH = 500;
 const RETRY_INTERVAL_MS = 1000;
+/** How often the outbox is searched for entries whose writer is gone. */
+const ADOPTION_INTERVAL_MS = 5000;
+/** A writer is alive while its presence key lasts; it renews it every ADOPTION_INTERVAL_MS. */
+const WRITER_PRESENCE_MS = 15_000;
+/** An entry of this process that is neither published nor waiting: its append failed half-way. */
+const OWN_ENTRY_ABANDONED_MS = 60_000;
 
 export type PublishedListener = (events: EventEnvelope[]) => Promise<void>;
 
 /**
- * Every stored event starts unpublished. The relay projects it into the read models, XADDs it to
- * the Redis stream and only then marks it published, so an event appended just before a crash is
- * published after the restart (at-least-once; consumers drop duplicates by eventId). Commands
- * call flush() and answer after it; a timer and start-up catch whatever was left behind.
+ * Every append writes an outbox entry before its events. The relay projects the events into the
+ * read models, XADDs them to the Redis stream with the projection checkpoint, and only then
+ * removes the entry; the checkpoint's versions make a second publication of the same entry add
+ * nothing. A process publishes its own appends from memory (the store keeps them), so a pass
+ * reads nothing from the store; entries whose writer is gone (a crash, a failed append) are
+ * found in the outbox, checked against their streams and published or dropped. Commands call
+ * flush() and answer after it; a timer catches whatever was left behind.
  */
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -37,6 +42,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private queued: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private checkpointEnsured = false;
+  private nextAdoptionAt = 0;
+  private presenceRenewedAt = 0;
   // True at start-up: a batch a crash left ready is read back from the store.
   private importBatchesWaiting = true;
   // Batches this process's imports just stored, published from memory (no read of the store).
@@ -48,6 +55,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     @Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig,
     private readonly projector: ReadModelProjector,
     private readonly publisher: EventStreamPublisher,
+    private readonly checkpoint: ProjectionCheckpoint,
   ) {}
 
   onPublished(listener: PublishedListener): void {
@@ -55,19 +63,24 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   }
 
   async onApplicationBootstrap(): Promise<void> {
+    await this.renewPresence();
     await this.flush();
     this.timer = setInterval(
       () =>
-        this.flush().catch((e) => this.logger.warn(`relay retry failed: ${(e as Error).message}`)),
+        this.tick().catch((e) => this.logger.warn(`relay retry failed: ${(e as Error).message}`)),
       RETRY_INTERVAL_MS,
     );
     this.timer.unref();
   }
 
-  /** Lets a pass under way finish, so its lease is released before the Redis connection closes. */
+  /**
+   * Lets a pass under way finish, so its lease is released before the Redis connection closes;
+   * then gives up this writer's presence, so another relay takes over what is left at once.
+   */
   async beforeApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.running?.catch(() => undefined);
+    await this.redis.del(this.presenceKey(this.store.writer)).catch(() => undefined);
   }
 
   /** Publishes an import batch just stored (then everything else), from the events in hand. */
@@ -76,7 +89,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     return this.flush();
   }
 
-  /** Resolves once everything stored before the call has been published (by this process or another). */
+  /** Resolves once everything this process stored before the call has been published. */
   flush(): Promise<void> {
     if (!this.running) {
       this.running = this.drainUnderLock().finally(() => {
@@ -84,8 +97,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       });
       return this.running;
     }
-    // A pass is under way and may have read the store before the caller's append: every caller
-    // arriving now shares one more pass after it.
+    // A pass is under way and may have taken its entries before the caller's append: every
+    // caller arriving now shares one more pass after it.
     this.queued ??= this.running
       .catch(() => undefined)
       .then(() => {
@@ -93,6 +106,20 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         return this.flush();
       });
     return this.queued;
+  }
+
+  private async tick(): Promise<void> {
+    if (Date.now() - this.presenceRenewedAt >= ADOPTION_INTERVAL_MS) await this.renewPresence();
+    await this.flush();
+  }
+
+  private async renewPresence(): Promise<void> {
+    await this.redis.set(this.presenceKey(this.store.writer), '1', 'PX', WRITER_PRESENCE_MS);
+    this.presenceRenewedAt = Date.now();
+  }
+
+  private presenceKey(writer: string): string {
+    return `{${this.config.eventStream}}:outbox-writer:${writer}`;
   }
 
   private async drainUnderLock(): Promise<void> {
@@ -112,6 +139,72 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     }
   }
 
+  private async drain(): Promise<void> {
+    // Once per process: a Redis without the checkpoint (new, or restarted empty) gets it now,
+    // even when nothing is waiting to be published. Later losses surface as NOCHECKPOINT.
+    if (!this.checkpointEnsured) {
+      await this.publisher.ensureCheckpoint();
+      this.checkpointEnsured = true;
+    }
+    await this.drainImportBatches(); // what failed stays staged or ready: the timer tries again
+    for (let waiting = this.store.appended(); waiting.length > 0;) {
+      const entries = upTo(waiting, BATCH);
+      await this.publishEntries(entries);
+      waiting = waiting.slice(entries.length);
+    }
+    if (Date.now() >= this.nextAdoptionAt) {
+      await this.adoptLeftBehind();
+      this.nextAdoptionAt = Date.now() + ADOPTION_INTERVAL_MS;
+    }
+  }
+
+  /** Entries' events projected, published (what is not on the stream yet), then the entries removed. */
+  private async publishEntries(entries: OutboxEntry[]): Promise<void> {
+    await this.publishEvents(inStreamOrder(entries.flatMap((entry) => entry.events)));
+    await this.store.published(entries.map((entry) => entry.entryId));
+  }
+
+  private async publishEvents(envelopes: EventEnvelope[]): Promise<void> {
+    await this.projector.project(envelopes);
+    const fresh = await this.checkpoint.notYetPublished(envelopes);
+    await this.publisher.publish(fresh);
+    await this.notify(fresh);
+  }
+
+  /**
+   * Entries no live writer will publish: those of writers whose presence expired (a crash), and
+   * this process's own entries of appends that failed half-way. Each is checked against its
+   * stream: the events it names that were stored are published, the entry removed either way.
+   */
+  private async adoptLeftBehind(): Promise<void> {
+    const waiting = new Set(this.store.appended().map((entry) => entry.entryId));
+    const others = (await this.store.outboxEntries()).filter((e) => !waiting.has(e.entryId));
+    if (others.length === 0) return;
+    const writers = [...new Set(others.map((entry) => entry.writer))];
+    const presence = await this.redis.mget(...writers.map((w) => this.presenceKey(w)));
+    const gone = new Set(writers.filter((_, i) => presence[i] === null));
+    const now = Date.now();
+    const abandoned = others.filter((entry) =>
+      entry.writer === this.store.writer
+        ? now - Date.parse(entry.createdAt) > OWN_ENTRY_ABANDONED_MS
+        : gone.has(entry.writer),
+    );
+    const streams = new Map<string, Set<string>>();
+    for (const streamId of new Set(abandoned.map((entry) => entry.streamId)))
+      streams.set(streamId, new Set((await this.store.readStream(streamId)).map((e) => e.eventId)));
+    const checked = abandoned.map((entry) => ({
+      ...entry,
+      events: entry.events.filter((event) => streams.get(entry.streamId)?.has(event.eventId)),
+    }));
+    for (let rest = checked; rest.length > 0;) {
+      const entries = upTo(rest, BATCH);
+      await this.publishEntries(entries);
+      rest = rest.slice(entries.length);
+    }
+    if (abandoned.length > 0)
+      this.logger.log(`published ${abandoned.length} outbox entries left by writers that are gone`);
+  }
+
   /** Import batches: those staged by this process, and at start-up those a crash left ready. */
   private async drainImportBatches(): Promise<void> {
     while (this.stagedBatches.length > 0) {
@@ -125,62 +218,46 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   /** An import's events, a page at a time: projected, published, then the batch marked done. */
   private async publishBatch({ batchId, events }: ImportBatch): Promise<void> {
-    for (let start = 0; start < events.length; start += BATCH) {
-      const page = events.slice(start, start + BATCH);
-      await this.projector.project(page);
-      await this.publisher.publish(page);
-      await this.notify(page);
-    }
+    for (let start = 0; start < events.length; start += BATCH)
+      await this.publishEvents(events.slice(start, start + BATCH));
     await this.store.markImportBatchPublished(batchId);
   }
 
   private async notify(envelopes: EventEnvelope[]): Promise<void> {
+    if (envelopes.length === 0) return;
     for (const listener of this.listeners) {
       await listener(envelopes).catch((e) =>
         this.logger.error(`published-event listener failed: ${(e as Error).message}`),
       );
     }
   }
+}
 
-  private async drain(): Promise<void> {
-    // Once per process: a Redis without the checkpoint (new, or restarted empty) gets it now,
-    // even when nothing is waiting to be published. Later losses surface as NOCHECKPOINT.
-    if (!this.checkpointEnsured) {
-      await this.publisher.ensureCheckpoint();
-      this.checkpointEnsured = true;
-    }
-    await this.drainImportBatches(); // what failed stays staged or ready: the timer tries again
-    for (;;) {
-      const batch = inStreamOrder(await this.store.unpublished(BATCH));
-      if (batch.length === 0) return;
-      const envelopes = batch.map((e) => e.envelope);
-      await this.projector.project(envelopes);
-      await this.publisher.publish(envelopes);
-      await this.store.markPublished(batch.map((e) => e.storeId));
-      await this.notify(envelopes);
-      if (batch.length < BATCH) return;
-    }
-  }
+/** The first entries holding about `events` events between them (at least one entry). */
+function upTo(entries: OutboxEntry[], events: number): OutboxEntry[] {
+  let count = 0;
+  let taken = 0;
+  while (taken < entries.length && (taken === 0 || count + entries[taken].events.length <= events))
+    count += entries[taken++].events.length;
+  return entries.slice(0, taken);
 }
 
 /**
- * Keeps the store's insertion order but guarantees each stream's events go out in version order,
- * even if two writers' inserts interleaved.
+ * Keeps the given order but guarantees each stream's events go out in version order, even if
+ * two writers' appends interleaved.
  */
-export function inStreamOrder(events: UnpublishedEvent[]): UnpublishedEvent[] {
-  const byStream = new Map<string, UnpublishedEvent[]>();
+export function inStreamOrder(events: EventEnvelope[]): EventEnvelope[] {
+  const byStream = new Map<string, EventEnvelope[]>();
   for (const event of events) {
-    const list = byStream.get(event.envelope.streamId) ?? [];
+    const list = byStream.get(event.streamId) ?? [];
     list.push(event);
-    byStream.set(event.envelope.streamId, list);
+    byStream.set(event.streamId, list);
   }
-  for (const list of byStream.values())
-    list.sort((a, b) => a.envelope.version - b.envelope.version);
+  for (const list of byStream.values()) list.sort((a, b) => a.version - b.version);
   const cursors = new Map<string, number>();
   return events.map((event) => {
-    const streamId = event.envelope.streamId;
-    const index = cursors.get(streamId) ?? 0;
-    cursors.set(streamId, index + 1);
-    return byStream.get(streamId)![index];
+    const index = cursors.get(event.streamId) ?? 0;
+    cursors.set(event.streamId, index + 1);
+    return byStream.get(event.streamId)![index];
   });
 }

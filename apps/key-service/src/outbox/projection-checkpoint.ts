@@ -167,6 +167,30 @@ export class ProjectionCheckpoint {
     return { keys: keyCount, accounts: accounts.length };
   }
 
+  /**
+   * The events the checkpoint has not folded in yet. It is written in the same step as the
+   * XADD, so an event at or below its stream's checkpoint version is on the stream already: an
+   * outbox entry published once more (its removal failed, or its writer died after publishing)
+   * adds nothing.
+   */
+  async notYetPublished(envelopes: EventEnvelope[]): Promise<EventEnvelope[]> {
+    const keyIds = idsOf(envelopes, KEY_STREAM_PREFIX);
+    const accountIds = idsOf(envelopes, ACCOUNT_STREAM_PREFIX);
+    const [keys, accounts] = await Promise.all([
+      keyIds.length ? this.redis.hmget(this.names.keys, ...keyIds) : [],
+      accountIds.length ? this.redis.hmget(this.names.accounts, ...accountIds) : [],
+    ]);
+    const versions = new Map<string, number>();
+    const read = (prefix: string, ids: string[], entries: Array<string | null>) =>
+      ids.forEach((id, i) => {
+        const entry = entries[i];
+        if (entry !== null) versions.set(prefix + id, Number(entry.slice(0, entry.indexOf('|'))));
+      });
+    read(KEY_STREAM_PREFIX, keyIds, keys);
+    read(ACCOUNT_STREAM_PREFIX, accountIds, accounts);
+    return envelopes.filter((event) => event.version > (versions.get(event.streamId) ?? 0));
+  }
+
   /** Which of these secret hashes some key holds already (one HMGET per thousand). */
   async takenSecretHashes(hashes: string[]): Promise<Set<string>> {
     const taken = new Set<string>();

@@ -30,14 +30,14 @@ export class ReadModelProjector {
       byStream.set(event.streamId, list);
     }
     const created: ApiKey[] = [];
-    const others: string[] = [];
+    const others: Array<[string, number]> = [];
     for (const [streamId, list] of byStream) {
       if (streamId.startsWith(KEY_STREAM_PREFIX) && list[0].version === 1)
         created.push(new ApiKey().loadFromHistory(list));
-      else others.push(streamId);
+      else others.push([streamId, list[list.length - 1].version]);
     }
     await this.readModels.insertNewKeys(created);
-    await Promise.all(others.map((streamId) => this.projectStream(streamId)));
+    await Promise.all(others.map(([streamId, version]) => this.projectStream(streamId, version)));
   }
 
   async rebuild(store: EventStore): Promise<{ accounts: number; keys: number }> {
@@ -55,11 +55,16 @@ export class ReadModelProjector {
     return { accounts, keys };
   }
 
-  private async projectStream(streamId: string): Promise<void> {
+  /** Folds the stream up to at least `version` (another writer's events: from the store). */
+  private async projectStream(streamId: string, version: number): Promise<void> {
     if (streamId.startsWith(ACCOUNT_STREAM_PREFIX)) {
-      await this.readModels.writeAccount(await this.repository.load(() => new Account(), streamId));
+      await this.readModels.writeAccount(
+        await this.repository.loadAtLeast(() => new Account(), streamId, version),
+      );
     } else if (streamId.startsWith(KEY_STREAM_PREFIX)) {
-      await this.readModels.writeKey(await this.repository.load(() => new ApiKey(), streamId));
+      await this.readModels.writeKey(
+        await this.repository.loadAtLeast(() => new ApiKey(), streamId, version),
+      );
     }
   }
 }
