@@ -1,4 +1,5 @@
-import { KeyServicePattern } from '@keygate/contracts';
+import { KeyServicePattern, activeUserKeysKey, checkpointKeys } from '@keygate/contracts';
+import { ProjectionCheckpoint } from '../src/outbox/projection-checkpoint';
 import { EVENT_STORE, EventStore } from '../src/event-store/event-store.port';
 import { ReadModelProjector } from '../src/read-models/read-model.projector';
 import { KeyServiceHarness } from './key-service.harness';
@@ -44,5 +45,26 @@ describe('read models rebuilt from the event store', () => {
       .rebuild(harness.app.get<EventStore>(EVENT_STORE));
     expect(counts).toEqual({ accounts: 2, keys: 10 });
     expect(await views()).toEqual(live);
+  });
+
+  it('rebuild the checkpoint with the same records and active user keys as the live one', async () => {
+    const stream = harness.env.KEYGATE_EVENT_STREAM;
+    const names = checkpointKeys(stream);
+    const accounts = Object.keys(await harness.redis.hgetall(names.accounts));
+    const checkpoint = async () => ({
+      keys: await harness.redis.hgetall(names.keys),
+      accounts: await harness.redis.hgetall(names.accounts),
+      secrets: await harness.redis.hgetall(names.secrets),
+      active: await Promise.all(
+        accounts.map((id) =>
+          harness.redis.zrange(activeUserKeysKey(stream, id), 0, -1, 'WITHSCORES'),
+        ),
+      ),
+    });
+    const live = await checkpoint();
+    expect(live.active.flat().length).toBeGreaterThan(0);
+
+    await harness.app.get(ProjectionCheckpoint).rebuild('0-1');
+    expect(await checkpoint()).toEqual(live);
   });
 });

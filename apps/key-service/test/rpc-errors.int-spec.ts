@@ -1,4 +1,4 @@
-import { ErrorCode, KeyServicePattern } from '@keygate/contracts';
+import { ErrorCode, KeyServicePattern, checkpointKeys } from '@keygate/contracts';
 import { KeyServiceHarness } from './key-service.harness';
 
 const DAY = 24 * 3600 * 1000;
@@ -107,6 +107,43 @@ describe('key service RPC errors', () => {
       keyId: keys[0].key.id,
     });
     await expect(harness.createKey(account.id)).resolves.toBeDefined();
+  });
+
+  it('counts a key whose expiry has passed as free, and deleted and plan-changed keys right', async () => {
+    const { account } = await harness.openAccount('Expiring', 'starter');
+    const soon = new Date(harness.clock.now().getTime() + DAY).toISOString();
+    const keys = [await harness.createKey(account.id, { expiresAt: soon })];
+    for (let i = 0; i < 4; i++) keys.push(await harness.createKey(account.id));
+    const refused = () =>
+      harness.errorOf(KeyServicePattern.CreateKey, { accountId: account.id, name: 'n', rules: [] });
+    expect((await refused()).code).toBe(ErrorCode.KEY_LIMIT_REACHED);
+
+    harness.clock.advance(DAY + 1000); // the first key expires: no event yet, the slot is free
+    const sixth = await harness.createKey(account.id);
+    expect((await refused()).code).toBe(ErrorCode.KEY_LIMIT_REACHED);
+
+    await harness.send(KeyServicePattern.DeleteKey, { accountId: account.id, keyId: sixth.key.id });
+    await expect(harness.createKey(account.id)).resolves.toBeDefined();
+    await harness.send(KeyServicePattern.ChangePlan, { accountId: account.id, plan: 'pro' });
+    await expect(harness.createKey(account.id)).resolves.toBeDefined();
+  });
+
+  it('counts from the read models while the projection checkpoint is missing', async () => {
+    const { account } = await harness.openAccount('No checkpoint', 'starter');
+    for (let i = 0; i < 5; i++) await harness.createKey(account.id);
+    const position = checkpointKeys(harness.env.KEYGATE_EVENT_STREAM).position;
+    const saved = await harness.redis.get(position);
+    await harness.redis.del(position);
+    try {
+      const error = await harness.errorOf(KeyServicePattern.CreateKey, {
+        accountId: account.id,
+        name: 'sixth',
+        rules: [],
+      });
+      expect(error.code).toBe(ErrorCode.KEY_LIMIT_REACHED);
+    } finally {
+      if (saved) await harness.redis.set(position, saved);
+    }
   });
 
   it('gives a free account no user keys at all', async () => {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
-import { EVENT_STREAM_FIELD, EventEnvelope } from '@keygate/contracts';
+import { EVENT_STREAM_FIELD, EventEnvelope, activeUserKeysKey } from '@keygate/contracts';
 import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
 import { REDIS } from '@keygate/connections';
 import { CHECKPOINTED_PUBLISH_LUA } from './checkpointed-publish.lua';
@@ -10,8 +10,12 @@ import { ProjectionCheckpoint } from './projection-checkpoint';
 const STREAM_MAX_LENGTH = 1_000_000;
 
 type PublishingRedis = Redis & {
+  /** numkeys, keys..., args... */
   keygatePublish(...keysAndArgs: Array<string | number>): Promise<string | null>;
 };
+
+/** The script's fixed keys: stream, checkpoint keys, accounts, position, secrets. */
+const FIXED_KEYS = 5;
 
 @Injectable()
 export class EventStreamPublisher {
@@ -23,7 +27,7 @@ export class EventStreamPublisher {
     private readonly checkpoint: ProjectionCheckpoint,
   ) {
     if (!('keygatePublish' in redis))
-      redis.defineCommand('keygatePublish', { numberOfKeys: 5, lua: CHECKPOINTED_PUBLISH_LUA });
+      redis.defineCommand('keygatePublish', { lua: CHECKPOINTED_PUBLISH_LUA });
     this.redis = redis as PublishingRedis;
   }
 
@@ -36,13 +40,18 @@ export class EventStreamPublisher {
     if (envelopes.length === 0) return;
     const entries = await this.checkpoint.entriesFor(envelopes);
     const names = this.checkpoint.keys;
+    const activeUserKeys = [...entries.activeUserKeys];
     const run = () =>
       this.redis.keygatePublish(
+        FIXED_KEYS + activeUserKeys.length,
         this.config.eventStream,
         names.keys,
         names.accounts,
         names.position,
         names.secrets,
+        ...activeUserKeys.map(([accountId]) =>
+          activeUserKeysKey(this.config.eventStream, accountId),
+        ),
         STREAM_MAX_LENGTH,
         EVENT_STREAM_FIELD,
         envelopes.length,
@@ -55,6 +64,12 @@ export class EventStreamPublisher {
         ...entries.secretsRemoved,
         entries.secretsAdded.length,
         ...entries.secretsAdded.flat(),
+        ...activeUserKeys.flatMap(([, { added, removed }]) => [
+          added.length,
+          ...added.flat(),
+          removed.length,
+          ...removed,
+        ]),
       );
     try {
       await run();

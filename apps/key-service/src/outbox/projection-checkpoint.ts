@@ -9,6 +9,8 @@ import {
   EventEnvelope,
   KEY_STREAM_PREFIX,
   KeyRecord,
+  activeUserKeyScore,
+  activeUserKeysKey,
   checkpointKeys,
   decodeAccountEntry,
   decodeKeyEntry,
@@ -29,6 +31,8 @@ export interface CheckpointEntries {
   /** Secret hashes that no key holds any more, and those now held: [hash, key id]. */
   secretsRemoved: string[];
   secretsAdded: Array<[string, string]>;
+  /** By account: user keys now active ([score, key id], see activeUserKeyScore), and those no longer. */
+  activeUserKeys: Map<string, { added: Array<[string, string]>; removed: string[] }>;
 }
 
 /**
@@ -111,7 +115,16 @@ export class ProjectionCheckpoint {
     }
     const secretsRemoved: string[] = [];
     const secretsAdded: Array<[string, string]> = [];
+    const activeUserKeys: CheckpointEntries['activeUserKeys'] = new Map();
     for (const [id, entry] of keys) {
+      const accountId = entry.record?.accountId ?? before.get(id)?.accountId;
+      if (accountId) {
+        const change = activeUserKeys.get(accountId) ?? { added: [], removed: [] };
+        const score = activeUserKeyScore(entry.record);
+        if (score === null) change.removed.push(id);
+        else change.added.push([score, id]);
+        activeUserKeys.set(accountId, change);
+      }
       const was = secretHashesOf(before.get(id));
       const now = secretHashesOf(entry.record);
       secretsRemoved.push(...was.filter((hash) => !now.includes(hash)));
@@ -124,6 +137,31 @@ export class ProjectionCheckpoint {
       accounts: [...accounts].map(([id, record]) => [id, encodeAccountEntry(record)]),
       secretsRemoved,
       secretsAdded,
+      activeUserKeys,
+    };
+  }
+
+  /**
+   * The account and how many user keys it has active at `now`, as published; null when the
+   * checkpoint is missing (Redis lost its data), for the caller to ask the read models.
+   */
+  async accountWithActiveUserKeys(
+    accountId: string,
+    now: Date,
+  ): Promise<{ account: AccountRecord | null; activeUserKeys: number } | null> {
+    const replies = await this.redis
+      .multi()
+      .exists(this.names.position)
+      .hget(this.names.accounts, accountId)
+      .zcount(activeUserKeysKey(this.config.eventStream, accountId), `(${now.getTime()}`, '+inf')
+      .exec();
+    if (!replies) return null;
+    for (const [error] of replies) if (error) throw error;
+    const [[, exists], [, entry], [, count]] = replies as Array<[null, unknown]>;
+    if (exists !== 1) return null;
+    return {
+      account: entry ? decodeAccountEntry(accountId, entry as string) : null,
+      activeUserKeys: count as number,
     };
   }
 
@@ -140,6 +178,13 @@ export class ProjectionCheckpoint {
       this.names.accounts,
       this.names.secrets,
     );
+    const accounts = await this.readModels.allAccountRecords();
+    for (let i = 0; i < accounts.length; i += REBUILD_PAGE)
+      await this.redis.del(
+        ...accounts
+          .slice(i, i + REBUILD_PAGE)
+          .map((account) => activeUserKeysKey(this.config.eventStream, account.id)),
+      );
     let keyCount = 0;
     for await (const page of this.readModels.keyRecordPages(this.clock.now(), REBUILD_PAGE)) {
       const flat = page.flatMap(({ record, deleted }) => [
@@ -151,9 +196,19 @@ export class ProjectionCheckpoint {
         .filter(({ deleted }) => !deleted)
         .flatMap(({ record }) => secretHashesOf(record).flatMap((hash) => [hash, record.id]));
       if (secrets.length > 0) await this.redis.hset(this.names.secrets, ...secrets);
+      const active = this.redis.pipeline();
+      for (const { record, deleted } of page) {
+        const score = deleted ? null : activeUserKeyScore(record);
+        if (score !== null)
+          active.zadd(
+            activeUserKeysKey(this.config.eventStream, record.accountId),
+            score,
+            record.id,
+          );
+      }
+      await active.exec();
       keyCount += page.length;
     }
-    const accounts = await this.readModels.allAccountRecords();
     for (let i = 0; i < accounts.length; i += REBUILD_PAGE) {
       const flat = accounts
         .slice(i, i + REBUILD_PAGE)

@@ -19,6 +19,20 @@ export function checkpointKeys(eventStream: string) {
   };
 }
 
+/**
+ * An account's active user keys, for the plan's limit: key id scored by `expiresAt` in ms (or
+ * +inf), so the keys still active at a time are one ZCOUNT. Same hash tag as checkpointKeys.
+ */
+export function activeUserKeysKey(eventStream: string, accountId: string): string {
+  return `{${eventStream}}:checkpoint:active-user-keys:${accountId}`;
+}
+
+/** Whether a key counts against its account's user-key limit, and until when (ms, or +inf). */
+export function activeUserKeyScore(record: KeyRecord | null): string | null {
+  if (!record || record.kind !== 'user' || record.status !== 'active') return null;
+  return record.expiresAt ? String(Date.parse(record.expiresAt)) : '+inf';
+}
+
 /** A checkpoint entry: `<version>|<record as a JSON array>`, or `<version>|` once deleted. */
 export type CheckpointEntry<T> = { version: number; record: T | null };
 

@@ -5,6 +5,7 @@ import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
 import { REDIS, withRedisLock } from '@keygate/connections';
 import { EventSourcedRepository } from '../../../event-store/event-sourced.repository';
 import { OutboxRelay } from '../../../outbox/outbox-relay';
+import { ProjectionCheckpoint } from '../../../outbox/projection-checkpoint';
 import { ReadModels } from '../../../read-models/read-models.repository';
 import { newKeyId } from '../../../shared/ids';
 import { ApiKey } from '../../api-key.aggregate';
@@ -12,8 +13,9 @@ import { SecretIssuer } from '../../secrets/secret-issuer';
 import { CreateKeyCommand } from './create-key.command';
 
 /**
- * Creates a user key within the plan's maxUserKeys. Creations for one account are serialised by
- * a Redis lease, because without transactions a count-then-insert could otherwise overshoot.
+ * Creates a user key within the plan's maxUserKeys, counted from the projection checkpoint's
+ * active user keys (one Redis round trip). Creations for one account are serialised by a Redis
+ * lease, because without transactions a count-then-insert could otherwise overshoot.
  */
 @Injectable()
 export class CreateKeyHandler {
@@ -21,6 +23,7 @@ export class CreateKeyHandler {
     private readonly repository: EventSourcedRepository,
     private readonly readModels: ReadModels,
     private readonly relay: OutboxRelay,
+    private readonly checkpoint: ProjectionCheckpoint,
     private readonly secrets: SecretIssuer,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -30,16 +33,14 @@ export class CreateKeyHandler {
   execute(command: CreateKeyCommand): Promise<IssuedKey> {
     const { accountId } = command.input;
     return withRedisLock(this.redis, `keygate:lock:{a:${accountId}}:user-keys`, async () => {
-      const account = await this.readModels.findAccount(accountId);
+      const now = this.clock.now();
+      const { account, activeUserKeys } =
+        (await this.checkpoint.accountWithActiveUserKeys(accountId, now)) ??
+        (await this.fromReadModels(accountId, now));
       if (!account) throw new NotFoundError('Account', accountId);
       const plan = this.config.plans[account.plan];
-      const now = this.clock.now();
-      if (
-        !plan ||
-        (await this.readModels.countActiveUserKeys(accountId, now)) >= plan.maxUserKeys
-      ) {
+      if (!plan || activeUserKeys >= plan.maxUserKeys)
         throw new KeyLimitReachedError(account.plan, plan?.maxUserKeys ?? 0);
-      }
       const { secret, secretHash, hint } = this.secrets.issue();
       const key = ApiKey.createUserKey(
         { ...command.input, keyId: newKeyId(), secretHash, hint },
@@ -50,5 +51,14 @@ export class CreateKeyHandler {
       await this.relay.flush();
       return { key: key.toView(now), secret };
     });
+  }
+
+  /** The same from the read models (slower: on FerretDB the count reads every key view). */
+  private async fromReadModels(accountId: string, now: Date) {
+    const account = await this.readModels.findAccount(accountId);
+    return {
+      account,
+      activeUserKeys: account ? await this.readModels.countActiveUserKeys(accountId, now) : 0,
+    };
   }
 }
