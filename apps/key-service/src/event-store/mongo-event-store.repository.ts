@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { Connection, Model, Types, mongo } from 'mongoose';
 import { EventEnvelope } from '@keygate/contracts';
-import { BULK_WRITE_CHUNK, MONGO } from '@keygate/connections';
+import { BULK_WRITE_CHUNK, MONGO, insertInChunks } from '@keygate/connections';
 import { AppendRequest } from '../shared/aggregate-root';
 import { newBatchId, newEventId, newOutboxEntryId, newWriterId } from '../shared/ids';
 import {
@@ -24,7 +24,6 @@ import {
 } from './stored-event.schema';
 
 const DUPLICATE_KEY = 11000;
-const INSERT_CHUNK = 500;
 // FerretDB holds a PostgreSQL connection per document a write touches until the command ends:
 // more than its pool (about 50) at once, beside other commands, waits forever.
 const DELETE_CHUNK = BULK_WRITE_CHUNK;
@@ -158,12 +157,12 @@ export class MongoEventStore implements EventStore, OnModuleInit {
       state: 'writing',
       createdAt: new Date().toISOString(),
     } as never);
-    // New documents only, so commands larger than bulkWriteInChunks' are safe on FerretDB.
-    for (let start = 0; start < docs.length; start += INSERT_CHUNK)
+    await insertInChunks(docs, async (chunk) => {
       await this.events.collection.insertMany(
-        docs.slice(start, start + INSERT_CHUNK).map((doc) => ({ ...doc })),
+        chunk.map((doc) => ({ ...doc })),
         { ordered: true },
       );
+    });
     await this.batches.collection.updateOne({ _id: batchId } as never, {
       $set: { state: 'ready' },
     });

@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { Connection, Model, mongo } from 'mongoose';
 import { AccountRecord, AccountView, KeyRecord, KeyView } from '@keygate/contracts';
-import { MONGO } from '@keygate/connections';
+import { MONGO, insertInChunks } from '@keygate/connections';
 import { Account } from '../accounts/account.aggregate';
 import { ApiKey } from '../keys/api-key.aggregate';
 import { keyStatusAt } from '../keys/key-status';
@@ -15,7 +15,6 @@ import {
 } from './read-model.schemas';
 
 const DUPLICATE_KEY = 11000;
-const INSERT_CHUNK = 500;
 
 function keyViewOf(doc: KeyViewDocument, now: Date): KeyView {
   return {
@@ -97,18 +96,18 @@ export class ReadModels implements OnModuleInit {
    * bulk; a view that exists already (an event published twice) is left as it is.
    */
   async insertNewKeys(keys: ApiKey[]): Promise<void> {
-    const docs = keys.map((key) => this.keyDocOf(key));
-    for (let start = 0; start < docs.length; start += INSERT_CHUNK) {
-      try {
-        await this.keys.collection.insertMany(docs.slice(start, start + INSERT_CHUNK) as never, {
-          ordered: false,
-        });
-      } catch (error) {
-        const writeErrors = (error as mongo.MongoBulkWriteError).writeErrors;
-        const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
-        if (list.length === 0 || list.some((e) => e.code !== DUPLICATE_KEY)) throw error;
-      }
-    }
+    await insertInChunks(
+      keys.map((key) => this.keyDocOf(key)),
+      async (chunk) => {
+        try {
+          await this.keys.collection.insertMany(chunk as never, { ordered: false });
+        } catch (error) {
+          const writeErrors = (error as mongo.MongoBulkWriteError).writeErrors;
+          const list = Array.isArray(writeErrors) ? writeErrors : writeErrors ? [writeErrors] : [];
+          if (list.length === 0 || list.some((e) => e.code !== DUPLICATE_KEY)) throw error;
+        }
+      },
+    );
   }
 
   async writeAccount(account: Account): Promise<void> {
@@ -129,11 +128,6 @@ export class ReadModels implements OnModuleInit {
 
   async findKeyRecord(keyId: string, now: Date): Promise<KeyRecord | null> {
     const doc = await this.keys.findOne({ _id: keyId, deleted: false }).lean<KeyViewDocument>();
-    return doc ? keyRecordOf(doc, now) : null;
-  }
-
-  async findKeyBySecretHash(secretHash: string, now: Date): Promise<KeyRecord | null> {
-    const doc = await this.keys.findOne({ secretHash, deleted: false }).lean<KeyViewDocument>();
     return doc ? keyRecordOf(doc, now) : null;
   }
 
