@@ -8,7 +8,7 @@
 const { spawn } = require('node:child_process');
 const path = require('node:path');
 const { up, down } = require('../scripts/services');
-const { benchEnv } = require('./bench-env');
+const { benchEnv, storeName } = require('./bench-env');
 
 const ROOT = path.resolve(__dirname, '..');
 const SECONDS = Number(process.env.BENCH_SECONDS || 10);
@@ -101,7 +101,7 @@ async function main() {
     const create = summary(createLatencies);
     const rotate = summary(rotateLatencies);
     const f = (x) => x.toFixed(2);
-    console.log('\nKey service over Redis RPC (loopback, FerretDB on SQLite)');
+    console.log(`\nKey service over Redis RPC (loopback, ${storeName(state)})`);
     console.log(
       `baseline  health RPC      n=${base.n}  p50 ${f(base.p50)} ms  p99 ${f(base.p99)} ms`,
     );

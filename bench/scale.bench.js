@@ -12,7 +12,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { request } = require('undici');
 const { up, down, freePort, waitForPort, startRedis } = require('../scripts/services');
-const { benchEnv } = require('./bench-env');
+const { benchEnv, storeName, waitForQuiet } = require('./bench-env');
 
 const ROOT = path.resolve(__dirname, '..');
 const KEYS = Number(process.env.BENCH_KEYS || 1_000_000);
@@ -155,8 +155,9 @@ async function main() {
 
     const imported = await importKeys(big.port, bigAccount.account.id, KEYS, 'big');
     await importKeys(small.port, smallAccount.account.id, BASELINE_KEYS, 'small');
+    console.log(`\n${storeName(state)}, ${require('node:os').cpus().length} cores`);
     console.log(
-      `\nimport: ${KEYS} keys in ${f(imported.seconds)} s = ${f(KEYS / imported.seconds, 0)} keys/s (target >= 2000)`,
+      `import: ${KEYS} keys in ${f(imported.seconds)} s = ${f(KEYS / imported.seconds, 0)} keys/s (target >= 2000)`,
     );
 
     // A fresh gateway on each deployment, started now: ready time and memory.
@@ -173,6 +174,8 @@ async function main() {
       `fresh gateway on ${KEYS} keys: ready in ${f(readySeconds)} s (target <= 20), RSS ${f(rss, 0)} MB (target <= 450; ${f(baselineRss, 0)} MB with ${BASELINE_KEYS} keys)`,
     );
 
+    if (!(await waitForQuiet()))
+      console.log('(the machine did not get quiet within 2 minutes: latency rounds are noisy)');
     const bigSecret = imported.secrets[imported.secrets.length - 1];
     const smallSecret = `scale-small-0-${'x'.repeat(12)}`;
     const bigP50 = [];

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Finds or starts what Keygate needs on this machine: Redis and a MongoDB-wire server
-// (FerretDB on SQLite, built from tools/ferretdb with Go). A REDIS_URL or MONGO_URL already in the
+// (FerretDB on the local PostgreSQL, or on SQLite without one; built from tools/ferretdb with Go). A REDIS_URL or MONGO_URL already in the
 // environment is used as it is. Everything started here listens on a free loopback port and is
 // stopped by `down` with the state returned by `up`.
 //
