@@ -4,6 +4,9 @@ import { Browser, Page, chromium } from 'playwright-core';
 import { SystemHarness, withKey } from '../system.harness';
 const { ensureChromium } = require('../../scripts/services');
 
+// What the page functions below use of the browser's DOM (evaluated in Chromium, not in Node).
+declare const document: { querySelector(selector: string): { textContent: string | null } | null };
+
 const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
 
 /**
