@@ -13,7 +13,7 @@ import {
 } from './auth/strategies/header-key.strategies';
 import { QueryKeyStrategy } from './auth/strategies/query-key.strategy';
 import { HealthController } from './health/health.controller';
-import { HttpErrorFilter } from './http/http-error.filter';
+import { HttpErrorFilter } from '@keygate/http';
 import { GatewayMetrics } from './metrics/gateway.metrics';
 import { ProjectionService } from './projection/projection.service';
 import { ContentProxyRoutes } from './proxy/content-proxy.routes';
@@ -26,7 +26,7 @@ import { QuotaAdmission } from './quota/quota-admission';
 import { QuotaAlertProducer } from './quota/quota-alert.producer';
 import { CLOCK, systemClock } from '@keygate/contracts';
 import { RpcClientsModule } from './rpc/rpc-clients.module';
-import { ClientAddressModule } from './auth/client-address';
+import { ClientAddressModule } from '@keygate/http';
 import { PanelModule } from './panel/panel.module';
 import { OperatorModule } from './operator/operator.module';
 import { AccountConcurrency } from './edge/account-concurrency';

@@ -8,8 +8,9 @@ import { permissionForRequest } from '../authorization/permission-for-request';
 import { GatewayMetrics } from '../metrics/gateway.metrics';
 import { ProjectionService } from '../projection/projection.service';
 import { AuthFailureThrottle } from './auth-failure.throttle';
-import { ClientAddress } from './client-address';
-import { KeyVerifier, Principal, UnauthorizedError } from './key-verifier';
+import { ClientAddress } from '@keygate/http';
+import { KeyVerifier, Principal } from './key-verifier';
+import { UnauthorizedError } from '@keygate/contracts';
 import {
   API_KEY_HEADER_STRATEGY,
   BEARER_STRATEGY,

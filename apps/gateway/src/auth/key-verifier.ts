@@ -1,8 +1,8 @@
-import { DomainError, ErrorCode, KeyRecord } from '@keygate/contracts';
+import { KeyRecord, ForbiddenError, UnauthorizedError } from '@keygate/contracts';
 import { PlanTable } from '@keygate/config';
 import { hasValidFormat, looksLikeKeygateSecret, secretHashBytes } from '@keygate/key-secret';
 import { KeyProjection } from '../projection/key-projection';
-import { IpMatcher } from './ip-matcher';
+import { IpMatcher } from '@keygate/http';
 
 // What an imported secret may look like (see importedKeySchema).
 const FOREIGN_SECRET = /^[\x21-\x7e]{16,512}$/;
@@ -10,18 +10,6 @@ const FOREIGN_SECRET = /^[\x21-\x7e]{16,512}$/;
 export interface Principal {
   key: KeyRecord;
   account: { id: string; name: string; plan: string };
-}
-
-export class UnauthorizedError extends DomainError {
-  constructor(message: string) {
-    super(ErrorCode.UNAUTHORIZED, message);
-  }
-}
-
-export class ForbiddenError extends DomainError {
-  constructor(message: string) {
-    super(ErrorCode.FORBIDDEN, message);
-  }
 }
 
 export interface VerifierSettings {

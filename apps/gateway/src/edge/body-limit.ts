@@ -1,12 +1,6 @@
 import { IncomingHttpHeaders } from 'node:http';
 import { Readable, Transform } from 'node:stream';
-import { DomainError, ErrorCode } from '@keygate/contracts';
-
-export class PayloadTooLargeError extends DomainError {
-  constructor(limitBytes: number) {
-    super(ErrorCode.PAYLOAD_TOO_LARGE, `The request body may be at most ${limitBytes} bytes`);
-  }
-}
+import { PayloadTooLargeError } from '@keygate/contracts';
 
 /**
  * A body size limit: checked on Content-Length before anything else happens, and counted while

@@ -1,6 +1,6 @@
 import { UnsupportedMediaTypeException } from '@nestjs/common';
 import { FastifyInstance } from 'fastify';
-import { PayloadTooLargeError } from '../edge/body-limit';
+import { PayloadTooLargeError } from '@keygate/contracts';
 
 const JSON_TYPE = /^application\/(.+\+)?json/;
 // The Operator API's key import carries up to 5,000 keys: OPERATOR_IMPORT_BODY_LIMIT_BYTES.

@@ -1,8 +1,8 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { FastifyRequest } from 'fastify';
 import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
-import { ForbiddenError, UnauthorizedError } from '../auth/key-verifier';
-import { sameSecret } from '../auth/same-secret';
+import { ForbiddenError, UnauthorizedError } from '@keygate/contracts';
+import { sameSecret } from '@keygate/key-secret';
 
 /**
  * GET /metrics tells who calls how much and how keys fail: only for a scraper that sends

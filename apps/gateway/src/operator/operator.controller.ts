@@ -25,7 +25,7 @@ import {
 } from '@keygate/contracts';
 import { z } from 'zod';
 import { KeyServiceClient } from '../rpc/key-service.client';
-import { ClientAddress } from '../auth/client-address';
+import { ClientAddress } from '@keygate/http';
 import { OperatorTokenGuard } from './operator-token.guard';
 
 const importBodySchema = importKeysSchema.omit({ accountId: true, actor: true });

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@keygate/config';
 import { RpcClientsModule } from '../rpc/rpc-clients.module';
-import { ClientAddressModule } from '../auth/client-address';
+import { ClientAddressModule } from '@keygate/http';
 import { OperatorController } from './operator.controller';
 import { OperatorTokenGuard } from './operator-token.guard';
 

@@ -3,7 +3,7 @@ import { ConfigModule } from '@keygate/config';
 import { CLOCK, systemClock } from '@keygate/contracts';
 import { RedisModule } from '@keygate/connections';
 import { RpcClientsModule } from '../rpc/rpc-clients.module';
-import { ClientAddressModule } from '../auth/client-address';
+import { ClientAddressModule } from '@keygate/http';
 import { PanelAccountController } from './account/panel-account.controller';
 import { PanelAuditController } from './audit/panel-audit.controller';
 import { PanelKeysController } from './keys/panel-keys.controller';

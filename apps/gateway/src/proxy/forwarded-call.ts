@@ -7,7 +7,7 @@ import { permissionForRequest } from '../authorization/permission-for-request';
 import { Principal } from '../auth/key-verifier';
 import { AccountConcurrency } from '../edge/account-concurrency';
 import { CanonicalTarget, canonicalTarget } from '../edge/canonical-target';
-import { sendHttpError } from '../http/http-error.filter';
+import { sendHttpError } from '@keygate/http';
 import { GatewayMetrics } from '../metrics/gateway.metrics';
 import { QuotaAdmission } from '../quota/quota-admission';
 import { ForwardPlan } from './forward-plan';

@@ -5,13 +5,14 @@ import { Dispatcher, Pool, errors } from 'undici';
 import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
 import { DomainError, ErrorCode } from '@keygate/contracts';
 import { AuthenticatedRequest } from '../auth/api-key.authenticator';
-import { ClientAddress } from '../auth/client-address';
+import { ClientAddress } from '@keygate/http';
 import { QUERY_PARAMETER } from '../auth/strategies/query-key.strategy';
 import { CanonicalTarget } from '../edge/canonical-target';
 import { forwardedHeaders } from '../edge/forwarded-headers';
 import { withoutParameters } from '../edge/query-parameters';
 import { SESSION_COOKIE } from '../panel/sessions/session-cookie';
-import { BodyLimit, PayloadTooLargeError, readAtMost } from '../edge/body-limit';
+import { BodyLimit, readAtMost } from '../edge/body-limit';
+import { PayloadTooLargeError } from '@keygate/contracts';
 import { ForwardPlan } from './forward-plan';
 
 const DROPPED_RESPONSE_HEADERS = new Set([

@@ -13,8 +13,8 @@ import {
   SignedUpAccount,
   parseInput,
 } from '@keygate/contracts';
-import { ClientAddress } from '../../auth/client-address';
-import { UnauthorizedError } from '../../auth/key-verifier';
+import { ClientAddress } from '@keygate/http';
+import { UnauthorizedError } from '@keygate/contracts';
 import { KeyServiceClient } from '../../rpc/key-service.client';
 import { loginBodySchema, signupBodySchema } from '../panel.schemas';
 import { LoginThrottle } from '../sessions/login-throttle';

@@ -9,9 +9,9 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { FastifyRequest } from 'fastify';
-import { ClientAddress } from '../../auth/client-address';
-import { sameSecret } from '../../auth/same-secret';
-import { ForbiddenError, UnauthorizedError } from '../../auth/key-verifier';
+import { ClientAddress } from '@keygate/http';
+import { sameSecret } from '@keygate/key-secret';
+import { ForbiddenError, UnauthorizedError } from '@keygate/contracts';
 import { PanelSession, PanelSessions } from './panel-sessions';
 import { SESSION_COOKIE, cookieOf } from './session-cookie';
 
