@@ -13,6 +13,6 @@ ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /app/node_modules node_modules
 COPY --from=build /app/dist dist
-COPY --from=build /app/apps/gateway/web apps/gateway/web
+COPY --from=build /app/apps/panel/web apps/panel/web
 COPY package.json ./
 USER node

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // `npm start`: finds or starts Redis and a MongoDB-wire server (scripts/services.js), then runs
-// the three services from dist/ with the gateway on PORT. Ctrl-C stops everything it started.
+// the four apps from dist/: the gateway on PORT, the Panel on PANEL_PORT. Ctrl-C stops everything
+// it started.
 'use strict';
 const { spawn } = require('node:child_process');
 const path = require('node:path');
@@ -11,6 +12,7 @@ const SERVICES = [
   { name: 'key-service', entry: 'dist/apps/key-service/src/main.js' },
   { name: 'usage-service', entry: 'dist/apps/usage-service/src/main.js' },
   { name: 'gateway', entry: 'dist/apps/gateway/src/main.js' },
+  { name: 'panel', entry: 'dist/apps/panel/src/main.js' },
 ];
 
 async function main() {
@@ -75,7 +77,9 @@ async function main() {
   process.on('SIGINT', () => stop(0));
   process.on('SIGTERM', () => stop(0));
   process.stdout.write(
-    `[start] gateway on http://127.0.0.1:${process.env.PORT || 3000} (Ctrl-C stops everything)\n`,
+    `[start] gateway (API keys, /api/*) on http://127.0.0.1:${process.env.PORT || 3000}\n` +
+      `[start] Panel (/panel, /operator, /docs) on http://127.0.0.1:${process.env.PANEL_PORT || 3001}/panel\n` +
+      '[start] Ctrl-C stops everything\n',
   );
 }
 

@@ -19,9 +19,16 @@ import {
 } from '@keygate/testing';
 import { GatewayModule } from '../apps/gateway/src/gateway.module';
 import { configureGateway } from '../apps/gateway/src/http/configure-gateway';
+import { configurePanel } from '../apps/panel/src/http/configure-panel';
+import { PanelAppModule } from '../apps/panel/src/panel-app.module';
 import { ProjectionService } from '../apps/gateway/src/projection/projection.service';
 import { KeyServiceModule } from '../apps/key-service/src/key-service.module';
 import { UsageServiceModule } from '../apps/usage-service/src/usage-service.module';
+
+export interface RunningPanel {
+  app: NestFastifyApplication;
+  url: string;
+}
 
 export interface RunningGateway {
   app: NestFastifyApplication;
@@ -44,6 +51,8 @@ export class SystemHarness {
   keyService!: INestMicroservice;
   usageService: INestMicroservice | null = null;
   readonly gateways: RunningGateway[] = [];
+  /** The Panel app (Panel page and API, Operator API, /docs). */
+  panel!: RunningPanel;
   client!: ClientProxy;
   redis!: Redis;
   mongo!: Connection;
@@ -72,7 +81,17 @@ export class SystemHarness {
     this.redis = createRedis(this.env.REDIS_URL, 'system-test');
     this.mongo = await connectMongo(this.env.MONGO_URL);
     for (let i = 0; i < gatewayCount; i++) await this.startGateway();
+    this.panel = await this.startPanel();
     return this;
+  }
+
+  /** A Panel app; with `env`, one configured otherwise than `this.panel` (stop it after). */
+  startPanel(env: Record<string, string> = {}): Promise<RunningPanel> {
+    return bootHttpService(
+      PanelAppModule,
+      { ...this.env, ...env },
+      { bodyParser: false, configure: configurePanel },
+    );
   }
 
   async startGateway(
@@ -115,6 +134,7 @@ export class SystemHarness {
 
   async stop(): Promise<void> {
     for (const gateway of [...this.gateways]) await this.stopGateway(gateway);
+    await this.panel?.app.close();
     await this.usageService?.close();
     await this.keyService?.close();
     await this.client?.close();
@@ -140,14 +160,19 @@ export class SystemHarness {
     return createKey((pattern, payload) => this.send(pattern, payload), accountId, extra);
   }
 
-  // Answers are whatever JSON the gateway or the echo upstream sent; specs assert on their shape.
+  /**
+   * A call to `target`, by default the app that serves the path: the Panel app for /panel,
+   * /operator and /docs, the first gateway for everything else. Answers are whatever JSON the
+   * app or the upstream sent; specs assert on their shape.
+   */
   async call(
     path: string,
     options: CallOptions = {},
-    gateway = this.gateways[0],
+    target?: { url: string },
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
   ): Promise<{ status: number; headers: Headers; body: any }> {
-    const response = await fetch(gateway.url + path, {
+    const app = target ?? (CONTROL_PLANE_PATH.test(path) ? this.panel : this.gateways[0]);
+    const response = await fetch(app.url + path, {
       method: options.method ?? 'GET',
       headers: options.headers,
       body: options.body,
@@ -185,6 +210,8 @@ export class SystemHarness {
     );
   }
 }
+
+const CONTROL_PLANE_PATH = /^\/(panel|operator|docs)(\/|\?|-|$)/;
 
 /** examples/sample-upstream (Flotiq's content API, in memory) on a free loopback port. */
 async function startSampleUpstream(): Promise<{ url: string; close: () => Promise<void> }> {

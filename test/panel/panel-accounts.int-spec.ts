@@ -80,7 +80,7 @@ describe('Panel API: sign-up, login, sessions, roles', () => {
   });
 
   it('expires sessions after PANEL_SESSION_TTL_SECONDS', async () => {
-    const shortLived = await system.startGateway({ PANEL_SESSION_TTL_SECONDS: '1' });
+    const shortLived = await system.startPanel({ PANEL_SESSION_TTL_SECONDS: '1' });
     const { email } = await PanelClient.signup(system, 'Expiry Co');
     const login = await system.call(
       '/panel/api/login',
@@ -95,7 +95,7 @@ describe('Panel API: sign-up, login, sessions, roles', () => {
     expect((await client.get('/keys')).status).toBe(200);
     await new Promise((resolve) => setTimeout(resolve, 1100));
     expect((await client.get('/keys')).status).toBe(401);
-    await system.stopGateway(shortLived);
+    await shortLived.app.close();
   });
 
   it('throttles failed logins per email: 429 TOO_MANY_ATTEMPTS with Retry-After, even with the right password', async () => {

@@ -39,11 +39,11 @@ describe('the Panel page in a real browser', () => {
     page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
 
   it('signs up, issues a scoped key, meters its call, revokes it', async () => {
-    const gateway = system.gateways[0].url;
+    const panel = system.panel.url;
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
 
-    await page.goto(`${gateway}/panel`);
+    await page.goto(`${panel}/panel`);
     await page.locator('#signup-form input[name=accountName]').fill('Acme Books');
     await page
       .locator('#signup-form input[name=email]')

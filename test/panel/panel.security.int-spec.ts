@@ -81,9 +81,9 @@ describe('Panel (security)', () => {
   });
 
   it('throttles sign-ups per address', async () => {
-    const gateway = await system.startGateway({ PANEL_SIGNUP_LIMIT: '4' });
+    const panel = await system.startPanel({ PANEL_SIGNUP_LIMIT: '4' });
     const signup = (i: number) =>
-      rawCall(gateway.url, '/panel/api/signup', {
+      rawCall(panel.url, '/panel/api/signup', {
         method: 'POST',
         headers: from('198.51.100.9'),
         body: JSON.stringify({
@@ -97,7 +97,7 @@ describe('Panel (security)', () => {
     expect(refused.status).toBe(429);
     expect(refused.body.error.code).toBe('TOO_MANY_ATTEMPTS');
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
-    await system.stopGateway(gateway);
+    await panel.app.close();
   });
 
   it('scopes the session cookie to /panel, Secure behind a TLS-terminating trusted proxy', async () => {
@@ -116,7 +116,7 @@ describe('Panel (security)', () => {
   it('never writes the request’s Host into the per-key OpenAPI document', async () => {
     const { client, signup } = await PanelClient.signup(system, 'Host Co');
     const doc = await rawCall(
-      system.gateways[0].url,
+      system.panel.url,
       `/panel/api/keys/${signup.body.applicationKeys[0].id}/openapi.json`,
       { headers: { authorization: `Bearer ${client.session}`, host: 'evil.example' } },
     );
@@ -159,7 +159,7 @@ describe('Panel (security)', () => {
 
   it('does not log a client that hangs up mid-body as an error', async () => {
     const errors = jest.spyOn(Logger.prototype, 'error');
-    const { hostname, port } = new URL(system.gateways[0].url);
+    const { hostname, port } = new URL(system.panel.url);
     await new Promise<void>((resolve) => {
       const socket = connect(Number(port), hostname, () => {
         socket.write(

@@ -25,22 +25,12 @@ import { UpstreamProxy } from './proxy/upstream.proxy';
 import { QuotaAdmission } from './quota/quota-admission';
 import { QuotaAlertProducer } from './quota/quota-alert.producer';
 import { CLOCK, systemClock } from '@keygate/contracts';
-import { RpcClientsModule } from './rpc/rpc-clients.module';
 import { ClientAddressModule } from '@keygate/http';
-import { PanelModule } from './panel/panel.module';
-import { OperatorModule } from './operator/operator.module';
 import { AccountConcurrency } from './edge/account-concurrency';
 
+/** The data plane: /api/* (keys, scopes, quota, proxy, GraphQL), /health and /metrics. */
 @Module({
-  imports: [
-    ConfigModule,
-    RedisModule,
-    PassportModule,
-    RpcClientsModule,
-    ClientAddressModule,
-    PanelModule,
-    OperatorModule,
-  ],
+  imports: [ConfigModule, RedisModule, PassportModule, ClientAddressModule],
   controllers: [HealthController, AuthContextController],
   providers: [
     { provide: APP_FILTER, useClass: HttpErrorFilter },

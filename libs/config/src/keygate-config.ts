@@ -76,6 +76,8 @@ const envSchema = z.object({
   USAGE_JOB_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
   QUOTA_FAIL_MODE: z.enum(['open', 'closed']).default('open'),
   QUOTA_BUFFER_LIMIT: z.coerce.number().int().min(0).default(100_000),
+  PANEL_PORT: z.coerce.number().int().min(0).max(65535).default(3001),
+  PANEL_PUBLIC_URL: urlWith(['http:', 'https:']).optional(),
   PANEL_SESSION_TTL_SECONDS: z.coerce
     .number()
     .int()
@@ -197,6 +199,10 @@ export interface KeygateConfig {
     graphqlSchemaTtlSeconds: number;
   };
   panel: {
+    /** The Panel app's port (Panel page and API, Operator API, /docs). */
+    port: number;
+    /** Where users reach the Panel; https here makes the session cookie Secure. */
+    publicUrl: string;
     /** How long a panel session lasts after login. */
     sessionTtlSeconds: number;
     /** Failed logins allowed per email, and per client IP, in each window. */
@@ -294,6 +300,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KeygateConfig 
       graphqlSchemaTtlSeconds: e.UPSTREAM_GRAPHQL_SCHEMA_TTL_SECONDS,
     },
     panel: {
+      port: e.PANEL_PORT,
+      publicUrl: (e.PANEL_PUBLIC_URL ?? `http://localhost:${e.PANEL_PORT}`).replace(/\/+$/, ''),
       sessionTtlSeconds: e.PANEL_SESSION_TTL_SECONDS,
       loginLimitPerEmail: e.PANEL_LOGIN_LIMIT,
       loginLimitPerIp: e.PANEL_LOGIN_IP_LIMIT,

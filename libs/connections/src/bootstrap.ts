@@ -72,12 +72,17 @@ export function stopOnSignals(app: INestApplicationContext, timeoutMs: number): 
 
 /**
  * Starts one Keygate service on Fastify. `rpc` services also join the Redis RPC transport and
- * listen on HTTP only for health checks (HEALTH_PORT); `http` services listen on PORT.
+ * listen on HTTP only for health checks (HEALTH_PORT); `http` services listen on `port` (PORT
+ * unless given).
  */
 export function runService(
   module: unknown,
   kind: 'rpc' | 'http',
-  options: { configure?: (app: NestFastifyApplication) => void; bodyParser?: boolean } = {},
+  options: {
+    configure?: (app: NestFastifyApplication) => void;
+    bodyParser?: boolean;
+    port?: (config: KeygateConfig) => number;
+  } = {},
 ): void {
   const start = async () => {
     const config = loadConfig();
@@ -89,7 +94,7 @@ export function runService(
     stopOnSignals(app, config.shutdownTimeoutMs);
     options.configure?.(app);
     if (kind === 'http') {
-      await app.listen(config.port, '0.0.0.0');
+      await app.listen(options.port?.(config) ?? config.port, '0.0.0.0');
       return;
     }
     app.connectMicroservice(redisTransport(config.redisUrl), { inheritAppConfig: true });

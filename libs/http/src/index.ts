@@ -2,3 +2,4 @@ export * from './client-address';
 export * from './client-ip';
 export * from './http-error.filter';
 export * from './ip-matcher';
+export * from './panel-session-cookie';

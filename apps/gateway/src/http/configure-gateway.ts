@@ -1,17 +1,12 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
-import { setUpApiDocs } from './api-docs';
-import { parseRequestBodies } from './request-bodies';
-import { servePanelPage } from '../panel/web/panel-page';
 
-/** What main.ts and the test harness both do to a gateway app before it listens. */
+/**
+ * What main.ts and the test harness both do to a gateway app before it listens: no body is ever
+ * parsed. /api/* bodies stream to the upstream untouched (the proxy counts them against
+ * API_BODY_LIMIT_BYTES), and /health and /metrics take none.
+ */
 export function configureGateway(app: NestFastifyApplication): void {
-  const config = app.get<KeygateConfig>(KEYGATE_CONFIG);
-  parseRequestBodies(
-    app.getHttpAdapter().getInstance(),
-    config.http.panelBodyLimitBytes,
-    config.http.operatorImportBodyLimitBytes,
-  );
-  setUpApiDocs(app);
-  servePanelPage(app.getHttpAdapter().getInstance());
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.removeAllContentTypeParsers();
+  fastify.addContentTypeParser('*', (_request, payload, done) => done(null, payload));
 }

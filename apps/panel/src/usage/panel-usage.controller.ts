@@ -1,6 +1,6 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { UsageServiceClient } from '../../rpc/usage-service.client';
+import { UsageServiceClient } from '../rpc/usage-service.client';
 import { Caller, PanelCaller, PanelSessionRequired } from '../sessions/panel-session.guard';
 
 /** The account's (or one key's) calls over the rolling 30-day window, for the charts. */

@@ -39,7 +39,7 @@ const ERROR = {
   },
 };
 
-/** The key-protected routes are Fastify routes (the hot path), so Nest cannot see them. */
+/** The key-protected routes: the gateway's (the data plane), described here for API users. */
 function addPublicApi(document: OpenAPIObject): void {
   const security = [
     { 'X-AUTH-TOKEN': [] },
@@ -61,6 +61,23 @@ function addPublicApi(document: OpenAPIObject): void {
     responses,
   });
   const resource = { name: 'resource', in: 'path', required: true, schema: { type: 'string' } };
+  document.paths['/api/auth-context'] = {
+    get: {
+      summary: 'This key’s account, permissions and 30-day usage',
+      description:
+        'Validates the key as every call does (format, status, expiry, allowed hosts, plan) and answers `{account, key, usage}`; uncounted. For backends that check keys themselves.',
+      tags: ['API (key)'],
+      security,
+      responses: {
+        '200': {
+          description:
+            '`{account: {id, name, plan}, key: {id, name, kind, access, type, rules, expiresAt, allowedHosts}, usage: {windowDays, used, limit, remaining}}`',
+        },
+        '401': ERROR,
+        '403': ERROR,
+      },
+    },
+  } as unknown as OpenAPIObject['paths'][string];
   document.paths['/api/graphql'] = {
     post: {
       ...forwarded('GraphQL, forwarded upstream', 'GraphQL (API key)'),

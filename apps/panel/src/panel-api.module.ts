@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigModule } from '@keygate/config';
 import { CLOCK, systemClock } from '@keygate/contracts';
 import { RedisModule } from '@keygate/connections';
-import { RpcClientsModule } from '../rpc/rpc-clients.module';
+import { RpcClientsModule } from './rpc/rpc-clients.module';
 import { ClientAddressModule } from '@keygate/http';
 import { PanelAccountController } from './account/panel-account.controller';
 import { PanelAuditController } from './audit/panel-audit.controller';
@@ -32,4 +32,4 @@ import { PanelUsersController } from './users/panel-users.controller';
     { provide: CLOCK, useValue: systemClock },
   ],
 })
-export class PanelModule {}
+export class PanelApiModule {}

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { jsonSchemaOf } from '../../http/api-docs';
+import { jsonSchemaOf } from '../http/api-docs';
 import { KeyServicePattern, PanelUserView, parseInput } from '@keygate/contracts';
-import { KeyServiceClient } from '../../rpc/key-service.client';
+import { KeyServiceClient } from '../rpc/key-service.client';
 import { addUserBodySchema, changeRoleBodySchema } from '../panel.schemas';
 import {
   AdminOnly,

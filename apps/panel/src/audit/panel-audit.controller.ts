@@ -7,7 +7,7 @@ import {
   KeyServicePattern,
   parseInput,
 } from '@keygate/contracts';
-import { KeyServiceClient } from '../../rpc/key-service.client';
+import { KeyServiceClient } from '../rpc/key-service.client';
 import { auditQuerySchema } from '../panel.schemas';
 import { Caller, PanelCaller, PanelSessionRequired } from '../sessions/panel-session.guard';
 

@@ -13,7 +13,8 @@ import { ClientAddress } from '@keygate/http';
 import { sameSecret } from '@keygate/key-secret';
 import { ForbiddenError, UnauthorizedError } from '@keygate/contracts';
 import { PanelSession, PanelSessions } from './panel-sessions';
-import { SESSION_COOKIE, cookieOf } from './session-cookie';
+import { SESSION_COOKIE } from '@keygate/http';
+import { cookieOf } from './session-cookie';
 
 const ADMIN_ONLY = 'keygate:panel-admin-only';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -1,15 +1,15 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { FastifyInstance } from 'fastify';
-import { serveFiles } from '../../http/static-files';
+import { serveFiles } from '../http/static-files';
 
-/** apps/gateway/web, found from here in the sources (tests) and in dist/ alike. */
+/** apps/panel/web, found from here in the sources (tests) and in dist/ alike. */
 function webFolder(): string {
   for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
-    const candidate = join(dir, 'apps', 'gateway', 'web');
+    const candidate = join(dir, 'apps', 'panel', 'web');
     if (existsSync(join(candidate, 'panel.html'))) return candidate;
   }
-  throw new Error('apps/gateway/web/panel.html not found');
+  throw new Error('apps/panel/web/panel.html not found');
 }
 
 /** A file of an installed package (whose `exports` may not list it). */

@@ -1,6 +1,6 @@
+import { SESSION_COOKIE } from '@keygate/http';
 import { FastifyReply, FastifyRequest } from 'fastify';
 
-export const SESSION_COOKIE = 'kg_session';
 /** The cookie goes only to the Panel (page and API), never with calls to /api. */
 const COOKIE_PATH = '/panel';
 
@@ -14,7 +14,7 @@ export function cookieOf(header: string | undefined, name: string): string | und
 
 /**
  * HttpOnly (no script reads it), SameSite=Strict, Path=/panel, and Secure when the page came
- * over HTTPS: directly, through a TRUSTED_PROXIES proxy's X-Forwarded-Proto, or per PUBLIC_URL.
+ * over HTTPS: directly, through a TRUSTED_PROXIES proxy's X-Forwarded-Proto, or per PANEL_PUBLIC_URL.
  */
 export function setSessionCookie(
   request: FastifyRequest,

@@ -11,7 +11,7 @@ import {
 } from '@nestjs/common';
 import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { jsonSchemaOf } from '../../http/api-docs';
+import { jsonSchemaOf } from '../http/api-docs';
 import {
   IssuedKey,
   KeyServicePattern,
@@ -19,8 +19,8 @@ import {
   KeyView,
   parseInput,
 } from '@keygate/contracts';
-import { KeyServiceClient } from '../../rpc/key-service.client';
-import { UsageServiceClient } from '../../rpc/usage-service.client';
+import { KeyServiceClient } from '../rpc/key-service.client';
+import { UsageServiceClient } from '../rpc/usage-service.client';
 import {
   bodyObjectSchema,
   createKeyBodySchema,

@@ -1,5 +1,5 @@
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
-import { jsonSchemaOf } from '../../http/api-docs';
+import { jsonSchemaOf } from '../http/api-docs';
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
@@ -15,7 +15,7 @@ import {
 } from '@keygate/contracts';
 import { ClientAddress } from '@keygate/http';
 import { UnauthorizedError } from '@keygate/contracts';
-import { KeyServiceClient } from '../../rpc/key-service.client';
+import { KeyServiceClient } from '../rpc/key-service.client';
 import { loginBodySchema, signupBodySchema } from '../panel.schemas';
 import { LoginThrottle } from '../sessions/login-throttle';
 import { Caller, PanelCaller, PanelSessionRequired } from '../sessions/panel-session.guard';
@@ -149,7 +149,7 @@ export class PanelAccountController {
       reply,
       token,
       this.config.panel.sessionTtlSeconds,
-      this.config.publicUrl,
+      this.config.panel.publicUrl,
     );
     return { session: token, expiresAt: session.expiresAt, csrfToken: session.csrfToken };
   }

@@ -1,0 +1,17 @@
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { servePanelPage } from '../web/panel-page';
+import { setUpApiDocs } from './api-docs';
+import { parseRequestBodies } from './request-bodies';
+
+/** What main.ts and the test harness both do to a Panel app before it listens. */
+export function configurePanel(app: NestFastifyApplication): void {
+  const config = app.get<KeygateConfig>(KEYGATE_CONFIG);
+  parseRequestBodies(
+    app.getHttpAdapter().getInstance(),
+    config.http.panelBodyLimitBytes,
+    config.http.operatorImportBodyLimitBytes,
+  );
+  setUpApiDocs(app);
+  servePanelPage(app.getHttpAdapter().getInstance());
+}

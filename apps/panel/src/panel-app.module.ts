@@ -1,0 +1,19 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { ConfigModule } from '@keygate/config';
+import { RedisModule } from '@keygate/connections';
+import { HttpErrorFilter } from '@keygate/http';
+import { HealthController } from './health/health.controller';
+import { OperatorModule } from './operator/operator.module';
+import { PanelApiModule } from './panel-api.module';
+
+/**
+ * The control plane's HTTP face: the Panel page and API (/panel), the Operator API (/operator)
+ * and the API documents (/docs), talking to the key and usage services over RPC.
+ */
+@Module({
+  imports: [ConfigModule, RedisModule, PanelApiModule, OperatorModule],
+  controllers: [HealthController],
+  providers: [{ provide: APP_FILTER, useClass: HttpErrorFilter }],
+})
+export class PanelAppModule {}
