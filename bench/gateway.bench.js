@@ -3,6 +3,7 @@
 //   direct       the sample upstream called directly
 //   bare proxy   the same call through bench/bare-proxy.js (the ceiling for a Node gateway here)
 //   gateway      the same call through the Keygate gateway with a valid key
+//   raw http     bench/raw-http.js: node:http answering a small JSON (the floor of a Node service)
 //   auth-context GET /api/auth-context alone (verification only, no upstream)
 //   scoped read  a product: [read] key's un-hydrated list read (streamed like the others)
 //   scoped hydr. the same with hydrate=1 (answer read whole and checked), against bare hydr.
@@ -108,6 +109,8 @@ async function main() {
     start('upstream', path.join(ROOT, 'examples/sample-upstream/server.js'), {
       PORT: String(upstreamPort),
     });
+    const rawPort = await freePort();
+    start('raw-http', path.join(__dirname, 'raw-http.js'), { PORT: String(rawPort) });
     start('bare-proxy', path.join(__dirname, 'bare-proxy.js'), {
       PORT: String(proxyPort),
       TARGET: env.UPSTREAM_URL,
@@ -126,6 +129,7 @@ async function main() {
     await Promise.all([
       waitForPort(upstreamPort, 'upstream'),
       waitForPort(proxyPort, 'bare proxy'),
+      waitForPort(rawPort, 'raw http'),
       waitForPort(gatewayPort, 'gateway'),
       waitForPort(unmeteredPort, 'gateway without quota'),
     ]);
@@ -176,6 +180,7 @@ async function main() {
       'bare proxy': [`http://127.0.0.1:${proxyPort}${path1}`, {}],
       gateway: [`http://127.0.0.1:${gatewayPort}${path1}`, key],
       'no quota': [`http://127.0.0.1:${unmeteredPort}${path1}`, key],
+      'raw http': [`http://127.0.0.1:${rawPort}/`, {}],
       'auth-context': [`http://127.0.0.1:${gatewayPort}/api/auth-context`, key],
       // A product: [read] key: its un-hydrated reads stream as the application key's do; its
       // hydrated reads are read whole and checked for embedded objects of other types.
@@ -232,6 +237,9 @@ async function main() {
       `scoped hydrated / bare hydrated:     ${ratio('scoped hydr.', 'bare hydr.')}  (hydrate=1, answer checked; per round ${rounds('scoped hydr.', 'bare hydr.')})`,
     );
     console.log(`scoped hydrated / scoped read:       ${ratio('scoped hydr.', 'scoped read')}`);
+    console.log(
+      `auth-context / raw http throughput:  ${ratio('auth-context', 'raw http')}  (target >= 0.40; per round ${rounds('auth-context', 'raw http')})`,
+    );
     const unmetered = results['no quota'];
     const quotaRounds = runs.gateway.map((r, i) => f(r.rps / runs['no quota'][i].rps)).join(', ');
     console.log(

@@ -67,6 +67,21 @@ describe('quota admission at the gateway', () => {
     expect(context.body.usage).toEqual({ windowDays: 30, used: 1, limit: 3, remaining: 2 });
   });
 
+  it('answers a burst of auth-context calls with the account’s usage after each admitted call', async () => {
+    const opened = await system.openAccount('Burst', 'three');
+    await system.gatewaysCaughtUp();
+    const [readWrite, readOnly] = opened.applicationKeys.map((k) => k.secret);
+    const context = () => system.call('/api/auth-context', { headers: withKey(readOnly) });
+    for (let used = 1; used <= 3; used++) {
+      expect(
+        (await system.call('/api/v1/content/product', { headers: withKey(readWrite) })).status,
+      ).toBe(200);
+      // Calls of one account in flight together share one usage read, each sees this call.
+      const answers = await Promise.all(Array.from({ length: 20 }, context));
+      expect(answers.map((a) => a.body.usage.used)).toEqual(Array(20).fill(used));
+    }
+  });
+
   it('neither meters nor limits when QUOTA_ENABLED is false', async () => {
     const opened = await system.openAccount('Unmetered', 'three');
     const gateway = await system.startGateway({ QUOTA_ENABLED: 'false' });

@@ -3,8 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { ConfigModule } from '@keygate/config';
 import { RedisModule } from '@keygate/connections';
-import { AuthContextController } from './auth-context/auth-context.controller';
-import { ApiKeyGuard } from './auth/api-key.guard';
+import { AuthContextRoute } from './auth-context/auth-context.route';
 import { AuthFailureThrottle } from './auth/auth-failure.throttle';
 import {
   ApiKeyHeaderStrategy,
@@ -31,7 +30,7 @@ import { AccountConcurrency } from './edge/account-concurrency';
 /** The data plane: /api/* (keys, scopes, quota, proxy, GraphQL), /health and /metrics. */
 @Module({
   imports: [ConfigModule, RedisModule, PassportModule, ClientAddressModule],
-  controllers: [HealthController, AuthContextController],
+  controllers: [HealthController],
   providers: [
     { provide: APP_FILTER, useClass: HttpErrorFilter },
     ProjectionService,
@@ -42,7 +41,7 @@ import { AccountConcurrency } from './edge/account-concurrency';
     ApiKeyHeaderStrategy,
     QueryKeyStrategy,
     ApiKeyAuthenticator,
-    ApiKeyGuard,
+    AuthContextRoute,
     ForwardedCall,
     AccountConcurrency,
     ContentProxyRoutes,

@@ -74,6 +74,20 @@ describe(QuotaLedger.name, () => {
     expect(admitted).toMatchObject({ admitted: true, used: 1, remaining: 2 });
   });
 
+  it('reads the window total from the running total, or sums the days once the window slid', async () => {
+    const id = account();
+    const day0 = dayIndexOf(noon);
+    expect(await ledger.windowTotal(id, day0)).toBe(0);
+    for (let d = 0; d < 5; d++) await ledger.admit(id, 'k', 1000, noon + d * DAY_MS);
+    await ledger.admit(id, 'k', 1000, noon + 4 * DAY_MS);
+    expect(await ledger.windowTotal(id, day0 + 4)).toBe(6); // running total, same window start
+    expect(await ledger.windowTotal(id, day0 + 30)).toBe(5); // slid past day 0, no admission yet
+    expect(await ledger.windowTotal(id, day0 + 33)).toBe(2); // only day 4 left (window 4..33)
+    expect(await ledger.windowTotal(id, day0 + 60)).toBe(0);
+    await ledger.admit(id, 'k', 1000, noon + 30 * DAY_MS);
+    expect(await ledger.windowTotal(id, day0 + 30)).toBe(6); // days 1..4 and this one
+  });
+
   it('keeps the running total right as the window slides day by day and after a long silence', async () => {
     const id = account();
     const day0 = dayIndexOf(noon);

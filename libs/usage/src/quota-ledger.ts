@@ -165,6 +165,19 @@ export class QuotaLedger {
     return new Map(days.map((day, i) => [day, Number(values[i] ?? 0)]));
   }
 
+  /**
+   * The account's calls in the window ending `today`: the admission script's running total when
+   * its window already starts where today's does (one small read), else the days summed.
+   */
+  async windowTotal(accountId: string, today: number): Promise<number> {
+    const keys = ledgerKeys(accountId, '');
+    const [total, floor] = await this.redis.hmget(keys.meta, 'total', 'floor');
+    if (floor !== null && Number(floor) === windowStartDay(today)) return Number(total ?? 0);
+    let sum = 0;
+    for (const count of (await this.windowCounts(accountId, today)).values()) sum += count;
+    return sum;
+  }
+
   async lastUsed(accountId: string): Promise<Record<string, number>> {
     const raw = await this.redis.hgetall(ledgerKeys(accountId, '').lastUsed);
     return Object.fromEntries(Object.entries(raw).map(([keyId, ms]) => [keyId, Number(ms)]));
