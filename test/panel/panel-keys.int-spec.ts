@@ -27,6 +27,22 @@ describe('Panel API: keys, usage, audit, OpenAPI; Operator API', () => {
   beforeAll(() => system.start(2));
   afterAll(() => system.stop());
 
+  it('answers 503 SERVICE_UNAVAILABLE with Retry-After when the account’s key lease stays taken', async () => {
+    const { client, signup } = await PanelClient.signup(system, 'Busy Co');
+    const lease = `keygate:lock:{a:${signup.body.account.id}}:user-keys`;
+    await system.redis.set(lease, 'another-request', 'PX', 30_000);
+    try {
+      const busy = await client.post('/keys', productReader);
+      expect(busy.status).toBe(503);
+      expect(busy.body.error.code).toBe('SERVICE_UNAVAILABLE');
+      expect(busy.body.error.message).not.toContain('lock');
+      expect(busy.headers.get('retry-after')).toBe('1');
+    } finally {
+      await system.redis.del(lease);
+    }
+    expect((await client.post('/keys', productReader)).status).toBe(201);
+  });
+
   it('creates, lists, changes, rotates, revokes and deletes keys as the spec’s table says', async () => {
     const { client, signup } = await PanelClient.signup(system, 'Keys Co');
 

@@ -1,3 +1,4 @@
+import { ServiceUnavailableError } from '@keygate/contracts';
 import Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
 
@@ -29,9 +30,12 @@ export async function withRedisLock<T>(
   }
 }
 
-export class LockTimeoutError extends Error {
-  constructor(key: string) {
-    super(`Timed out waiting for lock ${key}`);
-    this.name = 'LockTimeoutError';
+/**
+ * Another request held the lease for longer than the caller would wait: 503 with Retry-After
+ * (the lease's name stays out of the message; it is internal).
+ */
+export class LockTimeoutError extends ServiceUnavailableError {
+  constructor(readonly lock: string) {
+    super('Another change to the same thing is under way; retry shortly');
   }
 }

@@ -5,7 +5,7 @@ import {
   Transport,
 } from '@nestjs/microservices';
 import { firstValueFrom, timeout } from 'rxjs';
-import { DomainError, ErrorCode, domainErrorFromWire, isWireError } from '@keygate/contracts';
+import { ServiceUnavailableError, domainErrorFromWire, isWireError } from '@keygate/contracts';
 import { redisOptionsFrom } from './redis.connection';
 
 /** Nest microservices options for the Redis transport, from REDIS_URL. */
@@ -33,10 +33,7 @@ export async function sendRpc<T>(
   } catch (error) {
     if (isWireError(error)) throw domainErrorFromWire(error);
     if (error instanceof Error && error.name === 'TimeoutError') {
-      throw new DomainError(
-        ErrorCode.SERVICE_UNAVAILABLE,
-        `No answer to ${pattern} within ${timeoutMs} ms`,
-      );
+      throw new ServiceUnavailableError(`No answer to ${pattern} within ${timeoutMs} ms`);
     }
     throw error;
   }

@@ -1,7 +1,14 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import { DomainError, ErrorCode, HTTP_STATUS_OF, WireError } from '@keygate/contracts';
+import {
+  DomainError,
+  ErrorCode,
+  HTTP_STATUS_OF,
+  QuotaExceededError,
+  WireError,
+} from '@keygate/contracts';
+import { rateLimitHeaders } from './rate-limit-headers';
 
 const CODE_OF_STATUS: Record<number, ErrorCode> = {
   400: ErrorCode.VALIDATION_FAILED,
@@ -34,8 +41,8 @@ export function sendHttpError(reply: FastifyReply, exception: unknown): void {
     error = exception.toWire();
     const retryAfter = (exception as { retryAfterSeconds?: number }).retryAfterSeconds;
     if (retryAfter !== undefined) reply.header('Retry-After', String(retryAfter));
-    const headers = (exception as { headers?: Record<string, string> }).headers;
-    if (headers) reply.headers(headers);
+    if (exception instanceof QuotaExceededError)
+      reply.headers(rateLimitHeaders(exception.rateLimit));
   } else if (exception instanceof HttpException && CODE_OF_STATUS[exception.getStatus()]) {
     status = exception.getStatus();
     error = { code: CODE_OF_STATUS[status], message: exception.message };
@@ -45,6 +52,8 @@ export function sendHttpError(reply: FastifyReply, exception: unknown): void {
     logger.error(`${errorId}: ${exception instanceof Error ? exception.stack : String(exception)}`);
     error = { code: ErrorCode.INTERNAL, message: 'Internal error', errorId };
   }
+  // Whatever made a dependency unavailable (a lease, the quota store, an RPC) is worth a retry.
+  if (status === 503 && !reply.hasHeader('retry-after')) reply.header('Retry-After', '1');
   if (reply.sent) return;
   reply
     .status(status)

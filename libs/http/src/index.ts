@@ -3,3 +3,4 @@ export * from './client-ip';
 export * from './http-error.filter';
 export * from './ip-matcher';
 export * from './panel-session-cookie';
+export * from './rate-limit-headers';

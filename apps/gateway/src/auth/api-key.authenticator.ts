@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import passport from 'passport';
 import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
-import { DomainError, ErrorCode } from '@keygate/contracts';
+import { DomainError, ErrorCode, ServiceUnavailableError } from '@keygate/contracts';
 import { Permission, assertPermitted } from '../authorization/route-permission';
 import { permissionForRequest } from '../authorization/permission-for-request';
 import { GatewayMetrics } from '../metrics/gateway.metrics';
@@ -61,10 +61,7 @@ export class ApiKeyAuthenticator {
     authenticated.clientIp = this.clientAddress.of(request);
     try {
       if (!this.projection.isReady)
-        throw new DomainError(
-          ErrorCode.SERVICE_UNAVAILABLE,
-          'The gateway is still loading its keys; retry shortly',
-        );
+        throw new ServiceUnavailableError('The gateway is still loading its keys; retry shortly');
       const credential = await extractCredential(request, reply);
       const started = process.hrtime.bigint();
       const principal = this.authorize(authenticated, credential, permissions);

@@ -1,17 +1,8 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import Redis from 'ioredis';
 import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
-import { DomainError, ErrorCode } from '@keygate/contracts';
+import { TooManyAuthFailuresError } from '@keygate/contracts';
 import { REDIS } from '@keygate/connections';
-
-export class TooManyAttemptsError extends DomainError {
-  constructor(readonly retryAfterSeconds: number) {
-    super(
-      ErrorCode.TOO_MANY_ATTEMPTS,
-      `Too many failed authentication attempts; retry in ${retryAfterSeconds} s`,
-    );
-  }
-}
 
 /**
  * Brute-force protection per client IP. Failures are counted in Redis (shared by every gateway,
@@ -30,14 +21,14 @@ export class AuthFailureThrottle {
   ) {}
 
   /** The 429 a failed authentication from a blocked address gets instead of its 401, or null. */
-  blockedFailure(ip: string, now = Date.now()): TooManyAttemptsError | null {
+  blockedFailure(ip: string, now = Date.now()): TooManyAuthFailuresError | null {
     const until = this.blockedUntil.get(ip);
     if (until === undefined) return null;
     if (until <= now) {
       this.blockedUntil.delete(ip);
       return null;
     }
-    return new TooManyAttemptsError(Math.ceil((until - now) / 1000));
+    return new TooManyAuthFailuresError(Math.ceil((until - now) / 1000));
   }
 
   recordFailure(ip: string): void {

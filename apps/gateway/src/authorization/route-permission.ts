@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode, KeyAction, KeyRecord } from '@keygate/contracts';
+import { ForbiddenError, KeyAction, KeyRecord, MissingPermissionError } from '@keygate/contracts';
 
 export type Permission =
   | { kind: 'content'; resource: string; action: KeyAction }
@@ -70,15 +70,6 @@ export function readableTypes(key: KeyRecord): string[] {
     .map((rule) => rule.resource);
 }
 
-export class MissingPermissionError extends DomainError {
-  constructor(permission: Permission) {
-    super(
-      ErrorCode.FORBIDDEN,
-      `This API key may not do that (missing permission: ${describePermission(permission)})`,
-    );
-  }
-}
-
 /** 403 FORBIDDEN naming the first permission the key lacks (or the unsupported method). */
 export function assertPermitted(
   key: KeyRecord,
@@ -86,8 +77,8 @@ export function assertPermitted(
   method: string,
 ): void {
   for (const permission of permissions) {
-    if (!permission)
-      throw new DomainError(ErrorCode.FORBIDDEN, `${method} is not supported on this route`);
-    if (!isPermitted(key, permission)) throw new MissingPermissionError(permission);
+    if (!permission) throw new ForbiddenError(`${method} is not supported on this route`);
+    if (!isPermitted(key, permission))
+      throw new MissingPermissionError(describePermission(permission));
   }
 }

@@ -1,6 +1,6 @@
-import { KeyRecord } from '@keygate/contracts';
+import { KeyRecord, MissingPermissionError } from '@keygate/contracts';
 import {
-  MissingPermissionError,
+  describePermission,
   mayRead,
   readableTypes,
   readsEveryType,
@@ -29,10 +29,12 @@ export function scopedSearchQuery(key: KeyRecord, query: string): string {
   ];
   for (const type of named)
     if (!mayRead(key, type))
-      throw new MissingPermissionError({ kind: 'content', resource: type, action: 'read' });
+      throw new MissingPermissionError(
+        describePermission({ kind: 'content', resource: type, action: 'read' }),
+      );
   if (readsEveryType(key)) return query;
   const types = named.length > 0 ? named : readableTypes(key);
-  if (types.length === 0) throw new MissingPermissionError({ kind: 'search' });
+  if (types.length === 0) throw new MissingPermissionError(describePermission({ kind: 'search' }));
   return [
     ...parameters
       .filter((parameter) => !isContentTypeParameter(parameter.looseName))

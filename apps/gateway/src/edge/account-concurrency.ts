@@ -1,17 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
-import { DomainError, ErrorCode } from '@keygate/contracts';
-
-export class TooManyConcurrentCallsError extends DomainError {
-  readonly retryAfterSeconds = 1;
-
-  constructor(limit: number) {
-    super(
-      ErrorCode.TOO_MANY_CONCURRENT_CALLS,
-      `This account already has ${limit} calls in flight on this gateway; retry when one finishes`,
-    );
-  }
-}
+import { TooManyConcurrentCallsError } from '@keygate/contracts';
 
 /**
  * Calls in flight per account on this gateway, capped so that one account (a slow client, a

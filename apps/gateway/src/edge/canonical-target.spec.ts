@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { permissionForRequest } from '../authorization/permission-for-request';
 import { upstreamPath } from '../proxy/upstream.proxy';
-import { InvalidPathError, canonicalTarget, encodeSegment } from './canonical-target';
+import { InvalidPathError } from '@keygate/contracts';
+import { canonicalTarget, encodeSegment } from './canonical-target';
 import { decodedName, withoutParameters } from './query-parameters';
 
 // Pieces an attacker combines: separators and dots in every encoding, double encodings, path

@@ -1,10 +1,4 @@
-import { DomainError, ErrorCode } from '@keygate/contracts';
-
-export class InvalidPathError extends DomainError {
-  constructor(reason: string) {
-    super(ErrorCode.INVALID_PATH, `The request path is not accepted: ${reason}`);
-  }
-}
+import { InvalidPathError } from '@keygate/contracts';
 
 /**
  * The one form of a request target the gateway authorizes and forwards. `path` is the decoded

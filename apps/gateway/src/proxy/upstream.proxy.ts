@@ -3,7 +3,12 @@ import { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
 import { Dispatcher, Pool, errors } from 'undici';
 import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
-import { DomainError, ErrorCode } from '@keygate/contracts';
+import {
+  DomainError,
+  UpstreamAnswerUncheckedError,
+  UpstreamTimeoutError,
+  UpstreamUnavailableError,
+} from '@keygate/contracts';
 import { AuthenticatedRequest } from '../auth/api-key.authenticator';
 import { ClientAddress, SESSION_COOKIE } from '@keygate/http';
 import { QUERY_PARAMETER } from '../auth/strategies/query-key.strategy';
@@ -23,27 +28,6 @@ const DROPPED_RESPONSE_HEADERS = new Set([
   'proxy-connection',
 ]);
 const CREDENTIAL_PARAMETERS = new Set([QUERY_PARAMETER]);
-
-export class UpstreamUnavailableError extends DomainError {
-  constructor() {
-    super(ErrorCode.UPSTREAM_UNAVAILABLE, 'The upstream API did not answer');
-  }
-}
-
-export class UpstreamTimeoutError extends DomainError {
-  constructor() {
-    super(ErrorCode.UPSTREAM_TIMEOUT, 'The upstream API did not answer in time');
-  }
-}
-
-export class UpstreamAnswerUncheckedError extends DomainError {
-  constructor(reason: string) {
-    super(
-      ErrorCode.UPSTREAM_ANSWER_UNCHECKED,
-      `The upstream's answer could not be checked against this key's rules: ${reason}`,
-    );
-  }
-}
 
 const isTimeout = (error: unknown) =>
   error instanceof errors.HeadersTimeoutError || error instanceof errors.ConnectTimeoutError;

@@ -7,16 +7,15 @@ import {
 } from '@nestjs/common';
 import Redis from 'ioredis';
 import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
-import { CLOCK, Clock, DomainError, ErrorCode } from '@keygate/contracts';
+import { Clock, CLOCK, QuotaExceededError, ServiceUnavailableError } from '@keygate/contracts';
 import { createRedis } from '@keygate/connections';
+import { rateLimitHeaders } from '@keygate/http';
 import { QuotaLedger, STEP_MARKER_SECONDS, dayIndexOf } from '@keygate/usage';
 import { Principal } from '../auth/key-verifier';
 import { GatewayMetrics } from '../metrics/gateway.metrics';
 import { AdmissionBatcher, AdmissionStepError } from './admission-batcher';
 import { CountBuffer } from './count-buffer';
 import { QuotaAlertProducer } from './quota-alert.producer';
-import { QuotaExceededError } from './quota-exceeded.error';
-import { rateLimitHeaders } from './rate-limit-headers';
 
 const REPLAY_INTERVAL_MS = 500;
 
@@ -83,15 +82,13 @@ export class QuotaAdmission implements OnApplicationBootstrap, OnApplicationShut
     } catch (error) {
       this.metrics.quotaStoreErrors.inc();
       if (this.config.quotaFailMode === 'closed')
-        throw new DomainError(
-          ErrorCode.SERVICE_UNAVAILABLE,
-          'The quota store is unavailable; retry shortly',
-        );
+        throw new ServiceUnavailableError('The quota store is unavailable; retry shortly');
       const stepId = error instanceof AdmissionStepError && error.mayHaveRun ? error.stepId : null;
       this.buffer.add(stepId, principal.account.id, principal.key.id, dayIndexOf(now), now);
       return { 'ratelimit-limit': String(limit) };
     }
-    if (!admission.admitted) throw new QuotaExceededError(admission, principal.account.plan);
+    if (!admission.admitted)
+      throw new QuotaExceededError(admission, admission.retryAfterSeconds, principal.account.plan);
     this.alerts.afterAdmission(principal.account.id, admission.used, limit, now);
     return rateLimitHeaders(admission);
   }

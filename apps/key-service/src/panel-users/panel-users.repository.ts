@@ -1,8 +1,7 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { Connection, Model, mongo } from 'mongoose';
 import {
-  DomainError,
-  ErrorCode,
+  EmailTakenError,
   PanelRole,
   PanelUserCredentials,
   PanelUserView,
@@ -13,12 +12,6 @@ import { PANEL_USER_COLLECTION, PanelUserDocument, panelUserSchema } from './pan
 const DUPLICATE_KEY = 11000;
 /** A sign-up still pending after this long died half-way; its email may be claimed again. */
 const PENDING_TIMEOUT_MS = 60_000;
-
-export class EmailTakenError extends DomainError {
-  constructor() {
-    super(ErrorCode.CONFLICT, 'This email is already registered');
-  }
-}
 
 @Injectable()
 export class PanelUsersRepository implements OnModuleInit {

@@ -1,17 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
-import { DomainError, ErrorCode } from '@keygate/contracts';
+import { TooManySignupsError } from '@keygate/contracts';
 import { REDIS } from '@keygate/connections';
-
-export class TooManySignupsError extends DomainError {
-  constructor(readonly retryAfterSeconds: number) {
-    super(
-      ErrorCode.TOO_MANY_ATTEMPTS,
-      `Too many sign-ups from this address; retry in ${retryAfterSeconds} s`,
-    );
-  }
-}
 
 /**
  * Sign-ups per client address (each is a scrypt hash and a new account with two keys), counted

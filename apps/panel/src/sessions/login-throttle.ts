@@ -2,14 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
-import { DomainError, ErrorCode } from '@keygate/contracts';
+import { TooManyLoginsError } from '@keygate/contracts';
 import { REDIS } from '@keygate/connections';
-
-export class TooManyLoginsError extends DomainError {
-  constructor(readonly retryAfterSeconds: number) {
-    super(ErrorCode.TOO_MANY_ATTEMPTS, `Too many failed logins; retry in ${retryAfterSeconds} s`);
-  }
-}
 
 /** Longest a login check waits once its email has had too many failures from anywhere. */
 const MAX_SLOWDOWN_MS = 4000;

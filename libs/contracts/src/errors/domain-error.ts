@@ -84,3 +84,10 @@ export function isWireError(value: unknown): value is WireError {
 export function domainErrorFromWire(wire: WireError): DomainError {
   return new DomainError(wire.code, wire.message, wire.fields);
 }
+
+/** An email some panel user has already: 409. */
+export class EmailTakenError extends DomainError {
+  constructor() {
+    super(ErrorCode.CONFLICT, 'This email is already registered');
+  }
+}

@@ -15,6 +15,13 @@ export class ForbiddenError extends DomainError {
   }
 }
 
+/** An API key without the permission a call needs, named in the message: 403. */
+export class MissingPermissionError extends ForbiddenError {
+  constructor(describedPermission: string) {
+    super(`This API key may not do that (missing permission: ${describedPermission})`);
+  }
+}
+
 /** A body over its limit: 413, decided on Content-Length when declared. */
 export class PayloadTooLargeError extends DomainError {
   constructor(limitBytes: number) {
