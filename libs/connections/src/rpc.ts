@@ -5,7 +5,13 @@ import {
   Transport,
 } from '@nestjs/microservices';
 import { firstValueFrom, timeout } from 'rxjs';
-import { ServiceUnavailableError, domainErrorFromWire, isWireError } from '@keygate/contracts';
+import {
+  ReplyOf,
+  RequestOf,
+  ServiceUnavailableError,
+  domainErrorFromWire,
+  isWireError,
+} from '@keygate/contracts';
 import { redisOptionsFrom } from './redis.connection';
 
 /** Nest microservices options for the Redis transport, from REDIS_URL. */
@@ -36,5 +42,26 @@ export async function sendRpc<T>(
       throw new ServiceUnavailableError(`No answer to ${pattern} within ${timeoutMs} ms`);
     }
     throw error;
+  }
+}
+
+/**
+ * A typed client for one service's messages (KEY_SERVICE_MESSAGES, USAGE_SERVICE_MESSAGES):
+ * the pattern decides what may be sent and what comes back; the service validates the request
+ * with the same schema.
+ */
+export class RpcClient<M> {
+  constructor(private readonly client: ClientProxy) {}
+
+  call<P extends keyof M & string>(
+    pattern: P,
+    request: RequestOf<M, P>,
+    timeoutMs?: number,
+  ): Promise<ReplyOf<M, P>> {
+    return sendRpc<ReplyOf<M, P>>(this.client, pattern, request, timeoutMs);
+  }
+
+  close(): Promise<void> {
+    return this.client.close();
   }
 }

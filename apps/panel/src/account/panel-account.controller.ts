@@ -8,9 +8,7 @@ import {
   CLOCK,
   Clock,
   KeyServicePattern,
-  PanelUserCredentials,
   PanelUserView,
-  SignedUpAccount,
   parseInput,
 } from '@keygate/contracts';
 import { ClientAddress } from '@keygate/http';
@@ -55,7 +53,7 @@ export class PanelAccountController {
     const input = parseInput(signupBodySchema, body);
     const ip = this.clientAddress.of(request);
     await this.signups.take(ip);
-    const signedUp = await this.keyService.send<SignedUpAccount>(KeyServicePattern.Signup, {
+    const signedUp = await this.keyService.call(KeyServicePattern.Signup, {
       email: input.email,
       passwordHash: await PasswordHasher.hash(input.password),
       accountName: input.accountName,
@@ -91,10 +89,7 @@ export class PanelAccountController {
     const { email, password } = parseInput(loginBodySchema, body);
     const ip = this.clientAddress.of(request);
     const attempt = await this.throttle.begin(email, ip);
-    const user = await this.keyService.send<PanelUserCredentials | null>(
-      KeyServicePattern.UserCredentials,
-      { email },
-    );
+    const user = await this.keyService.call(KeyServicePattern.UserCredentials, { email });
     const valid = user
       ? await PasswordHasher.verify(password, user.passwordHash)
       : await PasswordHasher.burn(password).then(() => false);
@@ -155,6 +150,6 @@ export class PanelAccountController {
   }
 
   private accountOf(accountId: string): Promise<AccountView> {
-    return this.keyService.send<AccountView>(KeyServicePattern.GetAccount, { accountId });
+    return this.keyService.call(KeyServicePattern.GetAccount, { accountId });
   }
 }

@@ -2,7 +2,6 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import {
   EventEnvelope,
-  EventPage,
   KEY_STREAM_PREFIX,
   KeyServicePattern,
   parseInput,
@@ -46,7 +45,7 @@ export class PanelAuditController {
   @ApiQuery({ name: 'cursor', required: false, schema: { type: 'string' } })
   async list(@Caller() caller: PanelCaller, @Query() query: unknown) {
     const { limit, cursor } = parseInput(auditQuerySchema, query);
-    const page = await this.keyService.send<EventPage>(KeyServicePattern.AccountEvents, {
+    const page = await this.keyService.call(KeyServicePattern.AccountEvents, {
       accountId: caller.session.accountId,
       limit,
       cursor: cursor ?? null,

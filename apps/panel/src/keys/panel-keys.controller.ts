@@ -18,6 +18,7 @@ import {
   KeyUsageSummary,
   KeyView,
   parseInput,
+  UsageServicePattern,
 } from '@keygate/contracts';
 import { KeyServiceClient } from '../rpc/key-service.client';
 import { UsageServiceClient } from '../rpc/usage-service.client';
@@ -62,9 +63,11 @@ export class PanelKeysController {
   async list(@Caller() caller: PanelCaller): Promise<{ keys: ListedKey[] }> {
     const accountId = caller.session.accountId;
     const [keys, usage] = await Promise.all([
-      this.keyService.send<KeyView[]>(KeyServicePattern.ListKeys, { accountId }),
+      this.keyService.call(KeyServicePattern.ListKeys, { accountId }),
       // Keys are listed even while the usage service is away, without their usage.
-      this.usage.keys(accountId).catch(() => [] as KeyUsageSummary[]),
+      this.usage
+        .call(UsageServicePattern.KeysUsage, { accountId }, 2000)
+        .catch(() => [] as KeyUsageSummary[]),
     ]);
     const usageOf = new Map(usage.map((summary) => [summary.keyId, summary]));
     return {
@@ -91,7 +94,7 @@ export class PanelKeysController {
   @AdminOnly()
   create(@Caller() caller: PanelCaller, @Body() body: unknown): Promise<IssuedKey> {
     const input = parseInput(createKeyBodySchema, body);
-    return this.keyService.send<IssuedKey>(KeyServicePattern.CreateKey, {
+    return this.keyService.call(KeyServicePattern.CreateKey, {
       ...input,
       accountId: caller.session.accountId,
       actor: actorOf(caller),
@@ -103,7 +106,7 @@ export class PanelKeysController {
   @ApiBody({ schema: jsonSchemaOf(updateKeyBodySchema) })
   @AdminOnly()
   async update(@Caller() caller: PanelCaller, @Param('id') keyId: string, @Body() body: unknown) {
-    const key = await this.keyService.send<KeyView>(KeyServicePattern.UpdateKey, {
+    const key = await this.keyService.call(KeyServicePattern.UpdateKey, {
       ...parseInput(bodyObjectSchema, body ?? {}),
       ...this.ref(caller, keyId),
     });
@@ -117,7 +120,7 @@ export class PanelKeysController {
   @HttpCode(200)
   @AdminOnly()
   rotate(@Caller() caller: PanelCaller, @Param('id') keyId: string, @Body() body: unknown) {
-    return this.keyService.send<IssuedKey>(KeyServicePattern.RotateKey, {
+    return this.keyService.call(KeyServicePattern.RotateKey, {
       ...parseInput(bodyObjectSchema, body ?? {}),
       ...this.ref(caller, keyId),
     });
@@ -128,10 +131,7 @@ export class PanelKeysController {
   @HttpCode(200)
   @AdminOnly()
   async revoke(@Caller() caller: PanelCaller, @Param('id') keyId: string) {
-    const key = await this.keyService.send<KeyView>(
-      KeyServicePattern.RevokeKey,
-      this.ref(caller, keyId),
-    );
+    const key = await this.keyService.call(KeyServicePattern.RevokeKey, this.ref(caller, keyId));
     return { key };
   }
 
@@ -141,7 +141,7 @@ export class PanelKeysController {
   @HttpCode(204)
   @AdminOnly()
   async remove(@Caller() caller: PanelCaller, @Param('id') keyId: string): Promise<void> {
-    await this.keyService.send(KeyServicePattern.DeleteKey, this.ref(caller, keyId));
+    await this.keyService.call(KeyServicePattern.DeleteKey, this.ref(caller, keyId));
   }
 
   @Get(':id/openapi.json')
@@ -152,7 +152,7 @@ export class PanelKeysController {
   }
 
   private keyOf(caller: PanelCaller, keyId: string): Promise<KeyView> {
-    return this.keyService.send<KeyView>(KeyServicePattern.GetKey, {
+    return this.keyService.call(KeyServicePattern.GetKey, {
       accountId: caller.session.accountId,
       keyId,
     });

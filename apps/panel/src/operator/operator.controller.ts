@@ -15,13 +15,11 @@ import { ApiBody, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import { jsonSchemaOf } from '../http/api-docs';
 import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
 import {
-  AccountView,
-  ImportedKeys,
-  KeyServicePattern,
-  PanelUserView,
-  ValidationError,
+  ImportKeysDto,
   importKeysSchema,
+  KeyServicePattern,
   parseInput,
+  ValidationError,
 } from '@keygate/contracts';
 import { z } from 'zod';
 import { KeyServiceClient } from '../rpc/key-service.client';
@@ -49,10 +47,10 @@ export class OperatorController {
   @Get(':id')
   @ApiOperation({ summary: 'An account, its plan and its panel users' })
   async account(@Param('id') accountId: string) {
-    const account = await this.keyService.send<AccountView>(KeyServicePattern.GetAccount, {
+    const account = await this.keyService.call(KeyServicePattern.GetAccount, {
       accountId,
     });
-    const users = await this.keyService.send<PanelUserView[]>(KeyServicePattern.ListUsers, {
+    const users = await this.keyService.call(KeyServicePattern.ListUsers, {
       accountId,
     });
     return { account, plan: { name: account.plan, ...this.config.plans[account.plan] }, users };
@@ -73,10 +71,11 @@ export class OperatorController {
   ) {
     if (typeof body !== 'object' || body === null || Array.isArray(body))
       throw ValidationError.of('(body)', 'must be a JSON object: {"keys": [...]}');
-    return this.keyService.send<ImportedKeys>(
+    return this.keyService.call(
       KeyServicePattern.ImportKeys,
       {
-        ...(body as object),
+        // Checked by the key service, with the same schema (one 400 naming every keys[i].field).
+        ...(body as Pick<ImportKeysDto, 'keys'>),
         accountId,
         actor: { type: 'operator', ip: this.clientAddress.of(request) },
       },
@@ -93,7 +92,7 @@ export class OperatorController {
     @Req() request: FastifyRequest,
   ) {
     const { plan } = parseInput(planBodySchema, body);
-    const account = await this.keyService.send<AccountView>(KeyServicePattern.ChangePlan, {
+    const account = await this.keyService.call(KeyServicePattern.ChangePlan, {
       accountId,
       plan,
       actor: { type: 'operator', ip: this.clientAddress.of(request) },

@@ -1,22 +1,19 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { ClientProxy } from '@nestjs/microservices';
 import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
-import { createRpcClient, sendRpc } from '@keygate/connections';
+import { KeyServiceMessages } from '@keygate/contracts';
+import { RpcClient, createRpcClient } from '@keygate/connections';
 
-/** The gateway's side of the key service's RPC contract. */
+/** The Panel's side of the key service's RPC contract (KEY_SERVICE_MESSAGES), typed by pattern. */
 @Injectable()
-export class KeyServiceClient implements OnApplicationShutdown {
-  private readonly client: ClientProxy;
-
+export class KeyServiceClient
+  extends RpcClient<KeyServiceMessages>
+  implements OnApplicationShutdown
+{
   constructor(@Inject(KEYGATE_CONFIG) config: KeygateConfig) {
-    this.client = createRpcClient(config.redisUrl);
-  }
-
-  send<T>(pattern: string, payload: unknown, timeoutMs?: number): Promise<T> {
-    return sendRpc<T>(this.client, pattern, payload, timeoutMs);
+    super(createRpcClient(config.redisUrl));
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.client.close();
+    await this.close();
   }
 }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { jsonSchemaOf } from '../http/api-docs';
-import { KeyServicePattern, PanelUserView, parseInput } from '@keygate/contracts';
+import { KeyServicePattern, parseInput } from '@keygate/contracts';
 import { KeyServiceClient } from '../rpc/key-service.client';
 import { addUserBodySchema, changeRoleBodySchema } from '../panel.schemas';
 import {
@@ -28,7 +28,7 @@ export class PanelUsersController {
   @Get()
   @ApiOperation({ summary: 'The account’s panel users' })
   async list(@Caller() caller: PanelCaller) {
-    const users = await this.keyService.send<PanelUserView[]>(KeyServicePattern.ListUsers, {
+    const users = await this.keyService.call(KeyServicePattern.ListUsers, {
       accountId: caller.session.accountId,
     });
     return { users };
@@ -41,7 +41,7 @@ export class PanelUsersController {
   @AdminOnly()
   async add(@Caller() caller: PanelCaller, @Body() body: unknown) {
     const input = parseInput(addUserBodySchema, body);
-    const user = await this.keyService.send<PanelUserView>(KeyServicePattern.AddUser, {
+    const user = await this.keyService.call(KeyServicePattern.AddUser, {
       accountId: caller.session.accountId,
       email: input.email,
       passwordHash: await PasswordHasher.hash(input.password),
@@ -63,7 +63,7 @@ export class PanelUsersController {
     @Param('id') userId: string,
     @Body() body: unknown,
   ) {
-    const user = await this.keyService.send<PanelUserView>(KeyServicePattern.ChangeUserRole, {
+    const user = await this.keyService.call(KeyServicePattern.ChangeUserRole, {
       accountId: caller.session.accountId,
       userId,
       role: parseInput(changeRoleBodySchema, body).role,

@@ -1,1 +1,2 @@
 export * from './message-patterns';
+export * from './rpc-contract';

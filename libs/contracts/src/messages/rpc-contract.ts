@@ -1,0 +1,110 @@
+import { z, ZodTypeAny } from 'zod';
+import {
+  AccountView,
+  OpenedAccount,
+  changePlanSchema,
+  openAccountSchema,
+} from '../dto/account.dto';
+import {
+  ImportedKeys,
+  IssuedKey,
+  KeyRecord,
+  KeyView,
+  accountRefSchema,
+  createKeySchema,
+  importKeysSchema,
+  keyIdSchema,
+  keyRefSchema,
+  rotateKeySchema,
+  updateKeySchema,
+} from '../dto/key.dto';
+import {
+  PanelUserCredentials,
+  PanelUserView,
+  SignedUpAccount,
+  addUserSchema,
+  changeUserRoleSchema,
+  signupSchema,
+  userCredentialsQuerySchema,
+} from '../dto/panel-user.dto';
+import {
+  KeyUsageSummary,
+  UsageSeries,
+  accountUsageQuerySchema,
+  keyUsageQuerySchema,
+} from '../dto/usage.dto';
+import { EventPage } from '../events/event-envelope';
+import { KeyServicePattern, UsageServicePattern } from './message-patterns';
+
+/** One RPC message: the schema its request is validated with (on both sides), its reply type. */
+export interface Message<Request extends ZodTypeAny, Reply> {
+  request: Request;
+  /** Type only: never set. */
+  reply?: Reply;
+}
+
+const message = <Reply>() => {
+  return <Request extends ZodTypeAny>(request: Request): Message<Request, Reply> => ({ request });
+};
+
+/** The audit log's page request (key service side: the account is always given). */
+export const auditQuerySchema = z
+  .object({
+    accountId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+    limit: z.number().int().min(1).max(200).default(50),
+    cursor: z
+      .string()
+      .regex(/^[0-9a-f]{24}$/, 'must be a cursor from a previous page')
+      .nullable()
+      .default(null),
+  })
+  .strict();
+
+const noRequest = z.object({}).passthrough();
+
+// Every pattern must have its message: a pattern added without one fails to compile.
+type PatternOf<P> = P[keyof P];
+type AnyMessage = Message<ZodTypeAny, unknown>;
+
+/** Every message the key service answers. */
+export const KEY_SERVICE_MESSAGES = {
+  [KeyServicePattern.OpenAccount]: message<OpenedAccount>()(openAccountSchema),
+  [KeyServicePattern.Signup]: message<SignedUpAccount>()(signupSchema),
+  [KeyServicePattern.AddUser]: message<PanelUserView>()(addUserSchema),
+  [KeyServicePattern.ChangeUserRole]: message<PanelUserView>()(changeUserRoleSchema),
+  [KeyServicePattern.ListUsers]: message<PanelUserView[]>()(accountRefSchema),
+  [KeyServicePattern.UserCredentials]: message<PanelUserCredentials | null>()(
+    userCredentialsQuerySchema,
+  ),
+  [KeyServicePattern.ChangePlan]: message<AccountView>()(changePlanSchema),
+  [KeyServicePattern.GetAccount]: message<AccountView>()(accountRefSchema),
+  [KeyServicePattern.CreateKey]: message<IssuedKey>()(createKeySchema),
+  [KeyServicePattern.ImportKeys]: message<ImportedKeys>()(importKeysSchema),
+  [KeyServicePattern.UpdateKey]: message<KeyView>()(updateKeySchema),
+  [KeyServicePattern.RotateKey]: message<IssuedKey>()(rotateKeySchema),
+  [KeyServicePattern.RevokeKey]: message<KeyView>()(keyRefSchema),
+  [KeyServicePattern.DeleteKey]: message<{ deleted: true; keyId: string }>()(keyRefSchema),
+  [KeyServicePattern.ListKeys]: message<KeyView[]>()(accountRefSchema),
+  [KeyServicePattern.GetKey]: message<KeyView>()(keyRefSchema),
+  [KeyServicePattern.GetKeyRecord]: message<KeyRecord>()(keyIdSchema),
+  [KeyServicePattern.AccountEvents]: message<EventPage>()(auditQuerySchema),
+  [KeyServicePattern.Health]: message<{ status: 'ok'; service: 'key-service' }>()(noRequest),
+} as const satisfies Record<PatternOf<typeof KeyServicePattern>, AnyMessage>;
+
+/** Every message the usage service answers. */
+export const USAGE_SERVICE_MESSAGES = {
+  [UsageServicePattern.AccountUsage]: message<UsageSeries>()(accountUsageQuerySchema),
+  [UsageServicePattern.KeyUsage]: message<UsageSeries>()(keyUsageQuerySchema),
+  [UsageServicePattern.KeysUsage]: message<KeyUsageSummary[]>()(accountUsageQuerySchema),
+  [UsageServicePattern.Health]: message<{ status: 'ok'; service: 'usage-service' }>()(noRequest),
+} as const satisfies Record<PatternOf<typeof UsageServicePattern>, AnyMessage>;
+
+export type KeyServiceMessages = typeof KEY_SERVICE_MESSAGES;
+export type UsageServiceMessages = typeof USAGE_SERVICE_MESSAGES;
+
+/** What a caller sends for a pattern (defaults of the schema may be left out). */
+export type RequestOf<M, P extends keyof M> =
+  M[P] extends Message<infer Request, unknown> ? z.input<Request> : never;
+/** What a pattern answers. */
+export type ReplyOf<M, P extends keyof M> =
+  M[P] extends Message<ZodTypeAny, infer Reply> ? Reply : never;
