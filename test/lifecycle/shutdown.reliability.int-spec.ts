@@ -45,6 +45,7 @@ describe('SIGTERM with Redis gone', () => {
     ['gateway', 'PORT'],
     ['key-service', 'HEALTH_PORT'],
     ['usage-service', 'HEALTH_PORT'],
+    ['panel', 'PANEL_PORT'],
   ])('stops the %s within 10 s', async (app, portVariable) => {
     const redis = await services.startRedis(join(dir, app), false);
     const port = await services.freePort();
