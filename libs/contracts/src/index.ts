@@ -4,3 +4,4 @@ export * from './events';
 export * from './messages';
 export * from './clock';
 export * from './read-model';
+export * from './key-lifecycle';

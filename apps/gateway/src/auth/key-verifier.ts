@@ -1,4 +1,10 @@
-import { KeyRecord, ForbiddenError, UnauthorizedError } from '@keygate/contracts';
+import {
+  ForbiddenError,
+  KeyRecord,
+  previousSecretValidAt,
+  recordStatusAt,
+  UnauthorizedError,
+} from '@keygate/contracts';
 import { PlanTable } from '@keygate/config';
 import { hasValidFormat, looksLikeKeygateSecret, secretHashBytes } from '@keygate/key-secret';
 import { KeyProjection } from '../projection/key-projection';
@@ -43,21 +49,14 @@ export class KeyVerifier {
     const match = this.projection.findByHashBytes(secretHashBytes(token, this.settings.keyPepper));
     if (!match) throw new UnauthorizedError('Unknown API key');
     const { key } = match;
-    if (
-      match.viaPreviousSecret &&
-      (!key.previousValidUntil || Date.parse(key.previousValidUntil) <= now.getTime())
-    ) {
+    if (match.viaPreviousSecret && !previousSecretValidAt(key, now)) {
       throw new UnauthorizedError(
         'This API key was regenerated and its previous secret is no longer valid',
       );
     }
-    if (key.status === 'revoked') throw new UnauthorizedError('API key revoked');
-    if (
-      key.status === 'expired' ||
-      (key.expiresAt !== null && Date.parse(key.expiresAt) <= now.getTime())
-    ) {
-      throw new UnauthorizedError('API key expired');
-    }
+    const status = recordStatusAt(key, now);
+    if (status === 'revoked') throw new UnauthorizedError('API key revoked');
+    if (status === 'expired') throw new UnauthorizedError('API key expired');
     if (key.allowedHosts.length > 0 && !this.hostsOf(key).matches(clientIp)) {
       throw new ForbiddenError(`Calls from ${clientIp} are not allowed for this API key`);
     }

@@ -3,6 +3,7 @@ import {
   KeyAccess,
   KeyCreatedData,
   KeyDeletedData,
+  KeyEvent,
   KeyEventType,
   KeyExpiredData,
   KeyKind,
@@ -11,6 +12,7 @@ import {
   KeyRotatedData,
   KeyRule,
   KeyStatus,
+  keyStreamId,
   KeyType,
   KeyUpdatedData,
   KeyView,
@@ -19,10 +21,9 @@ import {
   NotAllowedError,
   NotFoundError,
   ValidationError,
-  keyStreamId,
 } from '@keygate/contracts';
 import { AggregateRoot } from '../shared/aggregate-root';
-import { keyStatusAt } from './key-status';
+import { keyStatusAt } from '@keygate/contracts';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -246,6 +247,25 @@ export class ApiKey extends AggregateRoot {
       previousSecretHash: this.previousSecretHash,
       previousValidUntil: this.previousValidUntil,
     };
+  }
+
+  /** Every key event, by type: a KeyEvent type without its handler here fails to compile. */
+  private static readonly handlers: {
+    [E in KeyEvent as E['type']]: (key: ApiKey, data: E['data'], occurredAt: string) => void;
+  } = {
+    KeyCreated: (key, data, at) => key.onKeyCreated(data, at),
+    KeyUpdated: (key, data, at) => key.onKeyUpdated(data, at),
+    KeyRotated: (key, data, at) => key.onKeyRotated(data, at),
+    KeyRevoked: (key, data, at) => key.onKeyRevoked(data, at),
+    KeyDeleted: (key, data, at) => key.onKeyDeleted(data, at),
+    KeyExpired: (key, data, at) => key.onKeyExpired(data, at),
+  };
+
+  protected override dispatch(type: string, data: unknown, occurredAt: string): void {
+    const handler = ApiKey.handlers[type as KeyEvent['type']] as
+      ((key: ApiKey, data: unknown, occurredAt: string) => void) | undefined;
+    if (!handler) throw new Error(`ApiKey has no handler for ${type}`);
+    handler(this, data, occurredAt);
   }
 
   private assertExists(): void {

@@ -4,7 +4,7 @@ import { AccountRecord, AccountView, KeyRecord, KeyView } from '@keygate/contrac
 import { MONGO, insertInChunks } from '@keygate/connections';
 import { Account } from '../accounts/account.aggregate';
 import { ApiKey } from '../keys/api-key.aggregate';
-import { keyStatusAt } from '../keys/key-status';
+import { keyStatusAt } from '@keygate/contracts';
 import {
   ACCOUNT_VIEW_COLLECTION,
   AccountViewDocument,

@@ -50,7 +50,8 @@ export abstract class AggregateRoot {
     return events;
   }
 
-  private dispatch(type: string, data: unknown, occurredAt: string): void {
+  /** Applies one event to the state; by default its `on<Type>` method. */
+  protected dispatch(type: string, data: unknown, occurredAt: string): void {
     const handler = (this as unknown as Record<string, Handler | undefined>)[`on${type}`];
     if (typeof handler !== 'function')
       throw new Error(`${this.constructor.name} has no handler for ${type}`);

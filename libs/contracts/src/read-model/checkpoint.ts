@@ -96,14 +96,6 @@ export function decodeKeyEntry(id: string, text: string): CheckpointEntry<KeyRec
   };
 }
 
-/** The secret hashes a key record answers to: what the `secrets` index holds for it. */
-export function secretHashesOf(record: KeyRecord | null | undefined): string[] {
-  if (!record) return [];
-  return record.previousSecretHash
-    ? [record.secretHash, record.previousSecretHash]
-    : [record.secretHash];
-}
-
 export function encodeAccountEntry(record: AccountRecord): string {
   return `${record.version}|${JSON.stringify([record.name, record.plan])}`;
 }

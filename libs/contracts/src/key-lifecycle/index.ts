@@ -1,0 +1,2 @@
+export * from './key-fold';
+export * from './key-status';

@@ -1,0 +1,79 @@
+import { KeyRecord } from '../dto/key.dto';
+import { EventEnvelope } from '../events/event-envelope';
+import { KeyEvent } from '../events/key-events';
+import { Folded, order } from '../read-model/record-fold';
+
+/**
+ * A key's record after one event of its stream: the one fold the gateway's projection and the
+ * checkpoint share (the aggregate applies the same events to its own state, exhaustively too).
+ * An event type this code does not know is a `gap`: the caller takes the record from where it is
+ * kept whole (the checkpoint, the read models) rather than bump the version past it.
+ */
+export function foldKeyEvent(
+  current: KeyRecord | undefined,
+  envelope: EventEnvelope,
+  /** The version a deleted key had, so a replayed KeyCreated cannot bring it back. */
+  deletedAtVersion = 0,
+): Folded<KeyRecord> {
+  const unordered = order(current?.version ?? deletedAtVersion, envelope);
+  if (unordered) return unordered;
+  const event = envelope as KeyEvent;
+  if (event.type === 'KeyCreated') {
+    const data = event.data;
+    return {
+      outcome: 'applied',
+      record: {
+        id: data.keyId,
+        accountId: data.accountId,
+        name: data.name,
+        kind: data.kind,
+        access: data.access,
+        type: data.type,
+        rules: data.rules,
+        status: 'active',
+        expiresAt: data.expiresAt,
+        allowedHosts: data.allowedHosts,
+        version: event.version,
+        secretHash: data.secretHash,
+        previousSecretHash: null,
+        previousValidUntil: null,
+      },
+    };
+  }
+  if (!current) return { outcome: 'gap' };
+  const next: KeyRecord = { ...current, version: event.version };
+  switch (event.type) {
+    case 'KeyDeleted':
+      return { outcome: 'applied', record: null };
+    case 'KeyUpdated': {
+      const data = event.data;
+      if (data.name !== undefined) next.name = data.name;
+      if (data.rules !== undefined) next.rules = data.rules;
+      if (data.allowedHosts !== undefined) next.allowedHosts = data.allowedHosts;
+      if (data.expiresAt !== undefined) next.expiresAt = data.expiresAt;
+      return { outcome: 'applied', record: next };
+    }
+    case 'KeyRotated': {
+      const data = event.data;
+      next.secretHash = data.secretHash;
+      next.previousSecretHash = data.previousSecretHash;
+      next.previousValidUntil = data.previousValidUntil;
+      return { outcome: 'applied', record: next };
+    }
+    case 'KeyRevoked':
+      next.status = 'revoked';
+      next.previousSecretHash = null;
+      next.previousValidUntil = null;
+      return { outcome: 'applied', record: next };
+    case 'KeyExpired':
+      if (next.status === 'active') next.status = 'expired';
+      return { outcome: 'applied', record: next };
+    default:
+      return unknownEvent(event);
+  }
+}
+
+/** Compiles only while every KeyEvent type has its case above. */
+function unknownEvent(_event: never): Folded<KeyRecord> {
+  return { outcome: 'gap' };
+}
