@@ -179,6 +179,7 @@ export function keyOpenApi(key: KeyView, serverUrl: string): Record<string, unkn
       title: `Keygate API for key “${key.name}”`,
       version: String(key.version),
       description: `The operations key ${key.id} (${key.kind}${key.kind === 'user' ? `, ${key.type}` : `, ${key.access}`}) may call.`,
+      license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
     },
     servers: [{ url: serverUrl }],
     security: [{ xAuthToken: [] }, { bearer: [] }, { apiKeyHeader: [] }, { authTokenQuery: [] }],

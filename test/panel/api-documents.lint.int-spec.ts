@@ -1,0 +1,78 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { SystemHarness } from '../system.harness';
+import { PanelClient } from './panel.client';
+
+const run = promisify(execFile);
+const REDOCLY = join(__dirname, '../../node_modules/.bin/redocly');
+
+interface LintProblem {
+  ruleId: string;
+  severity: 'error' | 'warn';
+  message: string;
+  location: Array<{ pointer: string }>;
+}
+
+/** `redocly lint` with its recommended rules: every problem it reports, errors and warnings. */
+async function lint(dir: string, name: string, document: unknown): Promise<LintProblem[]> {
+  const file = join(dir, `${name}.json`);
+  writeFileSync(file, JSON.stringify(document));
+  const { stdout } = await run(
+    REDOCLY,
+    ['lint', '--extends', 'recommended', '--format', 'json', file],
+    { maxBuffer: 16 * 1024 * 1024 },
+  ).catch((failed: { stdout: string }) => ({ stdout: failed.stdout }));
+  return (JSON.parse(stdout) as { problems: LintProblem[] }).problems;
+}
+
+const operationIds = (document: {
+  paths: Record<string, Record<string, { operationId?: string }>>;
+}) =>
+  Object.values(document.paths).flatMap((item) =>
+    Object.entries(item)
+      .filter(([method]) => ['get', 'post', 'put', 'patch', 'delete'].includes(method))
+      .map(([, operation]) => operation.operationId),
+  );
+
+describe('API documents that client generators accept', () => {
+  const system = new SystemHarness({
+    PUBLIC_URL: 'https://api.keygate.test',
+    PANEL_PUBLIC_URL: 'https://panel.keygate.test',
+  });
+  const dir = mkdtempSync(join(tmpdir(), 'kg-openapi-'));
+
+  beforeAll(() => system.start());
+  afterAll(async () => {
+    await system.stop();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('lints /docs-json with no error or warning, every operation with its own operationId', async () => {
+    const document = (await system.call('/docs-json')).body;
+    expect(await lint(dir, 'docs', document)).toEqual([]);
+    const ids = operationIds(document);
+    expect(ids.every(Boolean)).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(document.paths['/api/auth-context'].servers).toEqual([
+      { url: 'https://api.keygate.test', description: 'The gateway' },
+    ]);
+  });
+
+  it('lints each key’s own document with no error or warning', async () => {
+    const { client, signup } = await PanelClient.signup(system, 'Docs Co');
+    const scoped = await client.post('/keys', {
+      name: 'reader',
+      rules: [{ resource: 'product', actions: ['read'] }],
+    });
+    for (const keyId of [signup.body.applicationKeys[0].id, scoped.body.key.id]) {
+      const document = (await client.get(`/keys/${keyId}/openapi.json`)).body;
+      expect(await lint(dir, keyId, document)).toEqual([]);
+      const ids = operationIds(document);
+      expect(ids.every(Boolean)).toBe(true);
+      expect(new Set(ids).size).toBe(ids.length);
+    }
+  });
+});
