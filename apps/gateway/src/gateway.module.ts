@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { ConfigModule } from '@keygate/config';
-import { RedisModule } from '@keygate/connections';
+import { ClockModule, RedisModule } from '@keygate/connections';
 import { AuthContextRoute } from './auth-context/auth-context.route';
 import { AuthFailureThrottle } from './auth/auth-failure.throttle';
 import {
@@ -23,13 +23,12 @@ import { ApiKeyAuthenticator } from './auth/api-key.authenticator';
 import { UpstreamProxy } from './proxy/upstream.proxy';
 import { QuotaAdmission } from './quota/quota-admission';
 import { QuotaAlertProducer } from './quota/quota-alert.producer';
-import { CLOCK, systemClock } from '@keygate/contracts';
 import { ClientAddressModule } from '@keygate/http';
 import { AccountConcurrency } from './edge/account-concurrency';
 
 /** The data plane: /api/* (keys, scopes, quota, proxy, GraphQL), /health and /metrics. */
 @Module({
-  imports: [ConfigModule, RedisModule, PassportModule, ClientAddressModule],
+  imports: [ConfigModule, ClockModule, RedisModule, PassportModule, ClientAddressModule],
   controllers: [HealthController],
   providers: [
     { provide: APP_FILTER, useClass: HttpErrorFilter },
@@ -50,7 +49,6 @@ import { AccountConcurrency } from './edge/account-concurrency';
     UpstreamProxy,
     QuotaAdmission,
     QuotaAlertProducer,
-    { provide: CLOCK, useValue: systemClock },
   ],
 })
 export class GatewayModule {}

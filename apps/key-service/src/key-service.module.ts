@@ -1,14 +1,22 @@
 import { APP_FILTER } from '@nestjs/core';
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@keygate/config';
-import { MongoModule, RedisModule, RpcErrorFilter } from '@keygate/connections';
+import { ClockModule, MongoModule, RedisModule, RpcErrorFilter } from '@keygate/connections';
 import { AccountsModule } from './accounts/accounts.module';
 import { HealthController } from './health/health.controller';
 import { KeysModule } from './keys/keys.module';
 import { PanelUsersModule } from './panel-users/panel-users.module';
 
 @Module({
-  imports: [ConfigModule, RedisModule, MongoModule, AccountsModule, KeysModule, PanelUsersModule],
+  imports: [
+    ConfigModule,
+    ClockModule,
+    RedisModule,
+    MongoModule,
+    AccountsModule,
+    KeysModule,
+    PanelUsersModule,
+  ],
   controllers: [HealthController],
   providers: [{ provide: APP_FILTER, useClass: RpcErrorFilter }],
 })

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@keygate/config';
-import { CLOCK, systemClock } from '@keygate/contracts';
 import { RedisModule } from '@keygate/connections';
 import { RpcClientsModule } from './rpc/rpc-clients.module';
 import { ClientAddressModule } from '@keygate/http';
@@ -24,12 +23,6 @@ import { PanelUsersController } from './users/panel-users.controller';
     PanelUsageController,
     PanelAuditController,
   ],
-  providers: [
-    PanelSessions,
-    PanelSessionGuard,
-    LoginThrottle,
-    SignupThrottle,
-    { provide: CLOCK, useValue: systemClock },
-  ],
+  providers: [PanelSessions, PanelSessionGuard, LoginThrottle, SignupThrottle],
 })
 export class PanelApiModule {}

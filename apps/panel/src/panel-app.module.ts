@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { ConfigModule } from '@keygate/config';
-import { RedisModule } from '@keygate/connections';
+import { ClockModule, RedisModule } from '@keygate/connections';
 import { HttpErrorFilter } from '@keygate/http';
 import { HealthController } from './health/health.controller';
 import { OperatorModule } from './operator/operator.module';
@@ -12,7 +12,7 @@ import { PanelApiModule } from './panel-api.module';
  * and the API documents (/docs), talking to the key and usage services over RPC.
  */
 @Module({
-  imports: [ConfigModule, RedisModule, PanelApiModule, OperatorModule],
+  imports: [ConfigModule, ClockModule, RedisModule, PanelApiModule, OperatorModule],
   controllers: [HealthController],
   providers: [{ provide: APP_FILTER, useClass: HttpErrorFilter }],
 })

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@keygate/config';
-import { MongoModule, RedisModule, RpcErrorFilter } from '@keygate/connections';
+import { ClockModule, MongoModule, RedisModule, RpcErrorFilter } from '@keygate/connections';
 import { RollupsModule } from './rollups/rollups.module';
 import { AlertsModule } from './alerts/alerts.module';
 import { DashboardsModule } from './dashboards/dashboards.module';
@@ -9,7 +9,15 @@ import { APP_FILTER } from '@nestjs/core';
 
 /** Dashboards, daily rollups, quota alerts and key housekeeping of the rolling 30-day ledger. */
 @Module({
-  imports: [ConfigModule, RedisModule, MongoModule, DashboardsModule, RollupsModule, AlertsModule],
+  imports: [
+    ConfigModule,
+    ClockModule,
+    RedisModule,
+    MongoModule,
+    DashboardsModule,
+    RollupsModule,
+    AlertsModule,
+  ],
   controllers: [HealthController],
   providers: [{ provide: APP_FILTER, useClass: RpcErrorFilter }],
 })

@@ -3,7 +3,7 @@ import { INestApplicationContext, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { KeygateConfig, loadConfig } from '@keygate/config';
+import { KeygateConfig, processConfig } from '@keygate/config';
 import { ErrorCode } from '@keygate/contracts';
 import { redisTransport } from './rpc';
 
@@ -85,7 +85,7 @@ export function runService(
   } = {},
 ): void {
   const start = async () => {
-    const config = loadConfig();
+    const config = processConfig();
     const app = await NestFactory.create<NestFastifyApplication>(
       module as never,
       new FastifyAdapter(httpServerOptions(config)),

@@ -7,3 +7,4 @@ export * from './rpc-error.filter';
 export * from './bull-connections';
 export * from './bulk-write';
 export * from './checkpoint-reader';
+export * from './clock.module';

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import passport from 'passport';
 import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
-import { DomainError, ErrorCode, ServiceUnavailableError } from '@keygate/contracts';
+import { Clock, CLOCK, DomainError, ErrorCode, ServiceUnavailableError } from '@keygate/contracts';
 import { Permission, assertPermitted } from '../authorization/route-permission';
 import { permissionForRequest } from '../authorization/permission-for-request';
 import { GatewayMetrics } from '../metrics/gateway.metrics';
@@ -47,6 +47,7 @@ export class ApiKeyAuthenticator {
     private readonly throttle: AuthFailureThrottle,
     private readonly metrics: GatewayMetrics,
     private readonly clientAddress: ClientAddress,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {
     this.verifier = new KeyVerifier(projection.projection, config);
   }
@@ -93,7 +94,7 @@ export class ApiKeyAuthenticator {
         'Missing API key: send it in the X-AUTH-TOKEN header, as Authorization: Bearer, in the api-key header or as ?auth_token',
       );
     }
-    const principal = this.verifier.verify(credential.token, request.clientIp, new Date());
+    const principal = this.verifier.verify(credential.token, request.clientIp, this.clock.now());
     assertPermitted(
       principal.key,
       permissions ?? [permissionForRequest(request.method, request.url)],

@@ -1,4 +1,3 @@
-import { CLOCK, systemClock } from '@keygate/contracts';
 import { Module } from '@nestjs/common';
 import { EventStreamPublisher } from '../outbox/event-stream.publisher';
 import { OutboxRelay } from '../outbox/outbox-relay';
@@ -16,7 +15,6 @@ import { MongoEventStore } from './mongo-event-store.repository';
 @Module({
   providers: [
     { provide: EVENT_STORE, useClass: MongoEventStore },
-    { provide: CLOCK, useValue: systemClock },
     EventSourcedRepository,
     ReadModels,
     ReadModelProjector,
@@ -26,7 +24,6 @@ import { MongoEventStore } from './mongo-event-store.repository';
   ],
   exports: [
     EVENT_STORE,
-    CLOCK,
     EventSourcedRepository,
     ReadModels,
     EventStreamPublisher,

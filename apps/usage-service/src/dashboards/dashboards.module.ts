@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { CLOCK, systemClock } from '@keygate/contracts';
 import { HousekeepingModule } from '../housekeeping/housekeeping.module';
 import { KeyServiceClientModule } from '../rpc/key-service-client.module';
 import { AccountUsageMessageController } from './queries/account-usage/account-usage.message.controller';
@@ -14,6 +13,6 @@ import { UsageReader } from './usage-reader';
     KeyUsageMessageController,
     KeysUsageMessageController,
   ],
-  providers: [UsageReader, { provide: CLOCK, useValue: systemClock }],
+  providers: [UsageReader],
 })
 export class DashboardsModule {}
