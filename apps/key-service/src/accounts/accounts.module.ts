@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EventStoreModule } from '../event-store/event-store.module';
+import { OutboxModule } from '../outbox/outbox.module';
+import { ReadModelsModule } from '../read-models/read-models.module';
 import { KeysModule } from '../keys/keys.module';
 import { ChangePlanHandler } from './commands/change-plan/change-plan.handler';
 import { ChangePlanMessageController } from './commands/change-plan/change-plan.message.controller';
@@ -9,7 +11,7 @@ import { AccountEventsMessageController } from './queries/account-events/account
 import { GetAccountMessageController } from './queries/get-account/get-account.message.controller';
 
 @Module({
-  imports: [EventStoreModule, KeysModule],
+  imports: [EventStoreModule, ReadModelsModule, OutboxModule, KeysModule],
   controllers: [
     OpenAccountMessageController,
     ChangePlanMessageController,

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { EventStoreModule } from '../event-store/event-store.module';
-import { KeyExpiryQueue } from '../expiry/key-expiry.queue';
+import { OutboxModule } from '../outbox/outbox.module';
+import { ReadModelsModule } from '../read-models/read-models.module';
+import { KeyExpiryQueue } from './commands/expire-key/key-expiry.queue';
 import { CreateKeyHandler } from './commands/create-key/create-key.handler';
 import { CreateKeyMessageController } from './commands/create-key/create-key.message.controller';
 import { DeleteKeyHandler } from './commands/delete-key/delete-key.handler';
@@ -20,7 +22,7 @@ import { ListKeysMessageController } from './queries/list-keys/list-keys.message
 import { SecretIssuer } from './secrets/secret-issuer';
 
 @Module({
-  imports: [EventStoreModule],
+  imports: [EventStoreModule, ReadModelsModule, OutboxModule],
   controllers: [
     CreateKeyMessageController,
     ImportKeysMessageController,

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { EventStoreModule } from '../event-store/event-store.module';
+import { OutboxModule } from '../outbox/outbox.module';
+import { ReadModelsModule } from '../read-models/read-models.module';
 import { AccountsModule } from '../accounts/accounts.module';
 import { AddUserHandler } from './commands/add-user/add-user.handler';
 import { AddUserMessageController } from './commands/add-user/add-user.message.controller';
@@ -14,7 +16,7 @@ import { UserCredentialsMessageController } from './queries/user-credentials/use
 
 /** Panel users: email, scrypt hash (made by the gateway) and role, one account each. */
 @Module({
-  imports: [AccountsModule, EventStoreModule],
+  imports: [AccountsModule, EventStoreModule, ReadModelsModule, OutboxModule],
   controllers: [
     SignupMessageController,
     AddUserMessageController,

@@ -16,10 +16,10 @@ import {
 } from '@keygate/contracts';
 import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
 import { BullConnections } from '@keygate/connections';
-import { OutboxRelay } from '../outbox/outbox-relay';
-import { ReadModels } from '../read-models/read-models.repository';
-import { ExpireKeyCommand } from '../keys/commands/expire-key/expire-key.command';
-import { ExpireKeyHandler } from '../keys/commands/expire-key/expire-key.handler';
+import { OutboxRelay } from '../../../outbox/outbox-relay';
+import { ReadModels } from '../../../read-models/read-models.repository';
+import { ExpireKeyCommand } from './expire-key.command';
+import { ExpireKeyHandler } from './expire-key.handler';
 
 export const KEY_EXPIRY_QUEUE = 'key-expiry';
 
