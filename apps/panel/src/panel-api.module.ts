@@ -7,6 +7,9 @@ import { PanelAccountController } from './account/panel-account.controller';
 import { PanelAuditController } from './audit/panel-audit.controller';
 import { PanelKeysController } from './keys/panel-keys.controller';
 import { SignupThrottle } from './account/signup-throttle';
+import { SignupHandler } from './account/signup/signup.handler';
+import { LoginHandler } from './sessions/login/login.handler';
+import { SessionOpener } from './sessions/session-opener';
 import { LoginThrottle } from './sessions/login-throttle';
 import { PanelSessionGuard } from './sessions/panel-session.guard';
 import { PanelSessions } from './sessions/panel-sessions';
@@ -23,6 +26,14 @@ import { PanelUsersController } from './users/panel-users.controller';
     PanelUsageController,
     PanelAuditController,
   ],
-  providers: [PanelSessions, PanelSessionGuard, LoginThrottle, SignupThrottle],
+  providers: [
+    PanelSessions,
+    PanelSessionGuard,
+    LoginThrottle,
+    SignupThrottle,
+    SessionOpener,
+    SignupHandler,
+    LoginHandler,
+  ],
 })
 export class PanelApiModule {}

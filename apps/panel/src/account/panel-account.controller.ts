@@ -3,37 +3,27 @@ import { jsonSchemaOf } from '../http/api-docs';
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
-import {
-  AccountView,
-  CLOCK,
-  Clock,
-  KeyServicePattern,
-  PanelUserView,
-  parseInput,
-} from '@keygate/contracts';
+import { AccountView, KeyServicePattern, parseInput } from '@keygate/contracts';
 import { ClientAddress } from '@keygate/http';
-import { UnauthorizedError } from '@keygate/contracts';
 import { KeyServiceClient } from '../rpc/key-service.client';
 import { loginBodySchema, signupBodySchema } from '../panel.schemas';
-import { LoginThrottle } from '../sessions/login-throttle';
+import { LoginHandler } from '../sessions/login/login.handler';
 import { Caller, PanelCaller, PanelSessionRequired } from '../sessions/panel-session.guard';
 import { PanelSessions } from '../sessions/panel-sessions';
-import { PasswordHasher } from '../sessions/password-hasher';
-import { SignupThrottle } from './signup-throttle';
+import { SignupHandler } from './signup/signup.handler';
 import { clearSessionCookie, setSessionCookie } from '../sessions/session-cookie';
 
-/** Sign-up, login, logout and the current session. */
+/** Sign-up, login, logout and the current session: HTTP only (parsing, the cookie); the work is in the handlers. */
 @ApiTags('Panel: account and sessions')
 @Controller('panel/api')
 export class PanelAccountController {
   constructor(
     private readonly keyService: KeyServiceClient,
     private readonly sessions: PanelSessions,
-    private readonly throttle: LoginThrottle,
-    @Inject(CLOCK) private readonly clock: Clock,
+    private readonly signupHandler: SignupHandler,
+    private readonly loginHandler: LoginHandler,
     @Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig,
     private readonly clientAddress: ClientAddress,
-    private readonly signups: SignupThrottle,
   ) {}
 
   @Post('signup')
@@ -51,29 +41,13 @@ export class PanelAccountController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const input = parseInput(signupBodySchema, body);
-    const ip = this.clientAddress.of(request);
-    await this.signups.take(ip);
-    const signedUp = await this.keyService.call(KeyServicePattern.Signup, {
-      email: input.email,
-      passwordHash: await PasswordHasher.hash(input.password),
-      accountName: input.accountName,
-      actor: { type: 'user', ip },
+    const signedUp = await this.signupHandler.execute({
+      ...input,
+      ip: this.clientAddress.of(request),
     });
-    const opened = await this.openSession(signedUp.user, request, reply);
+    this.setCookie(request, reply, signedUp.session);
     reply.status(201);
-    return {
-      account: signedUp.account,
-      user: signedUp.user,
-      ...opened,
-      applicationKeys: signedUp.applicationKeys.map(({ key, secret }) => ({
-        id: key.id,
-        name: key.name,
-        kind: key.kind,
-        access: key.access,
-        hint: key.hint,
-        secret,
-      })),
-    };
+    return signedUp;
   }
 
   @Post('login')
@@ -86,21 +60,13 @@ export class PanelAccountController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const { email, password } = parseInput(loginBodySchema, body);
-    const ip = this.clientAddress.of(request);
-    const attempt = await this.throttle.begin(email, ip);
-    const user = await this.keyService.call(KeyServicePattern.UserCredentials, { email });
-    const valid = user
-      ? await PasswordHasher.verify(password, user.passwordHash)
-      : await PasswordHasher.burn(password).then(() => false);
-    if (!user || !valid) {
-      await attempt.failed();
-      throw new UnauthorizedError('Wrong email or password');
-    }
-    await attempt.succeeded();
-    const { passwordHash: _hash, ...view } = user;
-    const account = await this.accountOf(view.accountId);
-    return { ...(await this.openSession(view, request, reply)), user: view, account };
+    const input = parseInput(loginBodySchema, body);
+    const loggedIn = await this.loginHandler.execute({
+      ...input,
+      ip: this.clientAddress.of(request),
+    });
+    this.setCookie(request, reply, loggedIn.session);
+    return loggedIn;
   }
 
   @Post('logout')
@@ -134,19 +100,9 @@ export class PanelAccountController {
     };
   }
 
-  private async openSession(user: PanelUserView, request: FastifyRequest, reply: FastifyReply) {
-    const { token, session } = await this.sessions.open(
-      { userId: user.id, accountId: user.accountId, email: user.email, role: user.role },
-      this.clock.now(),
-    );
-    setSessionCookie(
-      request,
-      reply,
-      token,
-      this.config.panel.sessionTtlSeconds,
-      this.config.panel.publicUrl,
-    );
-    return { session: token, expiresAt: session.expiresAt, csrfToken: session.csrfToken };
+  private setCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {
+    const { sessionTtlSeconds, publicUrl } = this.config.panel;
+    setSessionCookie(request, reply, token, sessionTtlSeconds, publicUrl);
   }
 
   private accountOf(accountId: string): Promise<AccountView> {

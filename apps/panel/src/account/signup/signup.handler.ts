@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { KeyServicePattern } from '@keygate/contracts';
+import { KeyServiceClient } from '../../rpc/key-service.client';
+import { PasswordHasher } from '../../sessions/password-hasher';
+import { SessionOpener } from '../../sessions/session-opener';
+import { SignupThrottle } from '../signup-throttle';
+
+export interface SignupInput {
+  email: string;
+  password: string;
+  accountName: string;
+  ip: string;
+}
+
+/**
+ * A sign-up: counted against the address first (each is a scrypt hash and a new account), the
+ * password hashed here so the key service only ever sees the hash, the account opened with its
+ * admin, a session opened; the application keys' secrets are in this answer and nowhere else.
+ */
+@Injectable()
+export class SignupHandler {
+  constructor(
+    private readonly keyService: KeyServiceClient,
+    private readonly throttle: SignupThrottle,
+    private readonly sessions: SessionOpener,
+  ) {}
+
+  async execute({ email, password, accountName, ip }: SignupInput) {
+    await this.throttle.take(ip);
+    const signedUp = await this.keyService.call(KeyServicePattern.Signup, {
+      email,
+      passwordHash: await PasswordHasher.hash(password),
+      accountName,
+      actor: { type: 'user', ip },
+    });
+    return {
+      account: signedUp.account,
+      user: signedUp.user,
+      ...(await this.sessions.open(signedUp.user)),
+      applicationKeys: signedUp.applicationKeys.map(({ key, secret }) => ({
+        id: key.id,
+        name: key.name,
+        kind: key.kind,
+        access: key.access,
+        hint: key.hint,
+        secret,
+      })),
+    };
+  }
+}

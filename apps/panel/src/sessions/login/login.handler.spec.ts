@@ -1,0 +1,79 @@
+import { AccountView, PanelUserCredentials, UnauthorizedError } from '@keygate/contracts';
+import { KeyServiceClient } from '../../rpc/key-service.client';
+import { LoginThrottle } from '../login-throttle';
+import { PasswordHasher } from '../password-hasher';
+import { SessionOpener } from '../session-opener';
+import { LoginHandler } from './login.handler';
+
+const account: AccountView = {
+  id: 'acc_1',
+  name: 'Acme',
+  plan: 'pro',
+  createdAt: '2026-11-29T00:00:00.000Z',
+  version: 1,
+};
+
+describe(LoginHandler.name, () => {
+  let credentials: PanelUserCredentials;
+  const calls: string[] = [];
+  const keyService = {
+    call: async (pattern: string, request: { email?: string }) => {
+      calls.push(pattern);
+      if (pattern === 'users.credentials')
+        return request.email === credentials.email ? credentials : null;
+      return account;
+    },
+  } as unknown as KeyServiceClient;
+  const attempts: string[] = [];
+  const throttle = {
+    begin: async (email: string, ip: string) => {
+      attempts.push(`begin ${email} ${ip}`);
+      return {
+        failed: async () => void attempts.push('failed'),
+        succeeded: async () => void attempts.push('succeeded'),
+      };
+    },
+  } as unknown as LoginThrottle;
+  const sessions = {
+    open: async () => ({ session: 'tok', expiresAt: 'later', csrfToken: 'csrf' }),
+  } as unknown as SessionOpener;
+  const handler = new LoginHandler(keyService, throttle, sessions);
+
+  beforeAll(async () => {
+    credentials = {
+      id: 'usr_1',
+      accountId: 'acc_1',
+      email: 'me@x.io',
+      role: 'admin',
+      createdAt: '2026-11-29T00:00:00.000Z',
+      passwordHash: await PasswordHasher.hash('correct horse battery'),
+    } as PanelUserCredentials;
+  });
+  beforeEach(() => {
+    calls.length = 0;
+    attempts.length = 0;
+  });
+
+  it('opens a session for the right password, after taking its place in the throttle', async () => {
+    const answer = await handler.execute({
+      email: 'me@x.io',
+      password: 'correct horse battery',
+      ip: '192.0.2.1',
+    });
+    expect(attempts).toEqual(['begin me@x.io 192.0.2.1', 'succeeded']);
+    expect(answer).toMatchObject({ session: 'tok', csrfToken: 'csrf', account });
+    expect(answer.user).toEqual(expect.objectContaining({ id: 'usr_1' }));
+    expect(answer.user).not.toHaveProperty('passwordHash');
+  });
+
+  it.each([
+    ['a wrong password', 'me@x.io', 'wrong password'],
+    ['an unknown email', 'nobody@x.io', 'correct horse battery'],
+  ])('answers one 401 for %s, and counts the failure', async (_case, email, password) => {
+    const failure = await handler.execute({ email, password, ip: '192.0.2.1' }).catch((e) => e);
+    expect(failure).toBeInstanceOf(UnauthorizedError);
+    expect(failure.message).toBe('Wrong email or password');
+    expect(attempts).toEqual([`begin ${email} 192.0.2.1`, 'failed']);
+    expect(calls).toEqual(['users.credentials']); // no session, no account read
+  });
+});

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { KeyServicePattern, UnauthorizedError } from '@keygate/contracts';
+import { KeyServiceClient } from '../../rpc/key-service.client';
+import { LoginThrottle } from '../login-throttle';
+import { PasswordHasher } from '../password-hasher';
+import { SessionOpener } from '../session-opener';
+
+export interface LoginInput {
+  email: string;
+  password: string;
+  /** The client's address, for the throttle. */
+  ip: string;
+}
+
+/**
+ * A login: takes its place in the throttle before the password is checked, checks it in the
+ * same time whether or not the email exists (a hash is burnt for an unknown one), and opens a
+ * session. One message for every wrong case, so the answer does not say which emails exist.
+ */
+@Injectable()
+export class LoginHandler {
+  constructor(
+    private readonly keyService: KeyServiceClient,
+    private readonly throttle: LoginThrottle,
+    private readonly sessions: SessionOpener,
+  ) {}
+
+  async execute({ email, password, ip }: LoginInput) {
+    const attempt = await this.throttle.begin(email, ip);
+    const user = await this.keyService.call(KeyServicePattern.UserCredentials, { email });
+    const valid = user
+      ? await PasswordHasher.verify(password, user.passwordHash)
+      : await PasswordHasher.burn(password).then(() => false);
+    if (!user || !valid) {
+      await attempt.failed();
+      throw new UnauthorizedError('Wrong email or password');
+    }
+    await attempt.succeeded();
+    const { passwordHash: _hash, ...view } = user;
+    const account = await this.keyService.call(KeyServicePattern.GetAccount, {
+      accountId: view.accountId,
+    });
+    return { ...(await this.sessions.open(view)), user: view, account };
+  }
+}

@@ -1,0 +1,27 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { CLOCK, Clock, PanelUserView } from '@keygate/contracts';
+import { PanelSessions } from './panel-sessions';
+
+/** What a client gets when a session opens: the token (Bearer, and the cookie's value). */
+export interface OpenedSession {
+  session: string;
+  expiresAt: string;
+  csrfToken: string;
+}
+
+/** Opens a panel session for a user who just signed up or logged in. */
+@Injectable()
+export class SessionOpener {
+  constructor(
+    private readonly sessions: PanelSessions,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async open(user: PanelUserView): Promise<OpenedSession> {
+    const { token, session } = await this.sessions.open(
+      { userId: user.id, accountId: user.accountId, email: user.email, role: user.role },
+      this.clock.now(),
+    );
+    return { session: token, expiresAt: session.expiresAt, csrfToken: session.csrfToken };
+  }
+}
