@@ -10,6 +10,7 @@ import { SignupThrottle } from './account/signup-throttle';
 import { SignupHandler } from './account/signup/signup.handler';
 import { LoginHandler } from './sessions/login/login.handler';
 import { SessionOpener } from './sessions/session-opener';
+import { ListKeysHandler } from './keys/list-keys/list-keys.handler';
 import { LoginThrottle } from './sessions/login-throttle';
 import { PanelSessionGuard } from './sessions/panel-session.guard';
 import { PanelSessions } from './sessions/panel-sessions';
@@ -34,6 +35,7 @@ import { PanelUsersController } from './users/panel-users.controller';
     SessionOpener,
     SignupHandler,
     LoginHandler,
+    ListKeysHandler,
   ],
 })
 export class PanelApiModule {}

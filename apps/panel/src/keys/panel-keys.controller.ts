@@ -12,16 +12,9 @@ import {
 import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
 import { ApiBearerAuth, ApiBody, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { jsonSchemaOf } from '../http/api-docs';
-import {
-  IssuedKey,
-  KeyServicePattern,
-  KeyUsageSummary,
-  KeyView,
-  parseInput,
-  UsageServicePattern,
-} from '@keygate/contracts';
+import { IssuedKey, KeyServicePattern, KeyView, parseInput } from '@keygate/contracts';
 import { KeyServiceClient } from '../rpc/key-service.client';
-import { UsageServiceClient } from '../rpc/usage-service.client';
+import { ListKeysHandler, ListedKey } from './list-keys/list-keys.handler';
 import {
   bodyObjectSchema,
   createKeyBodySchema,
@@ -37,12 +30,6 @@ import {
 } from '../sessions/panel-session.guard';
 import { keyOpenApi } from './key-openapi';
 
-export type ListedKey = KeyView & {
-  lastUsedAt: string | null;
-  callsLast30Days: number | null;
-  unusedFor30Days: boolean;
-};
-
 /**
  * The account's API keys. Everyone logged in reads; admins create, change, rotate, revoke and
  * delete. Secrets appear only in the create and rotate answers.
@@ -54,30 +41,14 @@ export type ListedKey = KeyView & {
 export class PanelKeysController {
   constructor(
     private readonly keyService: KeyServiceClient,
-    private readonly usage: UsageServiceClient,
+    private readonly listKeys: ListKeysHandler,
     @Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig,
   ) {}
 
   @Get()
   @ApiOperation({ summary: 'The account’s keys, with last use and calls in 30 days' })
   async list(@Caller() caller: PanelCaller): Promise<{ keys: ListedKey[] }> {
-    const accountId = caller.session.accountId;
-    const [keys, usage] = await Promise.all([
-      this.keyService.call(KeyServicePattern.ListKeys, { accountId }),
-      // Keys are listed even while the usage service is away, without their usage.
-      this.usage
-        .call(UsageServicePattern.KeysUsage, { accountId }, 2000)
-        .catch(() => [] as KeyUsageSummary[]),
-    ]);
-    const usageOf = new Map(usage.map((summary) => [summary.keyId, summary]));
-    return {
-      keys: keys.map((key) => ({
-        ...key,
-        lastUsedAt: usageOf.get(key.id)?.lastUsedAt ?? null,
-        callsLast30Days: usageOf.get(key.id)?.callsLast30Days ?? null,
-        unusedFor30Days: usageOf.get(key.id)?.unusedFor30Days ?? false,
-      })),
-    };
+    return { keys: await this.listKeys.execute(caller.session.accountId) };
   }
 
   @Get(':id')
