@@ -8,3 +8,4 @@ export * from './bull-connections';
 export * from './bulk-write';
 export * from './checkpoint-reader';
 export * from './clock.module';
+export * from './service-rpc-client';
