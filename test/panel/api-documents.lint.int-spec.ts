@@ -23,7 +23,11 @@ async function lint(dir: string, name: string, document: unknown): Promise<LintP
   const { stdout } = await run(
     REDOCLY,
     ['lint', '--extends', 'recommended', '--format', 'json', file],
-    { maxBuffer: 16 * 1024 * 1024 },
+    {
+      maxBuffer: 16 * 1024 * 1024,
+      // No telemetry or update check: nothing leaves the machine.
+      env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+    },
   ).catch((failed: { stdout: string }) => ({ stdout: failed.stdout }));
   return (JSON.parse(stdout) as { problems: LintProblem[] }).problems;
 }
