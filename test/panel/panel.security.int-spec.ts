@@ -113,6 +113,25 @@ describe('Panel (security)', () => {
     expect(tls.headers.get('set-cookie')).toMatch(/; Secure$/);
   });
 
+  it.each([
+    ['PANEL_PUBLIC_URL', 'https://panel.example.test'],
+    ['PUBLIC_URL', 'https://api.example.test'],
+  ])('marks the session cookie Secure when %s is https', async (variable, url) => {
+    const { email } = await PanelClient.signup(system, `Public ${variable}`);
+    const panel = await system.startPanel({ [variable]: url });
+    try {
+      const answer = await rawCall(panel.url, '/panel/api/login', {
+        method: 'POST',
+        headers: from('192.0.2.11'),
+        body: JSON.stringify({ email, password: PASSWORD }),
+      });
+      expect(answer.status).toBe(200);
+      expect(String(answer.headers['set-cookie'])).toMatch(/; Secure$/);
+    } finally {
+      await panel.app.close();
+    }
+  });
+
   it('never writes the request’s Host into the per-key OpenAPI document', async () => {
     const { client, signup } = await PanelClient.signup(system, 'Host Co');
     const doc = await rawCall(

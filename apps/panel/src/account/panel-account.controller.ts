@@ -101,8 +101,8 @@ export class PanelAccountController {
   }
 
   private setCookie(request: FastifyRequest, reply: FastifyReply, token: string): void {
-    const { sessionTtlSeconds, publicUrl } = this.config.panel;
-    setSessionCookie(request, reply, token, sessionTtlSeconds, publicUrl);
+    const { panel, publicUrl } = this.config;
+    setSessionCookie(request, reply, token, panel.sessionTtlSeconds, [panel.publicUrl, publicUrl]);
   }
 
   private accountOf(accountId: string): Promise<AccountView> {

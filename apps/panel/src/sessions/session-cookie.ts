@@ -14,16 +14,18 @@ export function cookieOf(header: string | undefined, name: string): string | und
 
 /**
  * HttpOnly (no script reads it), SameSite=Strict, Path=/panel, and Secure when the page came
- * over HTTPS: directly, through a TRUSTED_PROXIES proxy's X-Forwarded-Proto, or per PANEL_PUBLIC_URL.
+ * over HTTPS: directly, through a TRUSTED_PROXIES proxy's X-Forwarded-Proto, or when a public URL
+ * says so (PANEL_PUBLIC_URL, or PUBLIC_URL: a deployment that serves its API over HTTPS serves
+ * its Panel so too).
  */
 export function setSessionCookie(
   request: FastifyRequest,
   reply: FastifyReply,
   token: string,
   maxAgeSeconds: number,
-  publicUrl: string,
+  publicUrls: string[],
 ): void {
-  const https = request.protocol === 'https' || publicUrl.startsWith('https:');
+  const https = request.protocol === 'https' || publicUrls.some((url) => url.startsWith('https:'));
   reply.header(
     'set-cookie',
     `${SESSION_COOKIE}=${token}; Path=${COOKIE_PATH}; HttpOnly; SameSite=Strict; Max-Age=${maxAgeSeconds}${https ? '; Secure' : ''}`,
