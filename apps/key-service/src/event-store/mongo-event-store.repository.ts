@@ -94,8 +94,9 @@ export class MongoEventStore implements EventStore, OnModuleInit {
       createdAt: new Date().toISOString(),
       events: docs,
     };
-    // The entry first: events stored without one would never be published.
-    await this.outbox.insertOne(structuredClone(entry) as never);
+    // The entry first: events stored without one would never be published. (It has its _id, so
+    // the driver adds nothing to the object.)
+    await this.outbox.insertOne(entry as never);
     // One insert per event: the unique (streamId, version) index is the concurrency check.
     for (const [i, doc] of docs.entries()) {
       try {
@@ -107,9 +108,9 @@ export class MongoEventStore implements EventStore, OnModuleInit {
         throw new ConcurrencyError(request.streamId, doc.version - 1);
       }
     }
-    const events = docs.map(toEnvelope);
-    this.waiting.push({ ...entryOf(entry), events });
-    return events;
+    const appended = entryOf(entry);
+    this.waiting.push(appended);
+    return appended.events;
   }
 
   appended(): OutboxEntry[] {

@@ -32,13 +32,16 @@ export class EventStreamPublisher {
   }
 
   /**
-   * XADDs the envelopes in the given order and writes the projection checkpoint records they
-   * produce, in one atomic step. A missing checkpoint (Redis lost its data) is rebuilt first;
-   * the caller holds the outbox lock, so nothing is published meanwhile.
+   * XADDs the envelopes the checkpoint has not folded in yet, in the given order, and writes the
+   * checkpoint records they produce, in one atomic step; answers those envelopes. A missing
+   * checkpoint (Redis lost its data) is rebuilt first; the caller holds the outbox lock, so
+   * nothing is published meanwhile.
    */
-  async publish(envelopes: EventEnvelope[]): Promise<void> {
-    if (envelopes.length === 0) return;
+  async publish(envelopes: EventEnvelope[]): Promise<EventEnvelope[]> {
+    if (envelopes.length === 0) return [];
     const entries = await this.checkpoint.entriesFor(envelopes);
+    const { fresh } = entries;
+    if (fresh.length === 0) return [];
     const names = this.checkpoint.keys;
     const activeUserKeys = [...entries.activeUserKeys];
     const run = () =>
@@ -54,8 +57,8 @@ export class EventStreamPublisher {
         ),
         STREAM_MAX_LENGTH,
         EVENT_STREAM_FIELD,
-        envelopes.length,
-        ...envelopes.map((envelope) => JSON.stringify(envelope)),
+        fresh.length,
+        ...fresh.map((envelope) => JSON.stringify(envelope)),
         entries.keys.length,
         ...entries.keys.flat(),
         entries.accounts.length,
@@ -73,10 +76,11 @@ export class EventStreamPublisher {
       );
     try {
       await run();
+      return fresh;
     } catch (error) {
       if (!String((error as Error).message).includes('NOCHECKPOINT')) throw error;
       await this.ensureCheckpoint();
-      await this.publish(envelopes);
+      return this.publish(envelopes);
     }
   }
 

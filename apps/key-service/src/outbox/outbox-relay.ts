@@ -12,7 +12,6 @@ import { LockTimeoutError, REDIS, withRedisLock } from '@keygate/connections';
 import { EVENT_STORE, EventStore, ImportBatch, OutboxEntry } from '../event-store/event-store.port';
 import { ReadModelProjector } from '../read-models/read-model.projector';
 import { EventStreamPublisher } from './event-stream.publisher';
-import { ProjectionCheckpoint } from './projection-checkpoint';
 
 const BATCH = 500;
 const RETRY_INTERVAL_MS = 1000;
@@ -55,7 +54,6 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     @Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig,
     private readonly projector: ReadModelProjector,
     private readonly publisher: EventStreamPublisher,
-    private readonly checkpoint: ProjectionCheckpoint,
   ) {}
 
   onPublished(listener: PublishedListener): void {
@@ -147,28 +145,29 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       this.checkpointEnsured = true;
     }
     await this.drainImportBatches(); // what failed stays staged or ready: the timer tries again
-    for (let waiting = this.store.appended(); waiting.length > 0;) {
-      const entries = upTo(waiting, BATCH);
-      await this.publishEntries(entries);
-      waiting = waiting.slice(entries.length);
-    }
+    await this.publishEntries(this.store.appended());
     if (Date.now() >= this.nextAdoptionAt) {
       await this.adoptLeftBehind();
       this.nextAdoptionAt = Date.now() + ADOPTION_INTERVAL_MS;
     }
   }
 
-  /** Entries' events projected, published (what is not on the stream yet), then the entries removed. */
+  /**
+   * Entries' events, a page of about BATCH events at a time: projected, published (what is not on
+   * the stream yet), then the page's entries removed.
+   */
   private async publishEntries(entries: OutboxEntry[]): Promise<void> {
-    await this.publishEvents(inStreamOrder(entries.flatMap((entry) => entry.events)));
-    await this.store.published(entries.map((entry) => entry.entryId));
+    for (let rest = entries; rest.length > 0;) {
+      const page = upTo(rest, BATCH);
+      await this.publishEvents(inStreamOrder(page.flatMap((entry) => entry.events)));
+      await this.store.published(page.map((entry) => entry.entryId));
+      rest = rest.slice(page.length);
+    }
   }
 
   private async publishEvents(envelopes: EventEnvelope[]): Promise<void> {
     await this.projector.project(envelopes);
-    const fresh = await this.checkpoint.notYetPublished(envelopes);
-    await this.publisher.publish(fresh);
-    await this.notify(fresh);
+    await this.notify(await this.publisher.publish(envelopes));
   }
 
   /**
@@ -196,11 +195,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       ...entry,
       events: entry.events.filter((event) => streams.get(entry.streamId)?.has(event.eventId)),
     }));
-    for (let rest = checked; rest.length > 0;) {
-      const entries = upTo(rest, BATCH);
-      await this.publishEntries(entries);
-      rest = rest.slice(entries.length);
-    }
+    await this.publishEntries(checked);
     if (abandoned.length > 0)
       this.logger.log(`published ${abandoned.length} outbox entries left by writers that are gone`);
   }

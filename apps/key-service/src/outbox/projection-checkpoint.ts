@@ -26,6 +26,8 @@ import { ReadModels } from '../read-models/read-models.repository';
 const REBUILD_PAGE = 2000;
 
 export interface CheckpointEntries {
+  /** The envelopes not on the stream yet, in the order given: the ones to XADD. */
+  fresh: EventEnvelope[];
   keys: Array<[string, string]>;
   accounts: Array<[string, string]>;
   /** Secret hashes that no key holds any more, and those now held: [hash, key id]. */
@@ -59,6 +61,12 @@ export class ProjectionCheckpoint {
     return this.names;
   }
 
+  /**
+   * What publishing these envelopes means for the checkpoint, from one read of it: the events it
+   * has not folded in yet (`fresh`: it is written in the same step as the XADD, so an event at
+   * or below its stream's checkpoint version is on the stream already, and an outbox entry
+   * published once more adds nothing), and the records, secrets and active user keys they make.
+   */
   async entriesFor(envelopes: EventEnvelope[]): Promise<CheckpointEntries> {
     const keyIds = idsOf(envelopes, KEY_STREAM_PREFIX);
     const accountIds = idsOf(envelopes, ACCOUNT_STREAM_PREFIX);
@@ -79,10 +87,20 @@ export class ProjectionCheckpoint {
       if (storedAccounts[i] !== null)
         accounts.set(id, decodeAccountEntry(id, storedAccounts[i] as string));
     });
+    const storedVersion = (streamId: string) =>
+      streamId.startsWith(KEY_STREAM_PREFIX)
+        ? keys.get(streamId.slice(KEY_STREAM_PREFIX.length))?.version
+        : accounts.get(streamId.slice(ACCOUNT_STREAM_PREFIX.length))?.version;
+    const fresh = envelopes.filter((event) => event.version > (storedVersion(event.streamId) ?? 0));
+    // Only what the fresh events touch is written back.
+    const freshKeyIds = new Set(idsOf(fresh, KEY_STREAM_PREFIX));
+    const freshAccountIds = new Set(idsOf(fresh, ACCOUNT_STREAM_PREFIX));
+    for (const id of keys.keys()) if (!freshKeyIds.has(id)) keys.delete(id);
+    for (const id of accounts.keys()) if (!freshAccountIds.has(id)) accounts.delete(id);
 
     const gaps = new Set<string>();
     const accountGaps = new Set<string>();
-    for (const event of envelopes) {
+    for (const event of fresh) {
       if (event.streamId.startsWith(KEY_STREAM_PREFIX)) {
         const id = event.streamId.slice(KEY_STREAM_PREFIX.length);
         if (gaps.has(id)) continue;
@@ -135,6 +153,7 @@ export class ProjectionCheckpoint {
     return {
       keys: [...keys].map(([id, entry]) => [id, encodeKeyEntry(entry.version, entry.record)]),
       accounts: [...accounts].map(([id, record]) => [id, encodeAccountEntry(record)]),
+      fresh,
       secretsRemoved,
       secretsAdded,
       activeUserKeys,
@@ -220,30 +239,6 @@ export class ProjectionCheckpoint {
       `projection checkpoint rebuilt: ${keyCount} keys, ${accounts.length} accounts at ${position} in ${Date.now() - started} ms`,
     );
     return { keys: keyCount, accounts: accounts.length };
-  }
-
-  /**
-   * The events the checkpoint has not folded in yet. It is written in the same step as the
-   * XADD, so an event at or below its stream's checkpoint version is on the stream already: an
-   * outbox entry published once more (its removal failed, or its writer died after publishing)
-   * adds nothing.
-   */
-  async notYetPublished(envelopes: EventEnvelope[]): Promise<EventEnvelope[]> {
-    const keyIds = idsOf(envelopes, KEY_STREAM_PREFIX);
-    const accountIds = idsOf(envelopes, ACCOUNT_STREAM_PREFIX);
-    const [keys, accounts] = await Promise.all([
-      keyIds.length ? this.redis.hmget(this.names.keys, ...keyIds) : [],
-      accountIds.length ? this.redis.hmget(this.names.accounts, ...accountIds) : [],
-    ]);
-    const versions = new Map<string, number>();
-    const read = (prefix: string, ids: string[], entries: Array<string | null>) =>
-      ids.forEach((id, i) => {
-        const entry = entries[i];
-        if (entry !== null) versions.set(prefix + id, Number(entry.slice(0, entry.indexOf('|'))));
-      });
-    read(KEY_STREAM_PREFIX, keyIds, keys);
-    read(ACCOUNT_STREAM_PREFIX, accountIds, accounts);
-    return envelopes.filter((event) => event.version > (versions.get(event.streamId) ?? 0));
   }
 
   /** Which of these secret hashes some key holds already (one HMGET per thousand). */
