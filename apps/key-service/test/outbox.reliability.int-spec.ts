@@ -260,7 +260,6 @@ describe('outbox relay: an import cut off by a crash', () => {
       ...half,
       actor: SYSTEM_ACTOR,
       accountId: account.id,
-      published: true,
       batch: 'imp_halfwritten',
     });
     const answer = await harness.send<{ imported: number }>(KeyServicePattern.ImportKeys, {

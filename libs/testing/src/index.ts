@@ -6,3 +6,4 @@ export * from './echo-upstream';
 export * from './key-service-commands';
 export * from './system-harness';
 export * from './key-service-harness';
+export * from './release-stores';

@@ -2,12 +2,13 @@ import { INestMicroservice } from '@nestjs/common';
 import { ClientProxy } from '@nestjs/microservices';
 import Redis from 'ioredis';
 import { Connection } from 'mongoose';
-import { DomainError, IssuedKey, OpenedAccount, CLOCK, checkpointKeys } from '@keygate/contracts';
+import { DomainError, IssuedKey, OpenedAccount, CLOCK } from '@keygate/contracts';
 import { connectMongo, createRedis, createRpcClient, sendRpc } from '@keygate/connections';
 import { ProviderOverride, bootRpcService } from './boot-service';
 import { readEventStream } from './event-stream.reader';
 import { createKey, openAccount } from './key-service-commands';
 import { ManualClock } from './manual-clock';
+import { releaseStores } from './release-stores';
 import { testEnv } from './test-env';
 
 /** A running key service on real Redis and the Mongo-wire server, and an RPC client for it. */
@@ -42,14 +43,12 @@ export class KeyServiceHarnessOf {
 
   async stop(): Promise<void> {
     await this.app?.close();
-    await this.client?.close();
-    await this.mongo?.dropDatabase().catch(() => undefined);
-    await this.mongo?.close();
-    await this.redis?.del(
-      this.env.KEYGATE_EVENT_STREAM,
-      ...Object.values(checkpointKeys(this.env.KEYGATE_EVENT_STREAM)),
-    );
-    await this.redis?.quit();
+    await releaseStores({
+      client: this.client,
+      mongo: this.mongo,
+      redis: this.redis,
+      eventStream: this.env.KEYGATE_EVENT_STREAM,
+    });
   }
 
   send<T>(pattern: string, payload: unknown = {}): Promise<T> {

@@ -12,6 +12,7 @@ import { ProviderOverride, bootHttpService, bootRpcService } from './boot-servic
 import { startEchoUpstream } from './echo-upstream';
 import { waitFor } from './event-stream.reader';
 import { createKey, openAccount } from './key-service-commands';
+import { releaseStores } from './release-stores';
 import { testEnv } from './test-env';
 
 type AppModule = new (...args: never[]) => unknown;
@@ -146,14 +147,12 @@ export class SystemHarnessOf<P extends HeldProjection> {
     await this.panel?.app.close();
     await this.usageService?.close();
     await this.keyService?.close();
-    await this.client?.close();
-    await this.mongo?.dropDatabase().catch(() => undefined);
-    await this.mongo?.close();
-    await this.redis?.del(
-      this.env.KEYGATE_EVENT_STREAM,
-      ...Object.values(checkpointKeys(this.env.KEYGATE_EVENT_STREAM)),
-    );
-    await this.redis?.quit();
+    await releaseStores({
+      client: this.client,
+      mongo: this.mongo,
+      redis: this.redis,
+      eventStream: this.env?.KEYGATE_EVENT_STREAM,
+    });
     await this.closeUpstream?.();
   }
 

@@ -7,7 +7,8 @@ const STATUSES: KeyStatus[] = ['active', 'revoked', 'expired'];
 
 /** A secret hash (64 hex digits) as the 32-character one-byte string the projection keys by. */
 export const hashKey = (hex: string): string => Buffer.from(hex, 'hex').toString('latin1');
-const hexOf = (key: string): string => Buffer.from(key, 'latin1').toString('hex');
+/** The other way: a projection key back to its 64 hex digits. */
+export const hexOf = (key: string): string => Buffer.from(key, 'latin1').toString('hex');
 
 /** The fields only a rotated key in its grace period has. */
 interface Previous {

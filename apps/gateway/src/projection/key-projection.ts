@@ -7,7 +7,7 @@ import {
   foldAccountEvent,
   foldKeyEvent,
 } from '@keygate/contracts';
-import { HeldKey, hashKey } from './held-key';
+import { HeldKey, hashKey, hexOf } from './held-key';
 
 export type ApplyOutcome = 'applied' | 'stale' | 'gap';
 
@@ -136,10 +136,7 @@ export class KeyProjection {
       accounts: [...this.accounts.values()].sort(byId),
       keys: [...this.keys.values()].map((key) => key.toRecord()).sort(byId),
       hashes: [...this.byHash.entries()]
-        .map(([hash, key]): [string, string] => [
-          Buffer.from(hash, 'latin1').toString('hex'),
-          key.id,
-        ])
+        .map(([hash, key]): [string, string] => [hexOf(hash), key.id])
         .sort((a, b) => a[0].localeCompare(b[0])),
     };
   }
