@@ -1,41 +1,16 @@
 import { Module } from '@nestjs/common';
-import { ConfigModule } from '@keygate/config';
-import { RedisModule } from '@keygate/connections';
-import { RpcClientsModule } from './rpc/rpc-clients.module';
-import { ClientAddressModule } from '@keygate/http';
-import { PanelAccountController } from './account/panel-account.controller';
-import { PanelAuditController } from './audit/panel-audit.controller';
-import { PanelKeysController } from './keys/panel-keys.controller';
-import { SignupThrottle } from './account/signup-throttle';
-import { SignupHandler } from './account/signup/signup.handler';
-import { LoginHandler } from './sessions/login/login.handler';
-import { SessionOpener } from './sessions/session-opener';
-import { ListKeysHandler } from './keys/list-keys/list-keys.handler';
-import { LoginThrottle } from './sessions/login-throttle';
-import { PanelSessionGuard } from './sessions/panel-session.guard';
-import { PanelSessions } from './sessions/panel-sessions';
-import { PanelUsageController } from './usage/panel-usage.controller';
-import { PanelUsersController } from './users/panel-users.controller';
+import { AccountModule } from './account/account.module';
+import { AuditModule } from './audit/audit.module';
+import { KeysModule } from './keys/keys.module';
+import { SessionsModule } from './sessions/sessions.module';
+import { UsageModule } from './usage/usage.module';
+import { UsersModule } from './users/users.module';
 
-/** The Panel API (/panel/api/*): panel sessions only, never API keys. */
+/**
+ * The Panel API (/panel/api/*): panel sessions only, never API keys. One module per area, one
+ * folder per call inside it (keys/create-key/create-key.controller.ts handles POST /panel/api/keys).
+ */
 @Module({
-  imports: [ConfigModule, RedisModule, RpcClientsModule, ClientAddressModule],
-  controllers: [
-    PanelAccountController,
-    PanelUsersController,
-    PanelKeysController,
-    PanelUsageController,
-    PanelAuditController,
-  ],
-  providers: [
-    PanelSessions,
-    PanelSessionGuard,
-    LoginThrottle,
-    SignupThrottle,
-    SessionOpener,
-    SignupHandler,
-    LoginHandler,
-    ListKeysHandler,
-  ],
+  imports: [SessionsModule, AccountModule, UsersModule, KeysModule, UsageModule, AuditModule],
 })
 export class PanelApiModule {}

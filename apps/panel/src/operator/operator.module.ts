@@ -1,14 +1,19 @@
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@keygate/config';
-import { RpcClientsModule } from '../rpc/rpc-clients.module';
 import { ClientAddressModule } from '@keygate/http';
-import { OperatorController } from './operator.controller';
+import { RpcClientsModule } from '../rpc/rpc-clients.module';
+import { ChangePlanController } from './change-plan/change-plan.controller';
+import { ChangePlanHandler } from './change-plan/change-plan.handler';
+import { GetAccountController } from './get-account/get-account.controller';
+import { GetAccountHandler } from './get-account/get-account.handler';
+import { ImportKeysController } from './import-keys/import-keys.controller';
+import { ImportKeysHandler } from './import-keys/import-keys.handler';
 import { OperatorTokenGuard } from './operator-token.guard';
 
-/** The Operator API (/operator/api/*), behind X-Operator-Token. */
+/** The Operator API (/operator/api/*), behind X-Operator-Token: one folder per call. */
 @Module({
   imports: [ConfigModule, RpcClientsModule, ClientAddressModule],
-  controllers: [OperatorController],
-  providers: [OperatorTokenGuard],
+  controllers: [GetAccountController, ImportKeysController, ChangePlanController],
+  providers: [OperatorTokenGuard, GetAccountHandler, ImportKeysHandler, ChangePlanHandler],
 })
 export class OperatorModule {}

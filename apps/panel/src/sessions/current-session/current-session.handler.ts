@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import { KeyServicePattern } from '@keygate/contracts';
+import { KeyServiceClient } from '../../rpc/key-service.client';
+import { PanelCaller } from '../panel-session.guard';
+
+/** The session's user as the session holds it, and the account as it is now (plan included). */
+@Injectable()
+export class CurrentSessionHandler {
+  constructor(private readonly keyService: KeyServiceClient) {}
+
+  async execute({ session }: PanelCaller) {
+    return {
+      user: {
+        id: session.userId,
+        accountId: session.accountId,
+        email: session.email,
+        role: session.role,
+      },
+      account: await this.keyService.call(KeyServicePattern.GetAccount, {
+        accountId: session.accountId,
+      }),
+      csrfToken: session.csrfToken,
+      expiresAt: session.expiresAt,
+    };
+  }
+}

@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import { KeyServicePattern, PanelRole, PanelUserView } from '@keygate/contracts';
+import { KeyServiceClient } from '../../rpc/key-service.client';
+import { PanelCaller, actorOf } from '../../sessions/panel-session.guard';
+import { PanelSessions } from '../../sessions/panel-sessions';
+
+/**
+ * Makes a user of the caller's account an admin or a member. The user's open sessions end: a
+ * session carries the role it was opened with, so an admin made a member must not keep acting
+ * as one.
+ */
+@Injectable()
+export class ChangeUserRoleHandler {
+  constructor(
+    private readonly keyService: KeyServiceClient,
+    private readonly sessions: PanelSessions,
+  ) {}
+
+  async execute(caller: PanelCaller, userId: string, role: PanelRole): Promise<PanelUserView> {
+    const user = await this.keyService.call(KeyServicePattern.ChangeUserRole, {
+      accountId: caller.session.accountId,
+      userId,
+      role,
+      actor: actorOf(caller),
+    });
+    await this.sessions.closeAllOf(user.id);
+    return user;
+  }
+}
