@@ -260,7 +260,7 @@ async function main() {
     const { QuotaLedger } = require(path.join(ROOT, 'dist/libs/usage/src'));
     const { createRedis } = require(path.join(ROOT, 'dist/libs/connections/src'));
     const redis = createRedis(state.redisUrl, 'bench-admission');
-    const ledger = new QuotaLedger(redis);
+    const ledger = new QuotaLedger(redis, 'keygate-bench-admission');
     const admissions = [];
     for (let i = 0; i < 10000; i++) {
       const started = process.hrtime.bigint();

@@ -1,6 +1,6 @@
 import { CLOCK } from '@keygate/contracts';
 import { ManualClock } from '@keygate/testing';
-import { DAY_MS, QuotaLedger, dayIndexOf, startOfDay } from '@keygate/usage';
+import { DAY_MS, dayIndexOf, startOfDay } from '@keygate/usage';
 import { SystemHarness, withKey } from '../system.harness';
 
 const PLANS = {
@@ -36,7 +36,7 @@ describe('quota admission at the gateway', () => {
     expect(Number(refused[0].headers.get('retry-after'))).toBeGreaterThan(0);
     expect(refused[0].headers.get('ratelimit-remaining')).toBe('0');
 
-    const ledger = new QuotaLedger(system.redis);
+    const ledger = system.ledger();
     const today = dayIndexOf(Date.now());
     const accountCounts = await ledger.windowCounts(opened.account.id, today);
     expect([...accountCounts.values()].reduce((a, b) => a + b, 0)).toBe(300);

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { QuotaLedger, dayIndexOf } from '@keygate/usage';
+import { dayIndexOf } from '@keygate/usage';
 import { waitFor } from '@keygate/testing';
 import { SystemHarness, withKey } from '../system.harness';
 
@@ -49,7 +49,7 @@ describe('quota counting through a Redis outage (fail-open)', () => {
       return statuses;
     };
     const ledgerTotal = async () => {
-      const ledger = new QuotaLedger(system.redis);
+      const ledger = system.ledger();
       return [
         ...(await ledger.windowCounts(opened.account.id, dayIndexOf(Date.now()))).values(),
       ].reduce((a, b) => a + b, 0);

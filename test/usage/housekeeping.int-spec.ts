@@ -1,5 +1,5 @@
 import { KeyServicePattern, KeyUsageSummary, UsageServicePattern } from '@keygate/contracts';
-import { DAY_MS, QuotaLedger, dayIndexOf, ledgerKeys } from '@keygate/usage';
+import { DAY_MS, dayIndexOf } from '@keygate/usage';
 import { KeyHousekeeping } from '../../apps/usage-service/src/housekeeping/key-housekeeping';
 import { SystemHarness } from '../system.harness';
 
@@ -25,7 +25,7 @@ describe('key housekeeping', () => {
       accountId: opened.account.id,
       keyId: revoked.key.id,
     });
-    const ledger = new QuotaLedger(system.redis);
+    const ledger = system.ledger();
     const now = Date.now();
     await ledger.admit(opened.account.id, readWrite, 1000, now);
     await ledger.admit(opened.account.id, readWrite, 1000, now + 20 * DAY_MS);
@@ -49,7 +49,9 @@ describe('key housekeeping', () => {
 
     // Day counts that left the window and the rollup's reach (5 days) are deleted.
     await housekeeping.run(now + 40 * DAY_MS);
-    const keyDays = await system.redis.hkeys(ledgerKeys(opened.account.id, readWrite).keyDays);
+    const keyDays = await system.redis.hkeys(
+      ledger.keyspace.keysOf(opened.account.id, readWrite).keyDays,
+    );
     expect(keyDays.map(Number)).toEqual([dayIndexOf(now + 20 * DAY_MS)]);
   });
 });

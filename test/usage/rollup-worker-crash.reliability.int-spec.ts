@@ -43,7 +43,7 @@ describe('a usage-service worker killed mid-rollup', () => {
     const now = Date.now();
     const day = dayIndexOf(now);
     const prefix = `acc_crash_${Math.random().toString(36).slice(2, 8)}`;
-    const ledger = new QuotaLedger(redis);
+    const ledger = new QuotaLedger(redis, env.KEYGATE_REDIS_NAMESPACE);
     const callsOf = (i: number) => (i % 3) + 1;
     for (let i = 0; i < ACCOUNTS; i += 100)
       await Promise.all(

@@ -23,7 +23,7 @@ describe('daily rollups', () => {
   it('copies each account’s and key’s day into MongoDB, and a second run changes nothing', async () => {
     const now = Date.now();
     const day = dayIndexOf(now);
-    const ledger = new QuotaLedger(redis);
+    const ledger = new QuotaLedger(redis, env.KEYGATE_REDIS_NAMESPACE);
     const accountId = `acc_rollup_${Math.random().toString(36).slice(2, 8)}`;
     for (let i = 0; i < 5; i++) await ledger.admit(accountId, i < 3 ? 'key_a' : 'key_b', 100, now);
     await ledger.admit(accountId, 'key_a', 100, now - 86_400_000); // yesterday: not in today's rollup
@@ -43,7 +43,7 @@ describe('daily rollups', () => {
   it('rolls up and re-rolls more accounts than one write command may carry', async () => {
     const now = Date.now();
     const day = dayIndexOf(now);
-    const ledger = new QuotaLedger(redis);
+    const ledger = new QuotaLedger(redis, env.KEYGATE_REDIS_NAMESPACE);
     const prefix = `acc_many_${Math.random().toString(36).slice(2, 8)}`;
     const accounts = Array.from({ length: 70 }, (_, i) => `${prefix}_${i}`);
     await Promise.all(accounts.map((accountId) => ledger.admit(accountId, 'key_a', 100, now)));

@@ -5,6 +5,7 @@ import { RollupsModule } from './rollups/rollups.module';
 import { AlertsModule } from './alerts/alerts.module';
 import { DashboardsModule } from './dashboards/dashboards.module';
 import { HealthController } from './health/health.controller';
+import { LedgerUpgradeModule } from './ledger-upgrade/ledger-upgrade.module';
 import { APP_FILTER } from '@nestjs/core';
 
 /** Dashboards, daily rollups, quota alerts and key housekeeping of the rolling 30-day ledger. */
@@ -17,6 +18,7 @@ import { APP_FILTER } from '@nestjs/core';
     DashboardsModule,
     RollupsModule,
     AlertsModule,
+    LedgerUpgradeModule,
   ],
   controllers: [HealthController],
   providers: [{ provide: APP_FILTER, useClass: RpcErrorFilter }],

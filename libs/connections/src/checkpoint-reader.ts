@@ -53,6 +53,13 @@ export class CheckpointReader {
     return text === null ? null : decodeAccountEntry(accountId, text);
   }
 
+  /** Which of these accounts the checkpoint holds (this deployment's, open or closed). */
+  async knownAccounts(accountIds: string[]): Promise<Set<string>> {
+    if (accountIds.length === 0) return new Set();
+    const texts = await this.redis.hmget(this.names.accounts, ...accountIds);
+    return new Set(accountIds.filter((_, i) => texts[i] !== null));
+  }
+
   private async scan<T>(
     hash: string,
     decode: (id: string, text: string) => T,

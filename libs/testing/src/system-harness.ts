@@ -7,6 +7,7 @@ import Redis from 'ioredis';
 import { Connection } from 'mongoose';
 import { IssuedKey, OpenedAccount, checkpointKeys } from '@keygate/contracts';
 import { connectMongo, createRedis, createRpcClient, sendRpc } from '@keygate/connections';
+import { QuotaLedger } from '@keygate/usage';
 import { join } from 'node:path';
 import { ProviderOverride, bootHttpService, bootRpcService } from './boot-service';
 import { startEchoUpstream } from './echo-upstream';
@@ -154,6 +155,11 @@ export class SystemHarnessOf<P extends HeldProjection> {
       eventStream: this.env?.KEYGATE_EVENT_STREAM,
     });
     await this.closeUpstream?.();
+  }
+
+  /** The call ledger the gateways of this system count in (its KEYGATE_REDIS_NAMESPACE). */
+  ledger(): QuotaLedger {
+    return new QuotaLedger(this.redis, this.env.KEYGATE_REDIS_NAMESPACE);
   }
 
   send<T>(pattern: string, payload: unknown = {}): Promise<T> {

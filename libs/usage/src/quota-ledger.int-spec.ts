@@ -12,7 +12,7 @@ describe(QuotaLedger.name, () => {
 
   beforeAll(() => {
     redis = createRedis(process.env.REDIS_URL!, 'ledger-spec');
-    ledger = new QuotaLedger(redis);
+    ledger = new QuotaLedger(redis, `kg-test:${randomBytes(4).toString('hex')}`);
   });
   afterAll(() => redis.quit());
 

@@ -1,6 +1,7 @@
 import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { ADMIT_LUA, REPLAY_LUA } from './admission.lua';
+import { LedgerKeyspace } from './ledger-keyspace';
 import { WINDOW_DAYS, dayIndexOf, startOfDay, windowStartDay } from './rolling-window';
 
 export interface Admission {
@@ -38,24 +39,6 @@ export function stepIdTime(stepId: string): number {
   return Number(stepId.slice(0, stepId.indexOf('.'))) * 60_000;
 }
 
-/** SCAN pattern of every key's day counts (see ledgerKeys). */
-export const KEY_DAYS_PATTERN = 'kg:{a:*}:key:*';
-
-/** Every key of one account carries its hash tag, so one script's keys share a Cluster slot. */
-export const ledgerKeys = (accountId: string, keyId: string) => {
-  const tag = `kg:{a:${accountId}}`;
-  return {
-    days: `${tag}:days`,
-    meta: `${tag}:meta`,
-    keyDays: `${tag}:key:${keyId}`,
-    lastUsed: `${tag}:last-used`,
-    tag,
-  };
-};
-
-const stepBucket = (tag: string, stepId: string) =>
-  `${tag}:steps:${stepId.slice(0, stepId.indexOf('.'))}`;
-
 type LedgerRedis = Redis & {
   keygateAdmit(
     numberOfKeys: number,
@@ -64,11 +47,16 @@ type LedgerRedis = Redis & {
   keygateReplay(numberOfKeys: number, ...keysAndArgs: Array<string | number>): Promise<number>;
 };
 
-/** The per-account and per-key call ledger in Redis: admission, replay, and reading the window. */
+/**
+ * The per-account and per-key call ledger in Redis, under KEYGATE_REDIS_NAMESPACE: admission,
+ * replay, and reading the window.
+ */
 export class QuotaLedger {
   private readonly redis: LedgerRedis;
+  readonly keyspace: LedgerKeyspace;
 
-  constructor(redis: Redis) {
+  constructor(redis: Redis, namespace: string) {
+    this.keyspace = new LedgerKeyspace(namespace);
     if (!('keygateAdmit' in redis)) {
       // EVALSHA with a fallback to EVAL: the script is sent once per connection. The admission
       // takes a variable number of keys, so its key count is the first argument.
@@ -95,7 +83,7 @@ export class QuotaLedger {
     nowMs: number,
     stepId: string,
   ): Promise<Admission[]> {
-    const keys = ledgerKeys(accountId, '');
+    const keys = this.keyspace.keysOf(accountId);
     const distinct = [...new Set(keyIds)];
     const indexOf = new Map(distinct.map((id, i) => [id, i + 1]));
     const today = dayIndexOf(nowMs);
@@ -104,8 +92,8 @@ export class QuotaLedger {
       keys.days,
       keys.meta,
       keys.lastUsed,
-      stepBucket(keys.tag, stepId),
-      ...distinct.map((id) => ledgerKeys(accountId, id).keyDays),
+      this.keyspace.stepBucket(accountId, stepId),
+      ...distinct.map((id) => this.keyspace.keysOf(accountId, id).keyDays),
       today,
       limit,
       nowMs,
@@ -134,15 +122,15 @@ export class QuotaLedger {
 
   /** Applies a buffered step unless it already ran or was replayed; true when it counted now. */
   async replayStep(step: BufferedStep): Promise<boolean> {
-    const keys = ledgerKeys(step.accountId, '');
+    const keys = this.keyspace.keysOf(step.accountId);
     const keyIds = Object.keys(step.counts);
     const applied = await this.redis.keygateReplay(
       4 + keyIds.length,
       keys.days,
       keys.meta,
       keys.lastUsed,
-      stepBucket(keys.tag, step.stepId),
-      ...keyIds.map((id) => ledgerKeys(step.accountId, id).keyDays),
+      this.keyspace.stepBucket(step.accountId, step.stepId),
+      ...keyIds.map((id) => this.keyspace.keysOf(step.accountId, id).keyDays),
       step.day,
       step.stepId,
       step.lastUsedAt,
@@ -159,7 +147,7 @@ export class QuotaLedger {
     today: number,
     keyId?: string,
   ): Promise<Map<number, number>> {
-    const keys = ledgerKeys(accountId, keyId ?? '');
+    const keys = this.keyspace.keysOf(accountId, keyId);
     const days = Array.from({ length: WINDOW_DAYS }, (_, i) => windowStartDay(today) + i);
     const values = await this.redis.hmget(keyId ? keys.keyDays : keys.days, ...days.map(String));
     return new Map(days.map((day, i) => [day, Number(values[i] ?? 0)]));
@@ -170,7 +158,7 @@ export class QuotaLedger {
    * its window already starts where today's does (one small read), else the days summed.
    */
   async windowTotal(accountId: string, today: number): Promise<number> {
-    const keys = ledgerKeys(accountId, '');
+    const keys = this.keyspace.keysOf(accountId);
     const [total, floor] = await this.redis.hmget(keys.meta, 'total', 'floor');
     if (floor !== null && Number(floor) === windowStartDay(today)) return Number(total ?? 0);
     let sum = 0;
@@ -179,7 +167,7 @@ export class QuotaLedger {
   }
 
   async lastUsed(accountId: string): Promise<Record<string, number>> {
-    const raw = await this.redis.hgetall(ledgerKeys(accountId, '').lastUsed);
+    const raw = await this.redis.hgetall(this.keyspace.keysOf(accountId).lastUsed);
     return Object.fromEntries(Object.entries(raw).map(([keyId, ms]) => [keyId, Number(ms)]));
   }
 }

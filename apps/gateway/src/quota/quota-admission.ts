@@ -49,7 +49,7 @@ export class QuotaAdmission implements OnApplicationBootstrap, OnApplicationShut
       commandTimeout: 500,
     });
     this.redis.on('error', () => undefined);
-    this.ledger = new QuotaLedger(this.redis);
+    this.ledger = new QuotaLedger(this.redis, config.redisNamespace);
     this.batcher = new AdmissionBatcher(this.ledger, (calls) =>
       metrics.admissionBatchSize.observe(calls),
     );

@@ -19,7 +19,7 @@ export class UsageReader {
     private readonly keyService: KeyServiceClient,
     private readonly housekeeping: KeyHousekeeping,
   ) {
-    this.ledger = new QuotaLedger(redis);
+    this.ledger = new QuotaLedger(redis, config.redisNamespace);
   }
 
   async accountUsage(accountId: string): Promise<UsageSeries> {

@@ -3,13 +3,7 @@ import Redis from 'ioredis';
 import { Connection, Model } from 'mongoose';
 import { CheckpointReader, MONGO, REDIS, bulkWriteInChunks } from '@keygate/connections';
 import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
-import {
-  DAYS_KEPT_PAST_WINDOW,
-  KEY_DAYS_PATTERN,
-  QuotaLedger,
-  dayIndexOf,
-  windowStartDay,
-} from '@keygate/usage';
+import { DAYS_KEPT_PAST_WINDOW, QuotaLedger, dayIndexOf, windowStartDay } from '@keygate/usage';
 import { KeyServiceClient } from '../rpc/key-service.client';
 import { KEY_FLAG_COLLECTION, KeyFlagDocument, keyFlagSchema } from './key-flag.schema';
 import { unusedKeyIds } from './unused-keys';
@@ -38,7 +32,7 @@ export class KeyHousekeeping {
     @Inject(KEYGATE_CONFIG) config: KeygateConfig,
   ) {
     this.flags = connection.model<KeyFlagDocument>(KEY_FLAG_COLLECTION, keyFlagSchema);
-    this.ledger = new QuotaLedger(redis);
+    this.ledger = new QuotaLedger(redis, config.redisNamespace);
     this.checkpoint = new CheckpointReader(redis, config.eventStream);
   }
 
@@ -87,7 +81,13 @@ export class KeyHousekeeping {
     let trimmed = 0;
     let cursor = '0';
     do {
-      const [next, keys] = await this.redis.scan(cursor, 'MATCH', KEY_DAYS_PATTERN, 'COUNT', 500);
+      const [next, keys] = await this.redis.scan(
+        cursor,
+        'MATCH',
+        this.ledger.keyspace.everyKeyDays,
+        'COUNT',
+        500,
+      );
       cursor = next;
       for (const key of keys) {
         const stale = (await this.redis.hkeys(key)).filter((day) => Number(day) < oldestKept);

@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { Connection, Model } from 'mongoose';
 import { MONGO, REDIS, bulkWriteInChunks } from '@keygate/connections';
-import { isoDate } from '@keygate/usage';
+import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { LedgerKeyspace, isoDate } from '@keygate/usage';
 import {
   USAGE_ROLLUP_COLLECTION,
   UsageRollupDocument,
@@ -10,8 +11,11 @@ import {
   usageRollupSchema,
 } from './usage-rollup.schema';
 
-const ACCOUNT_DAYS = /^kg:\{a:([^}]+)\}:days$/;
-const KEY_DAYS = /^kg:\{a:([^}]+)\}:key:(.+)$/;
+interface RollupTarget {
+  key: string;
+  accountId: string;
+  keyId: string | null;
+}
 
 /**
  * Copies one day's counts from the Redis ledger into MongoDB. Every write *sets* the count (never
@@ -20,11 +24,14 @@ const KEY_DAYS = /^kg:\{a:([^}]+)\}:key:(.+)$/;
 @Injectable()
 export class DailyRollup {
   private readonly rollups: Model<UsageRollupDocument>;
+  private readonly ledger: LedgerKeyspace;
 
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(MONGO) connection: Connection,
+    @Inject(KEYGATE_CONFIG) config: KeygateConfig,
   ) {
+    this.ledger = new LedgerKeyspace(config.redisNamespace);
     this.rollups = connection.model<UsageRollupDocument>(
       USAGE_ROLLUP_COLLECTION,
       usageRollupSchema,
@@ -39,16 +46,21 @@ export class DailyRollup {
     let written = 0;
     let cursor = '0';
     do {
-      const [next, keys] = await this.redis.scan(cursor, 'MATCH', 'kg:{a:*', 'COUNT', 500);
+      const [next, keys] = await this.redis.scan(
+        cursor,
+        'MATCH',
+        this.ledger.everyKey,
+        'COUNT',
+        500,
+      );
       cursor = next;
-      const targets = keys
-        .map((key) => {
-          const account = ACCOUNT_DAYS.exec(key);
-          if (account) return { key, accountId: account[1], keyId: null };
-          const perKey = KEY_DAYS.exec(key);
-          return perKey ? { key, accountId: perKey[1], keyId: perKey[2] } : null;
-        })
-        .filter((t): t is { key: string; accountId: string; keyId: string | null } => t !== null);
+      const targets = keys.flatMap((key): RollupTarget[] => {
+        const parsed = this.ledger.parse(key);
+        if (parsed?.kind === 'days') return [{ key, accountId: parsed.accountId, keyId: null }];
+        if (parsed?.kind === 'key-days')
+          return [{ key, accountId: parsed.accountId, keyId: parsed.keyId! }];
+        return [];
+      });
       if (targets.length === 0) continue;
       const pipeline = this.redis.pipeline();
       for (const target of targets) pipeline.hget(target.key, String(day));

@@ -1,0 +1,112 @@
+import Redis from 'ioredis';
+import { LedgerKeyKind, LedgerKeyspace } from './ledger-keyspace';
+
+/**
+ * Merges one account's keys of one keyspace into another, atomically, then drops the old ones.
+ * KEYS: pairs (old key, new key), then the account's meta in the new keyspace and in the old
+ * ARGV: how each pair merges: `counts` (add day counts), `latest` (keep the later time), `markers`
+ *       (keep every step id, and the longer time to live)
+ * The running totals (meta) are not merged but dropped: the next admission sums the merged days
+ * afresh, and readers sum the days until it has.
+ */
+const MERGE_LUA = `
+local n = #ARGV
+for i = 1, n do
+  local from, to, how = KEYS[2 * i - 1], KEYS[2 * i], ARGV[i]
+  local fields = redis.call('HGETALL', from)
+  for j = 1, #fields, 2 do
+    local field, value = fields[j], fields[j + 1]
+    if how == 'counts' then
+      redis.call('HINCRBY', to, field, value)
+    elseif how == 'latest' then
+      if tonumber(value) > (tonumber(redis.call('HGET', to, field)) or 0) then
+        redis.call('HSET', to, field, value)
+      end
+    else
+      redis.call('HSETNX', to, field, value)
+    end
+  end
+  if how == 'markers' then
+    local ttl = redis.call('PTTL', from)
+    if ttl > 0 and ttl > redis.call('PTTL', to) then redis.call('PEXPIRE', to, ttl) end
+  end
+  redis.call('DEL', from)
+end
+redis.call('DEL', KEYS[2 * n + 1], KEYS[2 * n + 2])
+return n
+`;
+
+const MERGE_BY_KIND: Record<LedgerKeyKind, 'counts' | 'latest' | 'markers' | null> = {
+  days: 'counts',
+  'key-days': 'counts',
+  'last-used': 'latest',
+  steps: 'markers',
+  meta: null,
+};
+
+export interface LedgerMergeReport {
+  accounts: number;
+  keys: number;
+  /** Accounts with old keys that `owns` did not claim: another deployment's, left as they are. */
+  foreignAccounts: number;
+}
+
+type MergingRedis = Redis & {
+  keygateMergeLedger(numberOfKeys: number, ...keysAndArgs: string[]): Promise<number>;
+};
+
+/**
+ * Carries a ledger written under one namespace (the `kg` of versions before 0.2) into another:
+ * every account's day counts added, last uses and step markers kept, so no call is lost or counted
+ * twice, and a replay of a step that ran before the move still counts nothing. Only the accounts
+ * `owns` claims move: deployments that shared one Redis also shared the old keyspace. Safe to run
+ * while gateways of either version admit calls, and from several processes at once: each
+ * account's merge is one script, and a key merged is gone.
+ */
+export async function mergeLegacyLedger(
+  redis: Redis,
+  from: LedgerKeyspace,
+  to: LedgerKeyspace,
+  owns: (accountIds: string[]) => Promise<Set<string>>,
+): Promise<LedgerMergeReport> {
+  // An account's keys may come in several SCAN pages: each page's are merged as they come.
+  const merged = new Set<string>();
+  const foreign = new Set<string>();
+  let keys = 0;
+  const report = () => ({ accounts: merged.size, keys, foreignAccounts: foreign.size });
+  if (from.namespace === to.namespace) return report();
+  if (!('keygateMergeLedger' in redis))
+    redis.defineCommand('keygateMergeLedger', { lua: MERGE_LUA });
+  const merging = redis as MergingRedis;
+  let cursor = '0';
+  do {
+    const [next, names] = await redis.scan(cursor, 'MATCH', from.everyKey, 'COUNT', 1000);
+    cursor = next;
+    const byAccount = new Map<string, string[]>();
+    for (const name of names) {
+      const parsed = from.parse(name);
+      if (!parsed) continue;
+      byAccount.set(parsed.accountId, [...(byAccount.get(parsed.accountId) ?? []), name]);
+    }
+    const owned = await owns([...byAccount.keys()]);
+    for (const [accountId, names] of byAccount) {
+      if (!owned.has(accountId)) {
+        foreign.add(accountId);
+        continue;
+      }
+      const pairs: string[] = [];
+      const how: string[] = [];
+      for (const name of names) {
+        const merge = MERGE_BY_KIND[from.parse(name)!.kind];
+        if (!merge) continue;
+        pairs.push(name, to.namespace + name.slice(from.namespace.length));
+        how.push(merge);
+      }
+      pairs.push(to.keysOf(accountId).meta, from.keysOf(accountId).meta);
+      await merging.keygateMergeLedger(pairs.length, ...pairs, ...how);
+      merged.add(accountId);
+      keys += names.length;
+    }
+  } while (cursor !== '0');
+  return report();
+}
