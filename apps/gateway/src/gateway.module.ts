@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { ConfigModule } from '@keygate/config';
+import { ConfigModule, loadGatewayConfig } from '@keygate/config';
 import { ClockModule, RedisModule } from '@keygate/connections';
 import { ClientAddressModule, HttpErrorFilter } from '@keygate/http';
 import { AuthContextRoute } from './auth-context/auth-context.route';
@@ -19,7 +19,7 @@ import { AccountConcurrency } from './edge/account-concurrency';
 /** The data plane: /api/* (keys, scopes, quota, proxy, GraphQL), /health and /metrics. */
 @Module({
   imports: [
-    ConfigModule,
+    ConfigModule.forApp(loadGatewayConfig),
     ClockModule,
     RedisModule,
     ClientAddressModule,

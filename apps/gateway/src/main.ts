@@ -1,5 +1,11 @@
-import { runService } from '@keygate/connections';
+import { loadGatewayConfig } from '@keygate/config';
+import { runHttpApp } from '@keygate/connections';
 import { GatewayModule } from './gateway.module';
 import { configureGateway } from './http/configure-gateway';
 
-runService(GatewayModule, 'http', { bodyParser: false, configure: configureGateway });
+runHttpApp(GatewayModule, {
+  config: loadGatewayConfig,
+  port: (config) => config.port,
+  bodyParser: false,
+  configure: configureGateway,
+});

@@ -1,6 +1,6 @@
 import { APP_FILTER } from '@nestjs/core';
 import { Module } from '@nestjs/common';
-import { ConfigModule } from '@keygate/config';
+import { ConfigModule, loadKeyServiceConfig } from '@keygate/config';
 import { ClockModule, MongoModule, RedisModule, RpcErrorFilter } from '@keygate/connections';
 import { AccountsModule } from './accounts/accounts.module';
 import { HealthController } from './health/health.controller';
@@ -9,7 +9,7 @@ import { PanelUsersModule } from './panel-users/panel-users.module';
 
 @Module({
   imports: [
-    ConfigModule,
+    ConfigModule.forApp(loadKeyServiceConfig),
     ClockModule,
     RedisModule,
     MongoModule,

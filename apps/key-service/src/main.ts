@@ -1,4 +1,5 @@
-import { runService } from '@keygate/connections';
+import { loadKeyServiceConfig } from '@keygate/config';
+import { runRpcService } from '@keygate/connections';
 import { KeyServiceModule } from './key-service.module';
 
-runService(KeyServiceModule, 'rpc');
+runRpcService(KeyServiceModule, { config: loadKeyServiceConfig });

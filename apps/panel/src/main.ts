@@ -1,9 +1,11 @@
-import { runService } from '@keygate/connections';
+import { loadPanelConfig } from '@keygate/config';
+import { runHttpApp } from '@keygate/connections';
 import { configurePanel } from './http/configure-panel';
 import { PanelAppModule } from './panel-app.module';
 
-runService(PanelAppModule, 'http', {
+runHttpApp(PanelAppModule, {
+  config: loadPanelConfig,
+  port: (config) => config.panel.port,
   bodyParser: false,
   configure: configurePanel,
-  port: (config) => config.panel.port,
 });

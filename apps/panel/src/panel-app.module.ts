@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { ConfigModule } from '@keygate/config';
+import { ConfigModule, loadPanelConfig } from '@keygate/config';
 import { ClockModule, RedisModule } from '@keygate/connections';
 import { HttpErrorFilter } from '@keygate/http';
 import { HealthController } from './health/health.controller';
@@ -12,7 +12,13 @@ import { PanelApiModule } from './panel-api.module';
  * and the API documents (/docs), talking to the key and usage services over RPC.
  */
 @Module({
-  imports: [ConfigModule, ClockModule, RedisModule, PanelApiModule, OperatorModule],
+  imports: [
+    ConfigModule.forApp(loadPanelConfig),
+    ClockModule,
+    RedisModule,
+    PanelApiModule,
+    OperatorModule,
+  ],
   controllers: [HealthController],
   providers: [{ provide: APP_FILTER, useClass: HttpErrorFilter }],
 })

@@ -1,4 +1,5 @@
-import { runService } from '@keygate/connections';
+import { loadUsageServiceConfig } from '@keygate/config';
+import { runRpcService } from '@keygate/connections';
 import { UsageServiceModule } from './usage-service.module';
 
-runService(UsageServiceModule, 'rpc');
+runRpcService(UsageServiceModule, { config: loadUsageServiceConfig });

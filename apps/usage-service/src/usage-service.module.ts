@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { ConfigModule } from '@keygate/config';
+import { ConfigModule, loadUsageServiceConfig } from '@keygate/config';
 import { ClockModule, MongoModule, RedisModule, RpcErrorFilter } from '@keygate/connections';
 import { RollupsModule } from './rollups/rollups.module';
 import { AlertsModule } from './alerts/alerts.module';
@@ -11,7 +11,7 @@ import { APP_FILTER } from '@nestjs/core';
 /** Dashboards, daily rollups, quota alerts and key housekeeping of the rolling 30-day ledger. */
 @Module({
   imports: [
-    ConfigModule,
+    ConfigModule.forApp(loadUsageServiceConfig),
     ClockModule,
     RedisModule,
     MongoModule,

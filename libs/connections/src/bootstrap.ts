@@ -3,13 +3,19 @@ import { INestApplicationContext, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { KeygateConfig, processConfig } from '@keygate/config';
+import {
+  AppConfigLoader,
+  BackgroundServiceConfig,
+  HttpServerConfig,
+  SharedConfig,
+  processConfig,
+} from '@keygate/config';
 import { ErrorCode } from '@keygate/contracts';
 import { redisTransport } from './rpc';
 
 const LEVELS: LogLevel[] = ['error', 'warn', 'log', 'debug', 'verbose'];
 
-export const logLevelsUpTo = (level: KeygateConfig['logLevel']): LogLevel[] =>
+export const logLevelsUpTo = (level: SharedConfig['logLevel']): LogLevel[] =>
   LEVELS.slice(0, LEVELS.indexOf(level) + 1);
 
 /**
@@ -18,7 +24,7 @@ export const logLevelsUpTo = (level: KeygateConfig['logLevel']): LogLevel[] =>
  * `request.protocol` is https behind a TLS-terminating proxy). Node checks the timeouts every
  * `connectionsCheckingInterval`, 30 s by default: too coarse for a 10 s header timeout.
  */
-export function httpServerOptions(config: KeygateConfig) {
+export function httpServerOptions(config: HttpServerConfig) {
   const { headersTimeoutMs, requestTimeoutMs, keepAliveTimeoutMs } = config.http;
   return {
     requestTimeout: requestTimeoutMs,
@@ -70,22 +76,24 @@ export function stopOnSignals(app: INestApplicationContext, timeoutMs: number): 
   process.once('SIGINT', () => stop('SIGINT'));
 }
 
-/**
- * Starts one Keygate service on Fastify. `rpc` services also join the Redis RPC transport and
- * listen on HTTP only for health checks (HEALTH_PORT); `http` services listen on `port` (PORT
- * unless given).
- */
-export function runService(
+const failed = (error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+};
+
+/** Starts an HTTP app (the gateway, the Panel) on Fastify, on the port its configuration gives. */
+export function runHttpApp<C extends SharedConfig & HttpServerConfig>(
   module: unknown,
-  kind: 'rpc' | 'http',
   options: {
+    /** The app's configuration loader, the one its root module gives ConfigModule.forApp. */
+    config: AppConfigLoader<C>;
+    port: (config: C) => number;
     configure?: (app: NestFastifyApplication) => void;
     bodyParser?: boolean;
-    port?: (config: KeygateConfig) => number;
-  } = {},
+  },
 ): void {
   const start = async () => {
-    const config = processConfig();
+    const config = processConfig(options.config);
     const app = await NestFactory.create<NestFastifyApplication>(
       module as never,
       new FastifyAdapter(httpServerOptions(config)),
@@ -93,17 +101,31 @@ export function runService(
     );
     stopOnSignals(app, config.shutdownTimeoutMs);
     options.configure?.(app);
-    if (kind === 'http') {
-      await app.listen(options.port?.(config) ?? config.port, '0.0.0.0');
-      return;
-    }
+    await app.listen(options.port(config), '0.0.0.0');
+  };
+  start().catch(failed);
+}
+
+/**
+ * Starts an RPC service (key service, usage service) on the Redis transport; it listens on HTTP
+ * only for health checks (HEALTH_PORT).
+ */
+export function runRpcService<C extends SharedConfig & BackgroundServiceConfig>(
+  module: unknown,
+  options: { config: AppConfigLoader<C> },
+): void {
+  const start = async () => {
+    const config = processConfig(options.config);
+    const app = await NestFactory.create<NestFastifyApplication>(
+      module as never,
+      new FastifyAdapter(),
+      { logger: logLevelsUpTo(config.logLevel) },
+    );
+    stopOnSignals(app, config.shutdownTimeoutMs);
     app.connectMicroservice(redisTransport(config.redisUrl), { inheritAppConfig: true });
     await app.startAllMicroservices();
     if (config.healthPort !== null) await app.listen(config.healthPort, '0.0.0.0');
     else await app.init();
   };
-  start().catch((error) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  });
+  start().catch(failed);
 }

@@ -1,6 +1,6 @@
 import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import mongoose, { Connection } from 'mongoose';
-import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { KEYGATE_CONFIG, StorageConfig } from '@keygate/config';
 
 export const MONGO = Symbol('MONGO');
 
@@ -29,7 +29,7 @@ class MongoCloser implements OnApplicationShutdown {
     {
       provide: MONGO,
       inject: [KEYGATE_CONFIG],
-      useFactory: (config: KeygateConfig) => connectMongo(config.mongoUrl),
+      useFactory: (config: StorageConfig) => connectMongo(config.mongoUrl),
     },
     MongoCloser,
   ],

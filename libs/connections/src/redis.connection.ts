@@ -1,6 +1,6 @@
 import { Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import Redis, { RedisOptions } from 'ioredis';
-import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { KEYGATE_CONFIG, SharedConfig } from '@keygate/config';
 
 export const REDIS = Symbol('REDIS');
 
@@ -36,7 +36,7 @@ class RedisCloser implements OnApplicationShutdown {
     {
       provide: REDIS,
       inject: [KEYGATE_CONFIG],
-      useFactory: (config: KeygateConfig) => createRedis(config.redisUrl, 'keygate'),
+      useFactory: (config: SharedConfig) => createRedis(config.redisUrl, 'keygate'),
     },
     RedisCloser,
   ],

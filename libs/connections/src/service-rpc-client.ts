@@ -1,5 +1,5 @@
 import { Inject, OnApplicationShutdown } from '@nestjs/common';
-import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { KEYGATE_CONFIG, SharedConfig } from '@keygate/config';
 import { RpcClient, createRpcClient } from './rpc';
 
 /**
@@ -7,7 +7,7 @@ import { RpcClient, createRpcClient } from './rpc';
  * the app. Subclass it with the service's message map (KeyServiceMessages, UsageServiceMessages).
  */
 export abstract class ServiceRpcClient<M> extends RpcClient<M> implements OnApplicationShutdown {
-  constructor(@Inject(KEYGATE_CONFIG) config: KeygateConfig) {
+  constructor(@Inject(KEYGATE_CONFIG) config: SharedConfig) {
     super(createRpcClient(config.redisUrl));
   }
 

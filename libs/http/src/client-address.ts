@@ -1,6 +1,6 @@
 import { Inject, Injectable, Module } from '@nestjs/common';
 import { FastifyRequest } from 'fastify';
-import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { KEYGATE_CONFIG, HttpServerConfig } from '@keygate/config';
 import { clientIpOf } from './client-ip';
 import { IpMatcher } from './ip-matcher';
 
@@ -9,7 +9,7 @@ import { IpMatcher } from './ip-matcher';
 export class ClientAddress {
   private readonly trustedProxies: IpMatcher;
 
-  constructor(@Inject(KEYGATE_CONFIG) config: KeygateConfig) {
+  constructor(@Inject(KEYGATE_CONFIG) config: HttpServerConfig) {
     this.trustedProxies = new IpMatcher(config.trustedProxies);
   }
 

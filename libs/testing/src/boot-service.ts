@@ -1,7 +1,7 @@
 import { INestMicroservice, Provider } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { KEYGATE_CONFIG, loadConfig } from '@keygate/config';
+import { CONFIG_ENV, composeConfig, httpServerPiece } from '@keygate/config';
 import { httpServerOptions, redisTransport } from '@keygate/connections';
 
 export interface ProviderOverride {
@@ -9,15 +9,18 @@ export interface ProviderOverride {
   useValue: unknown;
 }
 
-/** Boots a service module as it runs in production (Redis RPC transport), with a test config. */
+/**
+ * Boots a service module as it runs in production (Redis RPC transport): its own configuration
+ * loader (ConfigModule.forApp) reads the test's environment.
+ */
 export async function bootRpcService(
   module: new (...args: never[]) => unknown,
   env: Record<string, string>,
   overrides: ProviderOverride[] = [],
 ): Promise<INestMicroservice> {
   let builder = Test.createTestingModule({ imports: [module as Provider as never] })
-    .overrideProvider(KEYGATE_CONFIG)
-    .useValue(loadConfig(env));
+    .overrideProvider(CONFIG_ENV)
+    .useValue(env);
   for (const override of overrides)
     builder = builder.overrideProvider(override.provide).useValue(override.useValue);
   const moduleRef = await builder.compile();
@@ -38,15 +41,14 @@ export async function bootHttpService(
     overrides?: ProviderOverride[];
   } = {},
 ): Promise<{ app: NestFastifyApplication; url: string }> {
-  const config = loadConfig(env);
   let builder = Test.createTestingModule({ imports: [module as Provider as never] })
-    .overrideProvider(KEYGATE_CONFIG)
-    .useValue(config);
+    .overrideProvider(CONFIG_ENV)
+    .useValue(env);
   for (const override of options.overrides ?? [])
     builder = builder.overrideProvider(override.provide).useValue(override.useValue);
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(
-    new FastifyAdapter(httpServerOptions(config)),
+    new FastifyAdapter(httpServerOptions(composeConfig(httpServerPiece)(env))),
     {
       bodyParser: options.bodyParser ?? true,
     },

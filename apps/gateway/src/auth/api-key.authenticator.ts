@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import passport from 'passport';
-import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { KEYGATE_CONFIG, GatewayConfig } from '@keygate/config';
 import { Clock, CLOCK, DomainError, ErrorCode, ServiceUnavailableError } from '@keygate/contracts';
 import { Permission, assertPermitted } from '../authorization/route-permission';
 import { permissionForRequest } from '../authorization/permission-for-request';
@@ -42,7 +42,7 @@ export class ApiKeyAuthenticator {
   private readonly verifier: KeyVerifier;
 
   constructor(
-    @Inject(KEYGATE_CONFIG) config: KeygateConfig,
+    @Inject(KEYGATE_CONFIG) config: GatewayConfig,
     private readonly projection: ProjectionService,
     private readonly throttle: AuthFailureThrottle,
     private readonly metrics: GatewayMetrics,

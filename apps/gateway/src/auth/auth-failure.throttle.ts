@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import Redis from 'ioredis';
-import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { KEYGATE_CONFIG, GatewayConfig } from '@keygate/config';
 import { TooManyAuthFailuresError } from '@keygate/contracts';
 import { REDIS } from '@keygate/connections';
 
@@ -17,7 +17,7 @@ export class AuthFailureThrottle {
 
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
-    @Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig,
+    @Inject(KEYGATE_CONFIG) private readonly config: GatewayConfig,
   ) {}
 
   /** The 429 a failed authentication from a blocked address gets instead of its 401, or null. */

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { KEYGATE_CONFIG, GatewayConfig } from '@keygate/config';
 import { TooManyConcurrentCallsError } from '@keygate/contracts';
 
 /**
@@ -11,7 +11,7 @@ export class AccountConcurrency {
   private readonly inFlight = new Map<string, number>();
   private readonly limit: number;
 
-  constructor(@Inject(KEYGATE_CONFIG) config: KeygateConfig) {
+  constructor(@Inject(KEYGATE_CONFIG) config: GatewayConfig) {
     this.limit = config.upstream.accountConcurrencyLimit;
   }
 

@@ -2,7 +2,7 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { FastifyInstance, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
-import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { KEYGATE_CONFIG, GatewayConfig } from '@keygate/config';
 import { ValidationError } from '@keygate/contracts';
 import { Permission, assertPermitted } from '../authorization/route-permission';
 import { BodyLimit } from '../edge/body-limit';
@@ -68,7 +68,7 @@ export class GraphqlProxyRoutes implements OnModuleInit {
     private readonly adapterHost: HttpAdapterHost,
     private readonly call: ForwardedCall,
     private readonly schemas: UpstreamSchemas,
-    @Inject(KEYGATE_CONFIG) config: KeygateConfig,
+    @Inject(KEYGATE_CONFIG) config: GatewayConfig,
   ) {
     this.bodyLimit = new BodyLimit(config.http.graphqlBodyLimitBytes);
   }

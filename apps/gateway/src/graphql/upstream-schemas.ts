@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { IntrospectionQuery, getIntrospectionQuery } from 'graphql';
 import { request } from 'undici';
 import { CLOCK, Clock } from '@keygate/contracts';
-import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { KEYGATE_CONFIG, GatewayConfig } from '@keygate/config';
 import { readAtMost } from '../edge/body-limit';
 import { ContentSchema } from './content-schema';
 
@@ -35,7 +35,7 @@ export class UpstreamSchemas {
   private unavailableLogged = false;
 
   constructor(
-    @Inject(KEYGATE_CONFIG) config: KeygateConfig,
+    @Inject(KEYGATE_CONFIG) config: GatewayConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {
     const upstream = new URL(config.upstreamUrl ?? 'http://127.0.0.1:3100');

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { FastifyRequest } from 'fastify';
-import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { KEYGATE_CONFIG, GatewayConfig } from '@keygate/config';
 import { ForbiddenError, UnauthorizedError } from '@keygate/contracts';
 import { sameSecret } from '@keygate/key-secret';
 
@@ -10,7 +10,7 @@ import { sameSecret } from '@keygate/key-secret';
  */
 @Injectable()
 export class MetricsTokenGuard implements CanActivate {
-  constructor(@Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig) {}
+  constructor(@Inject(KEYGATE_CONFIG) private readonly config: GatewayConfig) {}
 
   canActivate(context: ExecutionContext): boolean {
     if (!this.config.metricsToken)

@@ -6,7 +6,7 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import Redis from 'ioredis';
-import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { KEYGATE_CONFIG, GatewayConfig } from '@keygate/config';
 import {
   ACCOUNT_STREAM_PREFIX,
   EVENT_STREAM_FIELD,
@@ -39,7 +39,7 @@ export class ProjectionService implements OnApplicationBootstrap, OnApplicationS
   private readyPromise!: Promise<void>;
   private loop: Promise<void> | null = null;
 
-  constructor(@Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig) {}
+  constructor(@Inject(KEYGATE_CONFIG) private readonly config: GatewayConfig) {}
 
   get isReady(): boolean {
     return this.loaded;

@@ -2,7 +2,7 @@ import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
 import { Dispatcher, Pool, errors } from 'undici';
-import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { KEYGATE_CONFIG, GatewayConfig } from '@keygate/config';
 import {
   DomainError,
   UpstreamAnswerUncheckedError,
@@ -57,7 +57,7 @@ export class UpstreamProxy implements OnApplicationShutdown {
   private readonly checkedAnswerLimit: number;
 
   constructor(
-    @Inject(KEYGATE_CONFIG) config: KeygateConfig,
+    @Inject(KEYGATE_CONFIG) config: GatewayConfig,
     private readonly clientAddress: ClientAddress,
   ) {
     const upstream = new URL(config.upstreamUrl ?? 'http://127.0.0.1:3100');

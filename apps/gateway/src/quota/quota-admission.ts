@@ -6,7 +6,7 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import Redis from 'ioredis';
-import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { KEYGATE_CONFIG, GatewayConfig } from '@keygate/config';
 import { Clock, CLOCK, QuotaExceededError, ServiceUnavailableError } from '@keygate/contracts';
 import { createRedis } from '@keygate/connections';
 import { rateLimitHeaders } from '@keygate/http';
@@ -37,7 +37,7 @@ export class QuotaAdmission implements OnApplicationBootstrap, OnApplicationShut
   private readonly usageReads = new Map<string, Promise<number>>();
 
   constructor(
-    @Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig,
+    @Inject(KEYGATE_CONFIG) private readonly config: GatewayConfig,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly metrics: GatewayMetrics,
     private readonly alerts: QuotaAlertProducer,

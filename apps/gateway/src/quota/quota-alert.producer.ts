@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { KEYGATE_CONFIG, GatewayConfig } from '@keygate/config';
 import { BullConnections } from '@keygate/connections';
 import {
   QUOTA_ALERT_QUEUE,
@@ -21,7 +21,7 @@ export class QuotaAlertProducer implements OnApplicationShutdown {
   private connections?: BullConnections;
   private queue?: Queue<QuotaAlertJob>;
 
-  constructor(@Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig) {}
+  constructor(@Inject(KEYGATE_CONFIG) private readonly config: GatewayConfig) {}
 
   afterAdmission(accountId: string, usedAfter: number, limit: number, nowMs: number) {
     for (const threshold of thresholdsCrossed(usedAfter - 1, usedAfter, limit)) {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { EVENT_STREAM_FIELD, EventEnvelope, activeUserKeysKey } from '@keygate/contracts';
-import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { KEYGATE_CONFIG, KeyServiceConfig } from '@keygate/config';
 import { REDIS } from '@keygate/connections';
 import { CHECKPOINTED_PUBLISH_LUA } from './checkpointed-publish.lua';
 import { ProjectionCheckpoint } from './projection-checkpoint';
@@ -23,7 +23,7 @@ export class EventStreamPublisher {
 
   constructor(
     @Inject(REDIS) redis: Redis,
-    @Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig,
+    @Inject(KEYGATE_CONFIG) private readonly config: KeyServiceConfig,
     private readonly checkpoint: ProjectionCheckpoint,
   ) {
     if (!('keygatePublish' in redis))

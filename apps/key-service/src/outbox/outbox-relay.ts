@@ -6,7 +6,7 @@ import {
   OnApplicationBootstrap,
 } from '@nestjs/common';
 import Redis from 'ioredis';
-import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { KEYGATE_CONFIG, KeyServiceConfig } from '@keygate/config';
 import { EventEnvelope } from '@keygate/contracts';
 import { LockTimeoutError, REDIS, withRedisLock } from '@keygate/connections';
 import { EVENT_STORE, EventStore, ImportBatch, OutboxEntry } from '../event-store/event-store.port';
@@ -51,7 +51,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(REDIS) private readonly redis: Redis,
-    @Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig,
+    @Inject(KEYGATE_CONFIG) private readonly config: KeyServiceConfig,
     private readonly projector: ReadModelProjector,
     private readonly publisher: EventStreamPublisher,
   ) {}

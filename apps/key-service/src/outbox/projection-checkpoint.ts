@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import Redis from 'ioredis';
-import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { KEYGATE_CONFIG, KeyServiceConfig } from '@keygate/config';
 import {
   ACCOUNT_STREAM_PREFIX,
   AccountRecord,
@@ -50,7 +50,7 @@ export class ProjectionCheckpoint {
 
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
-    @Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig,
+    @Inject(KEYGATE_CONFIG) private readonly config: KeyServiceConfig,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly readModels: ReadModels,
   ) {

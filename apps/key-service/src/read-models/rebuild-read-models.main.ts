@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { loadConfig } from '@keygate/config';
+import { loadKeyServiceConfig } from '@keygate/config';
 import { systemClock } from '@keygate/contracts';
 import { connectMongo, createRedis, withRedisLock } from '@keygate/connections';
 import { ProjectionCheckpoint } from '../outbox/projection-checkpoint';
@@ -14,7 +14,7 @@ import { ReadModels } from './read-models.repository';
  * outbox lock, so a running key service publishes nothing meanwhile.
  */
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const config = loadKeyServiceConfig();
   const mongo = await connectMongo(config.mongoUrl);
   const redis = createRedis(config.redisUrl, 'keygate-rebuild');
   try {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
-import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { KEYGATE_CONFIG, PanelConfig } from '@keygate/config';
 import { TooManySignupsError } from '@keygate/contracts';
 import { REDIS } from '@keygate/connections';
 
@@ -12,7 +12,7 @@ import { REDIS } from '@keygate/connections';
 export class SignupThrottle {
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
-    @Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig,
+    @Inject(KEYGATE_CONFIG) private readonly config: PanelConfig,
   ) {}
 
   async take(ip: string): Promise<void> {

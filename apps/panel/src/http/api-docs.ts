@@ -1,5 +1,5 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { KEYGATE_CONFIG, PanelConfig } from '@keygate/config';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { ZodTypeAny } from 'zod';
 import { zodToJsonSchema } from 'zod-to-json-schema';
@@ -152,7 +152,7 @@ function operationIdOf(method: string, path: string): string {
 
 /** The OpenAPI document of the public, Panel and Operator APIs at /docs-json, Swagger UI at /docs. */
 export function setUpApiDocs(app: NestFastifyApplication): void {
-  const keygate = app.get<KeygateConfig>(KEYGATE_CONFIG);
+  const keygate = app.get<PanelConfig>(KEYGATE_CONFIG);
   const config = new DocumentBuilder()
     .setTitle('Keygate')
     .setDescription(

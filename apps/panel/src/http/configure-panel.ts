@@ -1,12 +1,12 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { KEYGATE_CONFIG, PanelConfig } from '@keygate/config';
 import { servePanelPage } from '../web/panel-page';
 import { setUpApiDocs } from './api-docs';
 import { parseRequestBodies } from './request-bodies';
 
 /** What main.ts and the test harness both do to a Panel app before it listens. */
 export function configurePanel(app: NestFastifyApplication): void {
-  const config = app.get<KeygateConfig>(KEYGATE_CONFIG);
+  const config = app.get<PanelConfig>(KEYGATE_CONFIG);
   parseRequestBodies(
     app.getHttpAdapter().getInstance(),
     config.http.panelBodyLimitBytes,

@@ -1,13 +1,13 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { FastifyRequest } from 'fastify';
-import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { KEYGATE_CONFIG, PanelConfig } from '@keygate/config';
 import { ForbiddenError, UnauthorizedError } from '@keygate/contracts';
 import { sameSecret } from '@keygate/key-secret';
 
 /** /operator/api/* takes X-Operator-Token (OPERATOR_TOKEN), compared in constant time. */
 @Injectable()
 export class OperatorTokenGuard implements CanActivate {
-  constructor(@Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig) {}
+  constructor(@Inject(KEYGATE_CONFIG) private readonly config: PanelConfig) {}
 
   canActivate(context: ExecutionContext): boolean {
     if (!this.config.operatorToken)

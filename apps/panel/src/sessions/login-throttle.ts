@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { KEYGATE_CONFIG, PanelConfig } from '@keygate/config';
 import { TooManyLoginsError } from '@keygate/contracts';
 import { REDIS } from '@keygate/connections';
 
@@ -26,7 +26,7 @@ export interface LoginAttempt {
 export class LoginThrottle {
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
-    @Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig,
+    @Inject(KEYGATE_CONFIG) private readonly config: PanelConfig,
   ) {}
 
   async begin(email: string, ip: string): Promise<LoginAttempt> {

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
-import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { KEYGATE_CONFIG, PanelConfig } from '@keygate/config';
 import { PanelRole } from '@keygate/contracts';
 import { REDIS } from '@keygate/connections';
 
@@ -26,7 +26,7 @@ export interface PanelSession {
 export class PanelSessions {
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
-    @Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig,
+    @Inject(KEYGATE_CONFIG) private readonly config: PanelConfig,
   ) {}
 
   async open(

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { KEYGATE_CONFIG, PanelConfig } from '@keygate/config';
 import { SESSION_COOKIE } from '@keygate/http';
 import { FastifyReply, FastifyRequest } from 'fastify';
 
@@ -22,7 +22,7 @@ export function cookieOf(header: string | undefined, name: string): string | und
  */
 @Injectable()
 export class SessionCookies {
-  constructor(@Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig) {}
+  constructor(@Inject(KEYGATE_CONFIG) private readonly config: PanelConfig) {}
 
   set(request: FastifyRequest, reply: FastifyReply, token: string): void {
     const { panel, publicUrl } = this.config;

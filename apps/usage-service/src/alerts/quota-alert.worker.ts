@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { KEYGATE_CONFIG, UsageServiceConfig } from '@keygate/config';
 import { QUOTA_ALERT_QUEUE, QuotaAlertJob } from '@keygate/usage';
 import { UsageJobQueue } from '../jobs/usage-job-queue';
 import { QuotaAlerts } from './quota-alerts';
@@ -10,7 +10,7 @@ export class QuotaAlertWorker implements OnApplicationBootstrap, OnApplicationSh
   private jobs?: UsageJobQueue<QuotaAlertJob>;
 
   constructor(
-    @Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig,
+    @Inject(KEYGATE_CONFIG) private readonly config: UsageServiceConfig,
     private readonly alerts: QuotaAlerts,
   ) {}
 

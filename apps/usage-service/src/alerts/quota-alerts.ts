@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import Redis from 'ioredis';
 import { Connection, Model } from 'mongoose';
-import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { KEYGATE_CONFIG, UsageServiceConfig } from '@keygate/config';
 import {
   EVENT_STREAM_FIELD,
   QuotaThresholdReached,
@@ -26,7 +26,7 @@ export class QuotaAlerts {
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(MONGO) connection: Connection,
-    @Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig,
+    @Inject(KEYGATE_CONFIG) private readonly config: UsageServiceConfig,
   ) {
     this.alerts = connection.model<QuotaAlertDocument>(QUOTA_ALERT_COLLECTION, quotaAlertSchema);
   }

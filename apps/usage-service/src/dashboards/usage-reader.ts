@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
-import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { KEYGATE_CONFIG, UsageServiceConfig } from '@keygate/config';
 import { CLOCK, Clock, KeyUsageSummary, UsageSeries } from '@keygate/contracts';
 import { REDIS } from '@keygate/connections';
 import { QuotaLedger, dayIndexOf, usageSeries, usedInWindow } from '@keygate/usage';
@@ -14,7 +14,7 @@ export class UsageReader {
 
   constructor(
     @Inject(REDIS) redis: Redis,
-    @Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig,
+    @Inject(KEYGATE_CONFIG) private readonly config: UsageServiceConfig,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly keyService: KeyServiceClient,
     private readonly housekeeping: KeyHousekeeping,

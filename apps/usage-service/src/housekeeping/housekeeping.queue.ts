@@ -5,7 +5,7 @@ import {
   OnApplicationBootstrap,
   OnApplicationShutdown,
 } from '@nestjs/common';
-import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { KEYGATE_CONFIG, UsageServiceConfig } from '@keygate/config';
 import { CLOCK, Clock } from '@keygate/contracts';
 import { UsageJobQueue } from '../jobs/usage-job-queue';
 import { KeyHousekeeping } from './key-housekeeping';
@@ -19,7 +19,7 @@ export class HousekeepingQueue implements OnApplicationBootstrap, OnApplicationS
   private jobs?: UsageJobQueue<Record<string, never>>;
 
   constructor(
-    @Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig,
+    @Inject(KEYGATE_CONFIG) private readonly config: UsageServiceConfig,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly housekeeping: KeyHousekeeping,
   ) {}

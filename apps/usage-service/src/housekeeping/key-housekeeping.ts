@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { Connection, Model } from 'mongoose';
 import { CheckpointReader, MONGO, REDIS, bulkWriteInChunks } from '@keygate/connections';
-import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { KEYGATE_CONFIG, UsageServiceConfig } from '@keygate/config';
 import { DAYS_KEPT_PAST_WINDOW, QuotaLedger, dayIndexOf, windowStartDay } from '@keygate/usage';
 import { KeyServiceClient } from '../rpc/key-service.client';
 import { KEY_FLAG_COLLECTION, KeyFlagDocument, keyFlagSchema } from './key-flag.schema';
@@ -29,7 +29,7 @@ export class KeyHousekeeping {
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(MONGO) connection: Connection,
     private readonly keyService: KeyServiceClient,
-    @Inject(KEYGATE_CONFIG) config: KeygateConfig,
+    @Inject(KEYGATE_CONFIG) config: UsageServiceConfig,
   ) {
     this.flags = connection.model<KeyFlagDocument>(KEY_FLAG_COLLECTION, keyFlagSchema);
     this.ledger = new QuotaLedger(redis, config.redisNamespace);

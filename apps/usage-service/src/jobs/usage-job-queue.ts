@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { Job, JobsOptions, Queue, Worker } from 'bullmq';
-import { KeygateConfig } from '@keygate/config';
+import { UsageServiceConfig } from '@keygate/config';
 import { BullConnections } from '@keygate/connections';
 
 /**
@@ -15,7 +15,7 @@ export class UsageJobQueue<T> {
   readonly worker: Worker<T>;
 
   constructor(
-    config: KeygateConfig,
+    config: UsageServiceConfig,
     readonly name: string,
     process: (job: Job<T>) => Promise<unknown>,
   ) {

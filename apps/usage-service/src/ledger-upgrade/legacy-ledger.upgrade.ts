@@ -6,7 +6,7 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import Redis from 'ioredis';
-import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { KEYGATE_CONFIG, UsageServiceConfig } from '@keygate/config';
 import { CheckpointReader, REDIS } from '@keygate/connections';
 import {
   LEGACY_LEDGER_NAMESPACE,
@@ -37,7 +37,7 @@ export class LegacyLedgerUpgrade implements OnApplicationBootstrap, OnApplicatio
 
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
-    @Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig,
+    @Inject(KEYGATE_CONFIG) private readonly config: UsageServiceConfig,
   ) {
     this.checkpoint = new CheckpointReader(redis, config.eventStream);
   }

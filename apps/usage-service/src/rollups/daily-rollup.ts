@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { Connection, Model } from 'mongoose';
 import { MONGO, REDIS, bulkWriteInChunks } from '@keygate/connections';
-import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { KEYGATE_CONFIG, UsageServiceConfig } from '@keygate/config';
 import { LedgerKeyspace, isoDate } from '@keygate/usage';
 import {
   USAGE_ROLLUP_COLLECTION,
@@ -29,7 +29,7 @@ export class DailyRollup {
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(MONGO) connection: Connection,
-    @Inject(KEYGATE_CONFIG) config: KeygateConfig,
+    @Inject(KEYGATE_CONFIG) config: UsageServiceConfig,
   ) {
     this.ledger = new LedgerKeyspace(config.redisNamespace);
     this.rollups = connection.model<UsageRollupDocument>(

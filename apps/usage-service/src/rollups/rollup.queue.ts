@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { Job } from 'bullmq';
-import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { KEYGATE_CONFIG, UsageServiceConfig } from '@keygate/config';
 import { CLOCK, Clock } from '@keygate/contracts';
 import { dayIndexOf } from '@keygate/usage';
 import { UsageJobQueue } from '../jobs/usage-job-queue';
@@ -18,7 +18,7 @@ export class RollupQueue implements OnApplicationBootstrap, OnApplicationShutdow
   jobs!: UsageJobQueue<{ day: number }>;
 
   constructor(
-    @Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig,
+    @Inject(KEYGATE_CONFIG) private readonly config: UsageServiceConfig,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly rollup: DailyRollup,
   ) {}

@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { ClientProxy } from '@nestjs/microservices';
-import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { KEYGATE_CONFIG, UsageServiceConfig } from '@keygate/config';
 import { AccountView, KeyServicePattern, KeyView } from '@keygate/contracts';
 import { createRpcClient, sendRpc } from '@keygate/connections';
 
@@ -9,7 +9,7 @@ import { createRpcClient, sendRpc } from '@keygate/connections';
 export class KeyServiceClient implements OnApplicationShutdown {
   private readonly client: ClientProxy;
 
-  constructor(@Inject(KEYGATE_CONFIG) config: KeygateConfig) {
+  constructor(@Inject(KEYGATE_CONFIG) config: UsageServiceConfig) {
     this.client = createRpcClient(config.redisUrl);
   }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { HeaderAPIKeyStrategy } from 'passport-headerapikey';
-import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { KEYGATE_CONFIG, GatewayConfig } from '@keygate/config';
 import { PresentedCredential } from './presented-credential';
 
 /**
@@ -12,11 +12,11 @@ function headerStrategy(
   name: string,
   header: string,
   prefix: string,
-  enabled: (c: KeygateConfig) => boolean,
+  enabled: (c: GatewayConfig) => boolean,
 ) {
   @Injectable()
   class Strategy extends PassportStrategy(HeaderAPIKeyStrategy, name) {
-    constructor(@Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig) {
+    constructor(@Inject(KEYGATE_CONFIG) private readonly config: GatewayConfig) {
       super({ header, prefix }, false);
     }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { Strategy } from 'passport-strategy';
-import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { KEYGATE_CONFIG, GatewayConfig } from '@keygate/config';
 import { queryOf, queryValues } from '../../edge/query-parameters';
 import { PresentedCredential } from './presented-credential';
 
@@ -34,7 +34,7 @@ class AuthTokenQueryStrategy extends Strategy {
 
 @Injectable()
 export class QueryKeyStrategy extends PassportStrategy(AuthTokenQueryStrategy, QUERY_STRATEGY) {
-  constructor(@Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig) {
+  constructor(@Inject(KEYGATE_CONFIG) private readonly config: GatewayConfig) {
     super();
   }
 

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { KEYGATE_CONFIG, KeyServiceConfig } from '@keygate/config';
 import { generateSecret, hashSecret, hintOf } from '@keygate/key-secret';
 
 export interface IssuedSecret {
@@ -11,7 +11,7 @@ export interface IssuedSecret {
 
 @Injectable()
 export class SecretIssuer {
-  constructor(@Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig) {}
+  constructor(@Inject(KEYGATE_CONFIG) private readonly config: KeyServiceConfig) {}
 
   issue(): IssuedSecret {
     const secret = generateSecret(this.config.keyPrefix);

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { KEYGATE_CONFIG, PanelConfig } from '@keygate/config';
 import { GetKeyHandler } from '../get-key/get-key.handler';
 import { PanelCaller } from '../../sessions/panel-session.guard';
 import { keyOpenApi } from './key-openapi';
@@ -12,7 +12,7 @@ import { keyOpenApi } from './key-openapi';
 export class KeyOpenApiHandler {
   constructor(
     private readonly getKey: GetKeyHandler,
-    @Inject(KEYGATE_CONFIG) private readonly config: Pick<KeygateConfig, 'publicUrl'>,
+    @Inject(KEYGATE_CONFIG) private readonly config: Pick<PanelConfig, 'publicUrl'>,
   ) {}
 
   async execute(caller: PanelCaller, keyId: string) {

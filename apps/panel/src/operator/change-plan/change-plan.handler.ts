@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { KEYGATE_CONFIG, PanelConfig } from '@keygate/config';
 import { KeyServicePattern } from '@keygate/contracts';
 import { z } from 'zod';
 import { KeyServiceClient } from '../../rpc/key-service.client';
@@ -17,7 +17,7 @@ export const changePlanBodySchema = z
 export class ChangePlanHandler {
   constructor(
     private readonly keyService: KeyServiceClient,
-    @Inject(KEYGATE_CONFIG) private readonly config: Pick<KeygateConfig, 'plans'>,
+    @Inject(KEYGATE_CONFIG) private readonly config: Pick<PanelConfig, 'plans'>,
   ) {}
 
   async execute(accountId: string, plan: string, ip: string) {

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { KEYGATE_CONFIG, PanelConfig } from '@keygate/config';
 import { KeyServicePattern } from '@keygate/contracts';
 import { KeyServiceClient } from '../../rpc/key-service.client';
 import { withPlan } from '../plan-view';
@@ -9,7 +9,7 @@ import { withPlan } from '../plan-view';
 export class GetAccountHandler {
   constructor(
     private readonly keyService: KeyServiceClient,
-    @Inject(KEYGATE_CONFIG) private readonly config: Pick<KeygateConfig, 'plans'>,
+    @Inject(KEYGATE_CONFIG) private readonly config: Pick<PanelConfig, 'plans'>,
   ) {}
 
   async execute(accountId: string) {

@@ -7,7 +7,7 @@ import {
   CLOCK,
   Clock,
 } from '@keygate/contracts';
-import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { KEYGATE_CONFIG, KeyServiceConfig } from '@keygate/config';
 import { EventSourcedRepository } from '../../../event-store/event-sourced.repository';
 import { OutboxRelay } from '../../../outbox/outbox-relay';
 import { Account } from '../../account.aggregate';
@@ -19,7 +19,7 @@ export class ChangePlanHandler {
     private readonly repository: EventSourcedRepository,
     private readonly relay: OutboxRelay,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig,
+    @Inject(KEYGATE_CONFIG) private readonly config: KeyServiceConfig,
   ) {}
 
   async execute(command: ChangePlanCommand): Promise<AccountView> {

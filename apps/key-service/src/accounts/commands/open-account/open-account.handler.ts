@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { KeyAccess, OpenedAccount, ValidationError, CLOCK, Clock } from '@keygate/contracts';
-import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { KEYGATE_CONFIG, KeyServiceConfig } from '@keygate/config';
 import { EventSourcedRepository } from '../../../event-store/event-sourced.repository';
 import { OutboxRelay } from '../../../outbox/outbox-relay';
 import { newAccountId, newKeyId } from '../../../shared/ids';
@@ -19,7 +19,7 @@ export class OpenAccountHandler {
     private readonly relay: OutboxRelay,
     private readonly secrets: SecretIssuer,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig,
+    @Inject(KEYGATE_CONFIG) private readonly config: KeyServiceConfig,
   ) {}
 
   /** The plan an account opened with `plan` gets; VALIDATION_FAILED for an unknown plan. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { IssuedKey, KeyLimitReachedError, NotFoundError, CLOCK, Clock } from '@keygate/contracts';
-import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { KEYGATE_CONFIG, KeyServiceConfig } from '@keygate/config';
 import { REDIS, withRedisLock } from '@keygate/connections';
 import { EventSourcedRepository } from '../../../event-store/event-sourced.repository';
 import { OutboxRelay } from '../../../outbox/outbox-relay';
@@ -27,7 +27,7 @@ export class CreateKeyHandler {
     private readonly secrets: SecretIssuer,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(CLOCK) private readonly clock: Clock,
-    @Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig,
+    @Inject(KEYGATE_CONFIG) private readonly config: KeyServiceConfig,
   ) {}
 
   execute(command: CreateKeyCommand): Promise<IssuedKey> {

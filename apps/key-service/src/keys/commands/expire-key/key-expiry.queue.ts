@@ -14,7 +14,7 @@ import {
   CLOCK,
   Clock,
 } from '@keygate/contracts';
-import { KEYGATE_CONFIG, KeygateConfig } from '@keygate/config';
+import { KEYGATE_CONFIG, KeyServiceConfig } from '@keygate/config';
 import { BullConnections } from '@keygate/connections';
 import { OutboxRelay } from '../../../outbox/outbox-relay';
 import { ReadModels } from '../../../read-models/read-models.repository';
@@ -45,7 +45,7 @@ export class KeyExpiryQueue implements OnApplicationBootstrap, OnApplicationShut
   private connections?: BullConnections;
 
   constructor(
-    @Inject(KEYGATE_CONFIG) private readonly config: KeygateConfig,
+    @Inject(KEYGATE_CONFIG) private readonly config: KeyServiceConfig,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly relay: OutboxRelay,
     private readonly readModels: ReadModels,

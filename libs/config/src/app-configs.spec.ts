@@ -1,12 +1,19 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ConfigError, loadConfig } from './keygate-config';
+import {
+  loadGatewayConfig as loadConfig,
+  loadKeyServiceConfig,
+  loadPanelConfig,
+  loadUsageServiceConfig,
+} from './app-configs';
+import { ConfigError } from './compose-config';
+import { processConfig } from './config.module';
 import { DEFAULT_PLANS } from './plans';
 
 const dataDir = () => mkdtempSync(join(tmpdir(), 'kg-config-'));
 
-describe('loadConfig', () => {
+describe('an app’s configuration (the gateway’s here)', () => {
   it('applies the documented defaults', () => {
     const config = loadConfig({ KEYGATE_DATA_DIR: dataDir() });
     expect(config.port).toBe(3000);
@@ -67,5 +74,51 @@ describe('loadConfig', () => {
     expect(() =>
       loadConfig({ KEYGATE_PLANS: JSON.stringify(plans), KEYGATE_DATA_DIR: dataDir() }),
     ).toThrow(/KEYGATE_PLANS/);
+  });
+});
+
+describe('configuration per app', () => {
+  it('reads only the variables of the app’s own pieces', () => {
+    const env = { UPSTREAM_URL: 'not a url', PANEL_PORT: 'abc', KEYGATE_DATA_DIR: dataDir() };
+    const problemsOf = (load: (e: Record<string, string>) => unknown) => {
+      try {
+        load(env);
+        return '';
+      } catch (error) {
+        return (error as ConfigError).problems.join('\n');
+      }
+    };
+    expect(problemsOf(loadConfig)).toMatch(/^UPSTREAM_URL: must be/);
+    expect(problemsOf(loadConfig)).not.toMatch(/PANEL_PORT/);
+    expect(problemsOf(loadPanelConfig)).toMatch(/^PANEL_PORT:/);
+    expect(problemsOf(loadPanelConfig)).not.toMatch(/UPSTREAM_URL/);
+    expect(problemsOf(loadUsageServiceConfig)).toBe('');
+  });
+
+  it('asks for KEY_PEPPER in production only of the apps that hash secrets', () => {
+    const production = { NODE_ENV: 'production', KEYGATE_DATA_DIR: dataDir() };
+    expect(() => loadKeyServiceConfig(production)).toThrow(/KEY_PEPPER/);
+    expect(() => loadConfig(production)).toThrow(/KEY_PEPPER/);
+    expect('keyPepper' in loadPanelConfig(production)).toBe(false);
+    expect('keyPepper' in loadUsageServiceConfig(production)).toBe(false);
+  });
+
+  it('merges a section two pieces fill', () => {
+    const { http } = loadConfig({ HTTP_HEADERS_TIMEOUT_MS: '2000', KEYGATE_DATA_DIR: dataDir() });
+    expect(http).toEqual({
+      headersTimeoutMs: 2000,
+      requestTimeoutMs: 30_000,
+      keepAliveTimeoutMs: 72_000,
+      apiBodyLimitBytes: 10 * 1024 * 1024,
+      graphqlBodyLimitBytes: 1024 * 1024,
+    });
+    expect(loadPanelConfig({}).http).toMatchObject({
+      headersTimeoutMs: 10_000,
+      panelBodyLimitBytes: 65_536,
+    });
+  });
+
+  it('is read from the process environment once per app', () => {
+    expect(processConfig(loadUsageServiceConfig)).toBe(processConfig(loadUsageServiceConfig));
   });
 });

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+
+/**
+ * One part of a Keygate app's configuration: the environment variables it reads (a zod shape,
+ * so each is validated and defaulted in one place), what it builds from them, and any problem
+ * that only shows across variables.
+ */
+export interface ConfigPiece<S extends z.ZodRawShape, C> {
+  env: S;
+  build(e: z.infer<z.ZodObject<S>>): C;
+  problems?(e: z.infer<z.ZodObject<S>>): string[];
+}
+
+export const configPiece = <S extends z.ZodRawShape, C>(piece: ConfigPiece<S, C>) => piece;
+
+export const urlWith = (protocols: string[]) =>
+  z.string().refine(
+    (value) => {
+      try {
+        return protocols.includes(new URL(value).protocol);
+      } catch {
+        return false;
+      }
+    },
+    `must be a ${protocols.join(' or ')} URL`,
+  );
+
+export const booleanFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
+export const portNumber = z.coerce.number().int().min(0).max(65535);
+export const byteLimit = (defaultBytes: number) =>
+  z.coerce.number().int().min(1024).default(defaultBytes);
+export const milliseconds = (minimum: number, defaultMs: number) =>
+  z.coerce.number().int().min(minimum).default(defaultMs);

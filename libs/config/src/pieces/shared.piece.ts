@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { DEFAULT_PLANS, PlanTable } from '../plans';
+import { configPiece, urlWith } from './config-piece';
+
+const planSchema = z
+  .object({
+    apiAccess: z.boolean(),
+    callLimit: z.number().int().min(0),
+    maxUserKeys: z.number().int().min(0),
+  })
+  .strict();
+
+const plansFromJson = z
+  .string()
+  .transform((text, ctx) => {
+    try {
+      return JSON.parse(text) as unknown;
+    } catch {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be JSON' });
+      return z.NEVER;
+    }
+  })
+  .pipe(
+    z
+      .record(z.string().regex(/^[a-z0-9-]{1,50}$/), planSchema)
+      .refine((t) => Object.keys(t).length > 0, 'must define at least one plan'),
+  );
+
+export interface SharedConfig {
+  env: string;
+  redisUrl: string;
+  plans: PlanTable;
+  defaultPlan: string;
+  dataDir: string;
+  /** The Redis stream every event is published to. */
+  eventStream: string;
+  /** BullMQ's key prefix. */
+  queuePrefix: string;
+  /** Prefix of every other Redis key (the call ledger, sessions, throttles). */
+  redisNamespace: string;
+  /** After SIGTERM, how long a clean shutdown may take before the process exits anyway. */
+  shutdownTimeoutMs: number;
+  logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+}
+
+/** What every Keygate app reads: Redis, the plans, where its keys and events live, how it stops. */
+export const sharedPiece = configPiece({
+  env: {
+    NODE_ENV: z.string().default('development'),
+    REDIS_URL: urlWith(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+    KEYGATE_PLANS: plansFromJson.optional(),
+    KEYGATE_DEFAULT_PLAN: z.string().default('starter'),
+    KEYGATE_DATA_DIR: z.string().default('.keygate'),
+    KEYGATE_EVENT_STREAM: z.string().min(1).default('keygate:events'),
+    KEYGATE_QUEUE_PREFIX: z.string().min(1).default('{keygate}'),
+    KEYGATE_REDIS_NAMESPACE: z
+      .string()
+      .regex(/^[A-Za-z0-9:_-]{1,50}$/, 'must be 1-50 letters, digits, :, _ or -')
+      .default('keygate'),
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(8_000),
+    KEYGATE_LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+  },
+  problems: (e) => {
+    const plans = e.KEYGATE_PLANS ?? DEFAULT_PLANS;
+    return plans[e.KEYGATE_DEFAULT_PLAN]
+      ? []
+      : [
+          `KEYGATE_DEFAULT_PLAN: "${e.KEYGATE_DEFAULT_PLAN}" is not one of the plans (${Object.keys(plans).join(', ')})`,
+        ];
+  },
+  build: (e): SharedConfig => ({
+    env: e.NODE_ENV,
+    redisUrl: e.REDIS_URL,
+    plans: e.KEYGATE_PLANS ?? DEFAULT_PLANS,
+    defaultPlan: e.KEYGATE_DEFAULT_PLAN,
+    dataDir: e.KEYGATE_DATA_DIR,
+    eventStream: e.KEYGATE_EVENT_STREAM,
+    queuePrefix: e.KEYGATE_QUEUE_PREFIX,
+    redisNamespace: e.KEYGATE_REDIS_NAMESPACE,
+    shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
+    logLevel: e.KEYGATE_LOG_LEVEL,
+  }),
+});
