@@ -14,6 +14,6 @@ export class ListKeysController {
     summary: 'The account’s keys, with last use and calls in 30 days',
   })
   async handle(@Caller() caller: PanelCaller): Promise<{ keys: ListedKey[] }> {
-    return { keys: await this.listKeys.execute(caller.session.accountId) };
+    return { keys: await this.listKeys.execute(caller) };
   }
 }

@@ -1,18 +1,17 @@
-import { KeyView } from '@keygate/contracts';
-import { KeyServiceClient } from '../../rpc/key-service.client';
-import { UsageServiceClient } from '../../rpc/usage-service.client';
+import { KeyServicePattern, KeyView, UsageServicePattern } from '@keygate/contracts';
+import { fakeKeyService, fakeUsageService, panelCaller } from '../../../test/fake-rpc';
 import { ListKeysHandler } from './list-keys.handler';
 
 const key = (id: string) => ({ id, name: id }) as KeyView;
 
 describe(ListKeysHandler.name, () => {
-  const keyService = {
-    call: async () => [key('key_a'), key('key_b')],
-  } as unknown as KeyServiceClient;
+  const keyService = () =>
+    fakeKeyService({ [KeyServicePattern.ListKeys]: () => [key('key_a'), key('key_b')] });
 
-  it('merges each key’s usage into its listing', async () => {
-    const usage = {
-      call: async () => [
+  it('merges each key’s usage into the listing of the caller’s account', async () => {
+    const keys = keyService();
+    const usage = fakeUsageService({
+      [UsageServicePattern.KeysUsage]: () => [
         {
           keyId: 'key_a',
           lastUsedAt: '2026-11-29T10:00:00.000Z',
@@ -20,8 +19,11 @@ describe(ListKeysHandler.name, () => {
           unusedFor30Days: false,
         },
       ],
-    } as unknown as UsageServiceClient;
-    expect(await new ListKeysHandler(keyService, usage).execute('acc_1')).toEqual([
+    });
+    const listed = await new ListKeysHandler(keys.client, usage.client).execute(
+      panelCaller('member'),
+    );
+    expect(listed).toEqual([
       {
         ...key('key_a'),
         lastUsedAt: '2026-11-29T10:00:00.000Z',
@@ -30,15 +32,21 @@ describe(ListKeysHandler.name, () => {
       },
       { ...key('key_b'), lastUsedAt: null, callsLast30Days: null, unusedFor30Days: false },
     ]);
+    expect([...keys.fake.calls, ...usage.fake.calls].map((call) => call.request)).toEqual([
+      { accountId: 'acc_1' },
+      { accountId: 'acc_1' },
+    ]);
   });
 
   it('lists the keys without usage while the usage service is away', async () => {
-    const usage = {
-      call: async () => {
+    const usage = fakeUsageService({
+      [UsageServicePattern.KeysUsage]: () => {
         throw new Error('No answer to usage.keys within 2000 ms');
       },
-    } as unknown as UsageServiceClient;
-    const listed = await new ListKeysHandler(keyService, usage).execute('acc_1');
+    });
+    const listed = await new ListKeysHandler(keyService().client, usage.client).execute(
+      panelCaller('member'),
+    );
     expect(listed.map((k) => [k.id, k.callsLast30Days])).toEqual([
       ['key_a', null],
       ['key_b', null],

@@ -7,6 +7,7 @@ import {
 } from '@keygate/contracts';
 import { KeyServiceClient } from '../../rpc/key-service.client';
 import { UsageServiceClient } from '../../rpc/usage-service.client';
+import { PanelCaller } from '../../sessions/panel-session.guard';
 
 export type ListedKey = KeyView & {
   lastUsedAt: string | null;
@@ -18,7 +19,7 @@ export type ListedKey = KeyView & {
 const USAGE_WAIT_MS = 2000;
 
 /**
- * The account's keys as the Panel lists them: from the key service, each with its last use and
+ * The caller's account's keys as the Panel lists them: from the key service, each with its last use and
  * calls in 30 days from the usage service. The keys are listed even while the usage service is
  * away (usage null).
  */
@@ -29,7 +30,8 @@ export class ListKeysHandler {
     private readonly usage: UsageServiceClient,
   ) {}
 
-  async execute(accountId: string): Promise<ListedKey[]> {
+  async execute(caller: PanelCaller): Promise<ListedKey[]> {
+    const { accountId } = caller.session;
     const [keys, usage] = await Promise.all([
       this.keyService.call(KeyServicePattern.ListKeys, { accountId }),
       this.usage
