@@ -6,6 +6,7 @@ import {
   dayIndexOf,
   newStepId,
 } from '@keygate/usage';
+import { KeyHousekeeping } from '../../apps/usage-service/src/housekeeping/key-housekeeping';
 import { LegacyLedgerUpgrade } from '../../apps/usage-service/src/ledger-upgrade/legacy-ledger.upgrade';
 import { SystemHarness, withKey } from '../system.harness';
 
@@ -66,6 +67,12 @@ describe('a ledger left under kg: by versions before 0.2', () => {
       headers: withKey(opened.applicationKeys[0].secret),
     });
     expect(await ledger.windowTotal(accountId, today)).toBe(7);
+
+    // An old gateway still counting after the passes stopped: the daily housekeeping carries it.
+    await legacy.admit(accountId, readOnly, 1000, now + 2000);
+    const housekeeping = system.usageService!.get(KeyHousekeeping);
+    expect((await housekeeping.run(now + 3000)).carriedLedgerKeys).toBeGreaterThan(0);
+    expect(await ledger.windowTotal(accountId, today)).toBe(8);
 
     // An account this deployment does not hold stays where it was, for its own deployment.
     expect(await keysOf(system, LEGACY_LEDGER_NAMESPACE, foreignAccount)).not.toEqual([]);

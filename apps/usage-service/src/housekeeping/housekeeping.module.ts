@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
+import { LedgerUpgradeModule } from '../ledger-upgrade/ledger-upgrade.module';
 import { KeyServiceClientModule } from '../rpc/key-service-client.module';
 import { HousekeepingQueue } from './housekeeping.queue';
 import { KeyHousekeeping } from './key-housekeeping';
 
 @Module({
-  imports: [KeyServiceClientModule],
+  imports: [KeyServiceClientModule, LedgerUpgradeModule],
   providers: [KeyHousekeeping, HousekeepingQueue],
   exports: [KeyHousekeeping],
 })

@@ -4,19 +4,23 @@ import { Connection, Model } from 'mongoose';
 import { CheckpointReader, MONGO, REDIS, bulkWriteInChunks } from '@keygate/connections';
 import { KEYGATE_CONFIG, UsageServiceConfig } from '@keygate/config';
 import { DAYS_KEPT_PAST_WINDOW, QuotaLedger, dayIndexOf, windowStartDay } from '@keygate/usage';
+import { LegacyLedgerUpgrade } from '../ledger-upgrade/legacy-ledger.upgrade';
 import { KeyServiceClient } from '../rpc/key-service.client';
 import { KEY_FLAG_COLLECTION, KeyFlagDocument, keyFlagSchema } from './key-flag.schema';
 import { unusedKeyIds } from './unused-keys';
 
 export interface HousekeepingReport {
+  /** Ledger keys carried from the old `kg:` keyspace (an old gateway started after the last pass). */
+  carriedLedgerKeys: number;
   accounts: number;
   flagged: number;
   trimmedDays: number;
 }
 
 /**
- * Daily care of the ledger: flags keys unused for 30 days (and unflags those used again), and
- * deletes per-key day counts that left the window and the rollup's reach. Running it twice in a
+ * Daily care of the ledger: carries what an old-version gateway still counted under `kg:` into
+ * the namespace, flags keys unused for 30 days (and unflags those used again), and deletes
+ * per-key day counts that left the window and the rollup's reach. Running it twice in a
  * day changes nothing the second time.
  */
 @Injectable()
@@ -29,6 +33,7 @@ export class KeyHousekeeping {
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(MONGO) connection: Connection,
     private readonly keyService: KeyServiceClient,
+    private readonly ledgerUpgrade: LegacyLedgerUpgrade,
     @Inject(KEYGATE_CONFIG) config: UsageServiceConfig,
   ) {
     this.flags = connection.model<KeyFlagDocument>(KEY_FLAG_COLLECTION, keyFlagSchema);
@@ -37,7 +42,13 @@ export class KeyHousekeeping {
   }
 
   async run(nowMs: number): Promise<HousekeepingReport> {
-    const report: HousekeepingReport = { accounts: 0, flagged: 0, trimmedDays: 0 };
+    const carried = await this.ledgerUpgrade.runPass();
+    const report: HousekeepingReport = {
+      carriedLedgerKeys: carried?.keys ?? 0,
+      accounts: 0,
+      flagged: 0,
+      trimmedDays: 0,
+    };
     // Accounts from the projection checkpoint, in pages: no reply grows with the number of keys.
     const accountIds: string[] = [];
     await this.checkpoint.eachAccountPage((page) => accountIds.push(...page.map((a) => a.id)));
