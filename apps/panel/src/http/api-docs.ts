@@ -4,7 +4,7 @@ import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { ZodTypeAny } from 'zod';
 import { zodToJsonSchema } from 'zod-to-json-schema';
 import { dirname, join } from 'node:path';
-import { serveFiles } from './static-files';
+import { serveFiles } from '../web/static-files';
 
 /** A zod schema as an OpenAPI request body schema, so the docs and the validation never differ. */
 export const jsonSchemaOf = (schema: ZodTypeAny): Record<string, unknown> =>

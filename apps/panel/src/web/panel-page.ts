@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { FastifyInstance } from 'fastify';
-import { serveFiles } from '../http/static-files';
+import { serveFiles } from './static-files';
 
 /** apps/panel/web, found from here in the sources (tests) and in dist/ alike. */
 function webFolder(): string {
