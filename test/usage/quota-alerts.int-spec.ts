@@ -43,8 +43,8 @@ describe('quota alerts at 80 % and 100 %', () => {
 
     await waitFor(async () => (await alertEvents(opened.account.id)).length === 2, 10_000);
     // Two gateways may cross 80 % and 100 % in the same instant and queue the jobs in either
-    // order: the events' versions order one account's alerts (day, then 80 before 100).
-    const events = (await alertEvents(opened.account.id)).sort((a, b) => a.version - b.version);
+    // order; the stream has them in threshold order all the same.
+    const events = await alertEvents(opened.account.id);
     expect(events.map((e) => [e.data.threshold, e.data.used, e.data.limit])).toEqual([
       [80, 8, 10],
       [100, 10, 10],
@@ -68,5 +68,25 @@ describe('quota alerts at 80 % and 100 %', () => {
     expect(await alerts.alertsOf(opened.account.id)).toHaveLength(2);
     expect((await alerts.alertsOf(opened.account.id))[0]).toEqual(first);
     expect(await alertEvents(opened.account.id)).toHaveLength(2);
+  });
+
+  it('publishes 80 % before 100 % when the 100 % job comes first', async () => {
+    const opened = await system.openAccount('Out of order', 'ten');
+    const alerts = system.usageService!.get(QuotaAlerts);
+    const job = { accountId: opened.account.id, limit: 10, day: 20_000 };
+    await alerts.raise({ ...job, threshold: 100, used: 10, raisedAt: '2024-10-04T10:00:02.000Z' });
+    await alerts.raise({ ...job, threshold: 80, used: 8, raisedAt: '2024-10-04T10:00:01.000Z' });
+
+    const events = await alertEvents(opened.account.id);
+    expect(events.map((e) => [e.data.threshold, e.data.used, e.version])).toEqual([
+      [80, 8, 20_000_080],
+      [100, 10, 20_000_100],
+    ]);
+    expect(
+      (await alerts.alertsOf(opened.account.id)).map((a) => [a.threshold, a.published]),
+    ).toEqual([
+      [80, true],
+      [100, true],
+    ]);
   });
 });

@@ -10,13 +10,22 @@ import {
   usageStreamId,
 } from '@keygate/contracts';
 import { MONGO, REDIS } from '@keygate/connections';
-import { QuotaAlertJob, isoDate, quotaAlertId } from '@keygate/usage';
+import {
+  QUOTA_ALERT_THRESHOLDS,
+  QuotaAlertJob,
+  isoDate,
+  quotaAlertId,
+  thresholdCalls,
+} from '@keygate/usage';
 import { QUOTA_ALERT_COLLECTION, QuotaAlertDocument, quotaAlertSchema } from './quota-alert.schema';
 
 /**
  * Records a quota alert in MongoDB, then publishes it as a QuotaThresholdReached event on the
  * event stream. A job retried after a crash finds the record and publishes it if it had not been:
- * the event id is the alert id, so a consumer can drop the rare second copy.
+ * the event id is the alert id, so a consumer can drop the rare second copy. An account's alerts
+ * of one day reach the stream in threshold order, even when two gateways queued the 100 % job
+ * before the 80 % one: reaching 100 % raises 80 % first (the call that crossed 80 % had exactly
+ * its threshold's count), and the 80 % job, when it comes, finds it done.
  */
 @Injectable()
 export class QuotaAlerts {
@@ -32,6 +41,12 @@ export class QuotaAlerts {
   }
 
   async raise(job: QuotaAlertJob): Promise<void> {
+    for (const lower of QUOTA_ALERT_THRESHOLDS.filter((t) => t < job.threshold))
+      await this.record({ ...job, threshold: lower, used: thresholdCalls(lower, job.limit) });
+    await this.record(job);
+  }
+
+  private async record(job: QuotaAlertJob): Promise<void> {
     const id = quotaAlertId(job);
     await this.alerts.updateOne(
       { _id: id },
