@@ -57,6 +57,9 @@ export interface CallOptions {
  * RPC transport, one or more gateways on real ports, real Redis and Mongo-wire server, and an
  * echo upstream. System specs (test/) may use several apps; app specs stay inside their app.
  */
+/** How long stopping a gateway waits for open connections before cutting them. */
+const STOP_GRACE_MS = 5_000;
+
 export class SystemHarnessOf<P extends HeldProjection> {
   keyService!: INestMicroservice;
   usageService: INestMicroservice | null = null;
@@ -138,8 +141,19 @@ export class SystemHarnessOf<P extends HeldProjection> {
     this.keyService = await bootRpcService(this.apps.keyService, this.env);
   }
 
+  /**
+   * Closes a gateway as SIGTERM would, letting calls in flight finish; connections still open
+   * after STOP_GRACE_MS (a test's deliberately stalled sockets, say) are cut, so one suite's
+   * leftovers can never keep its services alive, answering the next suite's RPCs.
+   */
   async stopGateway(gateway: RunningGatewayOf<P>): Promise<void> {
-    await gateway.app.close();
+    const server = gateway.app.getHttpServer() as Server;
+    const cut = setTimeout(() => server.closeAllConnections(), STOP_GRACE_MS);
+    try {
+      await gateway.app.close();
+    } finally {
+      clearTimeout(cut);
+    }
     this.gateways.splice(this.gateways.indexOf(gateway), 1);
   }
 
