@@ -368,12 +368,14 @@ async function loadUsage() {
       daily: {
         position: 'left',
         beginAtZero: true,
+        ticks: { precision: 0 }, // calls are whole: no 0.2 ticks on a quiet day
         title: { display: true, text: 'calls per day' },
       },
       window: {
         position: 'right',
         beginAtZero: true,
         grid: { drawOnChartArea: false },
+        ticks: { precision: 0 },
         title: { display: true, text: 'calls in window' },
       },
     },
