@@ -172,7 +172,7 @@ describe('Panel API: keys, usage, audit, OpenAPI; Operator API', () => {
     ]);
     expect(first.body.events[0]).toMatchObject({
       keyId: created.body.key.id,
-      actor: { type: 'user', id: signup.body.user.id },
+      actor: { type: 'user', id: signup.body.user.id, email: signup.body.user.email },
       ip: '127.0.0.1',
     });
     expect(JSON.stringify(first.body)).not.toContain('secretHash');

@@ -402,7 +402,8 @@ async function loadAudit(fromStart) {
     cell(row, dateTime(event.occurredAt));
     cell(row, event.action);
     cell(row, event.keyId ?? '');
-    cell(row, event.actor.id ? `${event.actor.type} ${event.actor.id}` : event.actor.type);
+    const who = event.actor.email ?? event.actor.id;
+    cell(row, who ? `${event.actor.type} ${who}` : event.actor.type);
     cell(row, event.ip ?? '');
   }
   state.auditCursor = page.nextCursor;

@@ -1,4 +1,4 @@
-import { EventEnvelope, KeyServicePattern } from '@keygate/contracts';
+import { EventEnvelope, KeyServicePattern, PanelUserView } from '@keygate/contracts';
 import { fakeKeyService, panelCaller } from '../../../test/fake-rpc';
 import { ListAuditEventsHandler } from './list-audit-events.handler';
 
@@ -34,9 +34,12 @@ describe(ListAuditEventsHandler.name, () => {
       events: [rotated, planChanged],
       nextCursor: '0123456789abcdef01234567',
     }),
+    [KeyServicePattern.ListUsers]: () => [
+      { id: 'usr_1', email: 'ada@example.com', role: 'admin' } as PanelUserView,
+    ],
   });
 
-  it('pages the caller’s account’s events as audit entries, without secret hashes', async () => {
+  it('pages the caller’s account’s events as audit entries, naming users by email, without secret hashes', async () => {
     const page = await new ListAuditEventsHandler(client).execute(panelCaller('member'), {
       limit: 2,
     });
@@ -45,6 +48,7 @@ describe(ListAuditEventsHandler.name, () => {
         pattern: KeyServicePattern.AccountEvents,
         request: { accountId: 'acc_1', limit: 2, cursor: null },
       },
+      { pattern: KeyServicePattern.ListUsers, request: { accountId: 'acc_1' } },
     ]);
     expect(page).toEqual({
       events: [
@@ -52,7 +56,7 @@ describe(ListAuditEventsHandler.name, () => {
           id: 'evt_2',
           action: 'KeyRotated',
           occurredAt: '2026-11-29T10:00:00.000Z',
-          actor: { type: 'user', id: 'usr_1' },
+          actor: { type: 'user', id: 'usr_1', email: 'ada@example.com' },
           ip: '203.0.113.7',
           keyId: 'key_1',
           data: { hint: 'kg_sk_ab…yz', gracePeriodSeconds: 60 },
@@ -61,7 +65,7 @@ describe(ListAuditEventsHandler.name, () => {
           id: 'evt_1',
           action: 'AccountPlanChanged',
           occurredAt: '2026-11-29T09:00:00.000Z',
-          actor: { type: 'operator', id: null },
+          actor: { type: 'operator', id: null, email: null },
           ip: null,
           keyId: null,
           data: { plan: 'pro' },

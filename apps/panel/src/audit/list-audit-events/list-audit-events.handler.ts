@@ -11,11 +11,16 @@ export interface AuditPage {
   cursor?: string;
 }
 
-const auditEntry = (event: EventEnvelope) => ({
+/** An event as the audit log shows it: who (a panel user by email too), what, when, from where. */
+const auditEntry = (event: EventEnvelope, emailOf: Map<string, string>) => ({
   id: event.eventId,
   action: event.type,
   occurredAt: event.occurredAt,
-  actor: { type: event.actor.type, id: event.actor.id ?? null },
+  actor: {
+    type: event.actor.type,
+    id: event.actor.id ?? null,
+    email: (event.actor.type === 'user' && event.actor.id && emailOf.get(event.actor.id)) || null,
+  },
   ip: event.actor.ip ?? null,
   keyId: event.streamId.startsWith(KEY_STREAM_PREFIX)
     ? event.streamId.slice(KEY_STREAM_PREFIX.length)
@@ -25,17 +30,28 @@ const auditEntry = (event: EventEnvelope) => ({
   ),
 });
 
-/** The caller's account's audit log: its events, newest first; `nextCursor` fetches the next page. */
+/**
+ * The caller's account's audit log: its events, newest first, each panel user named by email as
+ * well; `nextCursor` fetches the next page.
+ */
 @Injectable()
 export class ListAuditEventsHandler {
   constructor(private readonly keyService: KeyServiceClient) {}
 
   async execute(caller: PanelCaller, { limit, cursor }: AuditPage) {
-    const page = await this.keyService.call(KeyServicePattern.AccountEvents, {
-      accountId: caller.session.accountId,
-      limit,
-      cursor: cursor ?? null,
-    });
-    return { events: page.events.map(auditEntry), nextCursor: page.nextCursor };
+    const { accountId } = caller.session;
+    const [page, users] = await Promise.all([
+      this.keyService.call(KeyServicePattern.AccountEvents, {
+        accountId,
+        limit,
+        cursor: cursor ?? null,
+      }),
+      this.keyService.call(KeyServicePattern.ListUsers, { accountId }),
+    ]);
+    const emailOf = new Map(users.map((user) => [user.id, user.email]));
+    return {
+      events: page.events.map((event) => auditEntry(event, emailOf)),
+      nextCursor: page.nextCursor,
+    };
   }
 }
