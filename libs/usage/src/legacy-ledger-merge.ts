@@ -82,22 +82,24 @@ export async function mergeLegacyLedger(
   do {
     const [next, names] = await redis.scan(cursor, 'MATCH', from.everyKey, 'COUNT', 1000);
     cursor = next;
-    const byAccount = new Map<string, string[]>();
+    const byAccount = new Map<string, Array<{ name: string; kind: LedgerKeyKind }>>();
     for (const name of names) {
       const parsed = from.parse(name);
       if (!parsed) continue;
-      byAccount.set(parsed.accountId, [...(byAccount.get(parsed.accountId) ?? []), name]);
+      const found = byAccount.get(parsed.accountId) ?? [];
+      found.push({ name, kind: parsed.kind });
+      byAccount.set(parsed.accountId, found);
     }
     const owned = await owns([...byAccount.keys()]);
-    for (const [accountId, names] of byAccount) {
+    for (const [accountId, found] of byAccount) {
       if (!owned.has(accountId)) {
         foreign.add(accountId);
         continue;
       }
       const pairs: string[] = [];
       const how: string[] = [];
-      for (const name of names) {
-        const merge = MERGE_BY_KIND[from.parse(name)!.kind];
+      for (const { name, kind } of found) {
+        const merge = MERGE_BY_KIND[kind];
         if (!merge) continue;
         pairs.push(name, to.namespace + name.slice(from.namespace.length));
         how.push(merge);
@@ -105,7 +107,7 @@ export async function mergeLegacyLedger(
       pairs.push(to.keysOf(accountId).meta, from.keysOf(accountId).meta);
       await merging.keygateMergeLedger(pairs.length, ...pairs, ...how);
       merged.add(accountId);
-      keys += names.length;
+      keys += found.length;
     }
   } while (cursor !== '0');
   return report();

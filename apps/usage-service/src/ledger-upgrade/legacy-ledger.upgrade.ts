@@ -31,6 +31,8 @@ const SHUTDOWN_WAIT_MS = 2_000;
 export class LegacyLedgerUpgrade implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(LegacyLedgerUpgrade.name);
   private readonly checkpoint: CheckpointReader;
+  private readonly legacy = new LedgerKeyspace(LEGACY_LEDGER_NAMESPACE);
+  private readonly current: LedgerKeyspace;
   private timer?: NodeJS.Timeout;
   private pass: Promise<void> | null = null;
   private stopped = false;
@@ -40,6 +42,7 @@ export class LegacyLedgerUpgrade implements OnApplicationBootstrap, OnApplicatio
     @Inject(KEYGATE_CONFIG) private readonly config: UsageServiceConfig,
   ) {
     this.checkpoint = new CheckpointReader(redis, config.eventStream);
+    this.current = new LedgerKeyspace(config.redisNamespace);
   }
 
   onApplicationBootstrap(): void {
@@ -59,11 +62,8 @@ export class LegacyLedgerUpgrade implements OnApplicationBootstrap, OnApplicatio
    */
   async runPass(): Promise<LedgerMergeReport | null> {
     if ((await this.checkpoint.position()) === null) return null;
-    return mergeLegacyLedger(
-      this.redis,
-      new LedgerKeyspace(LEGACY_LEDGER_NAMESPACE),
-      new LedgerKeyspace(this.config.redisNamespace),
-      (accountIds) => this.checkpoint.knownAccounts(accountIds),
+    return mergeLegacyLedger(this.redis, this.legacy, this.current, (accountIds) =>
+      this.checkpoint.knownAccounts(accountIds),
     );
   }
 
