@@ -1,7 +1,7 @@
 import { INestMicroservice, Provider } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { CONFIG_ENV, composeConfig, httpServerPiece } from '@keygate/config';
+import { CONFIG_ENV, HttpServerConfig, KEYGATE_CONFIG } from '@keygate/config';
 import { httpServerOptions, redisTransport } from '@keygate/connections';
 
 export interface ProviderOverride {
@@ -47,8 +47,10 @@ export async function bootHttpService(
   for (const override of options.overrides ?? [])
     builder = builder.overrideProvider(override.provide).useValue(override.useValue);
   const moduleRef = await builder.compile();
+  // The server settings from the configuration the app itself loaded, as runHttpApp does.
+  const config = moduleRef.get<HttpServerConfig>(KEYGATE_CONFIG, { strict: false });
   const app = moduleRef.createNestApplication<NestFastifyApplication>(
-    new FastifyAdapter(httpServerOptions(composeConfig(httpServerPiece)(env))),
+    new FastifyAdapter(httpServerOptions(config)),
     {
       bodyParser: options.bodyParser ?? true,
     },

@@ -31,3 +31,14 @@ export const byteLimit = (defaultBytes: number) =>
   z.coerce.number().int().min(1024).default(defaultBytes);
 export const milliseconds = (minimum: number, defaultMs: number) =>
   z.coerce.number().int().min(minimum).default(defaultMs);
+
+/**
+ * Variables more than one piece reads (the shared piece, and the key secrets for the production
+ * check and the local pepper's folder): defined once so their defaults cannot drift apart.
+ */
+export const nodeEnv = z.string().default('development');
+export const dataDir = z.string().default('.keygate');
+
+/** Where users reach an app: the URL given, or localhost on its port; no trailing slash. */
+export const publicAddress = (url: string | undefined, port: number): string =>
+  (url ?? `http://localhost:${port}`).replace(/\/+$/, '');

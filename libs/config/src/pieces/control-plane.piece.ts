@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { byteLimit, configPiece, portNumber, urlWith } from './config-piece';
+import { byteLimit, configPiece, portNumber, publicAddress, urlWith } from './config-piece';
 
 export interface ControlPlaneConfig {
   /** X-Operator-Token of the Operator API; unset: the Operator API answers 404. */
@@ -51,7 +51,7 @@ export const controlPlanePiece = configPiece({
     },
     panel: {
       port: e.PANEL_PORT,
-      publicUrl: (e.PANEL_PUBLIC_URL ?? `http://localhost:${e.PANEL_PORT}`).replace(/\/+$/, ''),
+      publicUrl: publicAddress(e.PANEL_PUBLIC_URL, e.PANEL_PORT),
       sessionTtlSeconds: e.PANEL_SESSION_TTL_SECONDS,
       loginLimitPerEmail: e.PANEL_LOGIN_LIMIT,
       loginLimitPerIp: e.PANEL_LOGIN_IP_LIMIT,

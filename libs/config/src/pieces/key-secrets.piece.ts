@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isValidKeyPrefix } from '@keygate/key-secret';
 import { loadOrCreateLocalPepper } from '../local-pepper';
-import { configPiece } from './config-piece';
+import { configPiece, dataDir, nodeEnv } from './config-piece';
 
 export interface KeySecretsConfig {
   keyPrefix: string;
@@ -12,8 +12,8 @@ export interface KeySecretsConfig {
 /** How secrets look and are hashed: the key service issues them, the gateway checks them. */
 export const keySecretsPiece = configPiece({
   env: {
-    NODE_ENV: z.string().default('development'),
-    KEYGATE_DATA_DIR: z.string().default('.keygate'),
+    NODE_ENV: nodeEnv,
+    KEYGATE_DATA_DIR: dataDir,
     KEY_PREFIX: z
       .string()
       .refine(isValidKeyPrefix, 'must be 1-10 lowercase letters/digits, starting with a letter')

@@ -1,4 +1,4 @@
-import { configPiece, portNumber, urlWith } from './config-piece';
+import { configPiece, portNumber, publicAddress, urlWith } from './config-piece';
 
 export interface PublicApiConfig {
   /** The gateway's port. */
@@ -15,6 +15,6 @@ export const publicApiPiece = configPiece({
   },
   build: (e): PublicApiConfig => ({
     port: e.PORT,
-    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+    publicUrl: publicAddress(e.PUBLIC_URL, e.PORT),
   }),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_PLANS, PlanTable } from '../plans';
-import { configPiece, urlWith } from './config-piece';
+import { configPiece, dataDir, nodeEnv, urlWith } from './config-piece';
 
 const planSchema = z
   .object({
@@ -46,11 +46,11 @@ export interface SharedConfig {
 /** What every Keygate app reads: Redis, the plans, where its keys and events live, how it stops. */
 export const sharedPiece = configPiece({
   env: {
-    NODE_ENV: z.string().default('development'),
+    NODE_ENV: nodeEnv,
     REDIS_URL: urlWith(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
     KEYGATE_PLANS: plansFromJson.optional(),
     KEYGATE_DEFAULT_PLAN: z.string().default('starter'),
-    KEYGATE_DATA_DIR: z.string().default('.keygate'),
+    KEYGATE_DATA_DIR: dataDir,
     KEYGATE_EVENT_STREAM: z.string().min(1).default('keygate:events'),
     KEYGATE_QUEUE_PREFIX: z.string().min(1).default('{keygate}'),
     KEYGATE_REDIS_NAMESPACE: z
