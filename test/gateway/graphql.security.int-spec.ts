@@ -62,6 +62,23 @@ describe('GraphQL at /api/graphql (security)', () => {
     expect(body.error.fields[0].field).toBe('content-type');
   });
 
+  it.each([
+    ['operation', 'query A { productList { total } } query A { blogpostList { total } }', 'A'],
+    [
+      'fragment',
+      'query A { ...F } fragment F on Query { productList { total } } fragment F on Query { blogpostList { total } }',
+      'A',
+    ],
+  ])(
+    'refuses a document with two %ss of one name (the upstream may run the other)',
+    async (_kind, query, operationName) => {
+      const { status, body } = await post('/api/graphql', JSON.stringify({ query, operationName }));
+      expect(status).toBe(400);
+      expect(body.error.code).toBe('VALIDATION_FAILED');
+      expect(body.error.fields[0].field).toBe('query');
+    },
+  );
+
   it('answers 413 PAYLOAD_TOO_LARGE past GRAPHQL_BODY_LIMIT_BYTES', async () => {
     const big = JSON.stringify({ query: `{ productList { total } } # ${'x'.repeat(3000)}` });
     const { status, body } = await post('/api/graphql', big);

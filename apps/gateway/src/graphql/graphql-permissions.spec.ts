@@ -48,6 +48,25 @@ describe('graphqlPermissions', () => {
     expect(() => names(doc, 'C')).toThrow(ValidationError);
     expect(() => names('{ product { ')).toThrow(ValidationError);
   });
+
+  it.each([
+    ['two operations of one name', 'query A { product { id } } query A { category { id } }', 'A'],
+    [
+      'two fragments of one name',
+      '{ ...F } fragment F on Query { product { id } } fragment F on Query { category { id } }',
+      null,
+    ],
+    [
+      'an anonymous operation beside another',
+      '{ product { id } } query B { category { id } }',
+      'B',
+    ],
+  ])(
+    'refuses a document with %s (an upstream may run another than the one checked)',
+    (_how, doc, operationName) => {
+      expect(() => names(doc, operationName)).toThrow(ValidationError);
+    },
+  );
 });
 
 describe(graphqlPermissionsInSchema.name, () => {

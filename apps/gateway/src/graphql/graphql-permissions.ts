@@ -68,12 +68,39 @@ function parsed(source: string, operationName: string | null) {
   } catch (error) {
     throw ValidationError.of('query', `is not valid GraphQL: ${(error as GraphQLError).message}`);
   }
+  assertUniqueNames(document);
   const fragments = new Map(
     document.definitions
       .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
       .map((d) => [d.name.value, d]),
   );
   return { operation: operationOf(document, operationName), fragments };
+}
+
+/**
+ * GraphQL's own validation rules (unique operation and fragment names, a lone anonymous
+ * operation), enforced here because an upstream that executes without validating may pick
+ * another definition of a name than the one the gateway checked.
+ */
+function assertUniqueNames(document: DocumentNode): void {
+  const operations = document.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
+  );
+  if (operations.length > 1 && operations.some((op) => !op.name))
+    throw ValidationError.of('query', 'may have an anonymous operation only as its one operation');
+  const seen = new Set<string>();
+  for (const definition of document.definitions) {
+    if (
+      definition.kind !== Kind.OPERATION_DEFINITION &&
+      definition.kind !== Kind.FRAGMENT_DEFINITION
+    )
+      continue;
+    if (!definition.name) continue;
+    const kind = definition.kind === Kind.FRAGMENT_DEFINITION ? 'fragment' : 'operation';
+    const name = `${kind} ${definition.name.value}`;
+    if (seen.has(name)) throw ValidationError.of('query', `defines ${name} more than once`);
+    seen.add(name);
+  }
 }
 
 /** The content type and action a root field names by Flotiq's conventions. */

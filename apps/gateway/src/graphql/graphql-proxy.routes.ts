@@ -3,8 +3,8 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { FastifyInstance, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { KEYGATE_CONFIG, GatewayConfig } from '@keygate/config';
-import { ValidationError } from '@keygate/contracts';
-import { Permission, assertPermitted } from '../authorization/route-permission';
+import { GraphqlSchemaUnavailableError, KeyRecord, ValidationError } from '@keygate/contracts';
+import { Permission, assertPermitted, readsEveryType } from '../authorization/route-permission';
 import { BodyLimit } from '../edge/body-limit';
 import { CanonicalTarget } from '../edge/canonical-target';
 import { queryValues } from '../edge/query-parameters';
@@ -14,7 +14,7 @@ import {
   graphqlPermissions,
   graphqlPermissionsInSchema,
 } from './graphql-permissions';
-import { UpstreamSchemas } from './upstream-schemas';
+import { RETRY_FAILED_AFTER_MS, UpstreamSchemas } from './upstream-schemas';
 
 // GraphQL-over-HTTP request parameters: servers read them from the URL on GET, and many on POST too.
 const GRAPHQL_PARAMETERS = ['query', 'operationName', 'variables', 'extensions'];
@@ -78,12 +78,19 @@ export class GraphqlProxyRoutes implements OnModuleInit {
    * root fields otherwise. A field the schema lacks reloads it once before it is refused.
    */
   private async permissionsOf(
+    key: KeyRecord,
     accountId: string,
     source: string,
     operationName: string | null,
   ): Promise<Permission[]> {
     const schema = await this.schemas.forAccount(accountId);
-    if (!schema) return graphqlPermissions(source, operationName);
+    if (!schema) {
+      // Without the schema only the root fields are known. That is enough for a key that reads
+      // every type (whatever the relations reach, it may read); for any other it fails closed.
+      if (!readsEveryType(key))
+        throw new GraphqlSchemaUnavailableError(Math.ceil(RETRY_FAILED_AFTER_MS / 1000));
+      return graphqlPermissions(source, operationName);
+    }
     try {
       return graphqlPermissionsInSchema(source, operationName, schema);
     } catch (error) {
@@ -108,7 +115,12 @@ export class GraphqlProxyRoutes implements OnModuleInit {
           }
           const { source, operationName } = operationOf(request, target, body);
           if (!source) throw ValidationError.of('query', 'must not be empty');
-          const permissions = await this.permissionsOf(principal.account.id, source, operationName);
+          const permissions = await this.permissionsOf(
+            principal.key,
+            principal.account.id,
+            source,
+            operationName,
+          );
           assertPermitted(principal.key, permissions, request.method);
           return { body };
         }),

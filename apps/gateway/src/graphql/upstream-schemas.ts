@@ -9,13 +9,17 @@ import { ContentSchema } from './content-schema';
 const INTROSPECTION = JSON.stringify({ query: getIntrospectionQuery() });
 const LOAD_TIMEOUT_MS = 2_000;
 const LARGEST_SCHEMA_BYTES = 8 * 1024 * 1024;
-const RETRY_FAILED_AFTER_MS = 10_000;
+/** After a failed load, the next is tried no sooner than this (the schema kept meanwhile). */
+export const RETRY_FAILED_AFTER_MS = 10_000;
 const FORCED_RELOAD_EVERY_MS = 5_000;
 const ACCOUNTS_KEPT = 10_000;
 
 interface Entry {
+  /** The last schema that loaded; null while none ever has. */
   schema: ContentSchema | null;
   loadedAt: number;
+  /** When a load last started, whatever came of it: failed loads are spaced out by this. */
+  attemptedAt: number;
   loading: Promise<ContentSchema | null> | null;
 }
 
@@ -23,8 +27,9 @@ interface Entry {
  * Each account's GraphQL schema as the upstream serves it (a multi-tenant content API has one per
  * account: its content types), loaded by introspection on the account's first GraphQL call and
  * reloaded after UPSTREAM_GRAPHQL_SCHEMA_TTL_SECONDS, or sooner when a query names a field the
- * schema does not have. Null when it cannot be loaded: GraphQL then falls back to root-field
- * rules, and the gateway says so once in its log until a schema loads again.
+ * schema does not have. It fails closed: a load that fails never replaces the last good schema
+ * (a caller who can make introspection fail, or time out, gains nothing), and while no schema has
+ * ever loaded, null tells the caller to refuse what needs one.
  */
 @Injectable()
 export class UpstreamSchemas {
@@ -46,18 +51,21 @@ export class UpstreamSchemas {
   /** The account's schema: cached; a stale one is served while a fresh one loads. */
   async forAccount(accountId: string): Promise<ContentSchema | null> {
     const entry = this.entries.get(accountId);
-    const now = this.clock.now().getTime();
     if (!entry) return this.load(accountId);
-    const age = now - entry.loadedAt;
-    if (entry.schema === null) return age > RETRY_FAILED_AFTER_MS ? this.load(accountId) : null;
-    if (age > this.ttlMs) void this.load(accountId);
+    const now = this.clock.now().getTime();
+    const mayRetry = now - entry.attemptedAt >= RETRY_FAILED_AFTER_MS;
+    if (entry.schema === null) return mayRetry ? this.load(accountId) : (entry.loading ?? null);
+    if (now - entry.loadedAt > this.ttlMs && mayRetry) void this.load(accountId);
     return entry.schema;
   }
 
-  /** Loads the account's schema again now (at most every few seconds), for a field it lacks. */
+  /**
+   * Loads the account's schema again now (at most every few seconds), for a field it lacks; if
+   * that load fails, answers the schema it had.
+   */
   async reload(accountId: string): Promise<ContentSchema | null> {
     const entry = this.entries.get(accountId);
-    if (entry && this.clock.now().getTime() - entry.loadedAt < FORCED_RELOAD_EVERY_MS)
+    if (entry && this.clock.now().getTime() - entry.attemptedAt < FORCED_RELOAD_EVERY_MS)
       return entry.loading ?? entry.schema;
     return this.load(accountId);
   }
@@ -65,13 +73,24 @@ export class UpstreamSchemas {
   private load(accountId: string): Promise<ContentSchema | null> {
     const entry = this.entries.get(accountId);
     if (entry?.loading) return entry.loading;
-    const loading = this.introspect(accountId).then((schema) => {
-      this.remember(accountId, { schema, loadedAt: this.clock.now().getTime(), loading: null });
-      return schema;
+    const attemptedAt = this.clock.now().getTime();
+    const loading = this.introspect(accountId).then((loaded) => {
+      const kept = this.entries.get(accountId) ?? entry;
+      const next: Entry = loaded
+        ? { schema: loaded, loadedAt: this.clock.now().getTime(), attemptedAt, loading: null }
+        : {
+            schema: kept?.schema ?? null,
+            loadedAt: kept?.loadedAt ?? 0,
+            attemptedAt,
+            loading: null,
+          };
+      this.remember(accountId, next);
+      return next.schema;
     });
     this.remember(accountId, {
       schema: entry?.schema ?? null,
       loadedAt: entry?.loadedAt ?? 0,
+      attemptedAt,
       loading,
     });
     return loading;
@@ -111,7 +130,7 @@ export class UpstreamSchemas {
       if (!this.unavailableLogged)
         this.logger.warn(
           `GraphQL schema could not be loaded from ${this.url} (${(error as Error).message}): ` +
-            'GraphQL calls are checked by their root fields only until it can',
+            'the last schema that loaded is used, and without one only keys that read every type may call GraphQL',
         );
       this.unavailableLogged = true;
       return null;

@@ -24,3 +24,19 @@ export class UpstreamAnswerUncheckedError extends DomainError {
     );
   }
 }
+
+/**
+ * A GraphQL call by a key that may not read every type, while the upstream's schema has never
+ * loaded: its relations cannot be checked, so it is refused (503) rather than passed on.
+ */
+export class GraphqlSchemaUnavailableError extends DomainError {
+  readonly retryAfterSeconds: number;
+
+  constructor(retryAfterSeconds: number) {
+    super(
+      ErrorCode.GRAPHQL_SCHEMA_UNAVAILABLE,
+      "The upstream's GraphQL schema could not be loaded, so this key's GraphQL calls cannot be checked",
+    );
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+}
