@@ -47,6 +47,7 @@ export const panelCaller = (role: PanelRole = 'admin'): PanelCaller => ({
     accountId: 'acc_1',
     email: 'ada@example.com',
     role,
+    authority: 0,
     csrfToken: 'csrf',
     expiresAt: '2026-12-01T00:00:00.000Z',
   },

@@ -5,7 +5,7 @@ import { CONFIG_ENV, HttpServerConfig, KEYGATE_CONFIG } from '@keygate/config';
 import { httpServerOptions, redisTransport } from '@keygate/connections';
 
 export interface ProviderOverride {
-  provide: string | symbol;
+  provide: string | symbol | (abstract new (...args: never[]) => unknown);
   useValue: unknown;
 }
 

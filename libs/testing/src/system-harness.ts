@@ -99,12 +99,18 @@ export class SystemHarnessOf<P extends HeldProjection> {
     return this;
   }
 
-  /** A Panel app; with `env`, one configured otherwise than `this.panel` (stop it after). */
-  startPanel(env: Record<string, string> = {}): Promise<RunningPanel> {
+  /**
+   * A Panel app; with `env` or `overrides`, one configured otherwise than `this.panel` (stop it
+   * after).
+   */
+  startPanel(
+    env: Record<string, string> = {},
+    overrides: ProviderOverride[] = [],
+  ): Promise<RunningPanel> {
     return bootHttpService(
       this.apps.panel,
       { ...this.env, ...env },
-      { bodyParser: false, configure: this.apps.configurePanel },
+      { bodyParser: false, overrides, configure: this.apps.configurePanel },
     );
   }
 

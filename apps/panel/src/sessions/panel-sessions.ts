@@ -13,6 +13,8 @@ export interface PanelSession {
   accountId: string;
   email: string;
   role: PanelRole;
+  /** The user's authority generation when the role above was read (PanelAuthority). */
+  authority: number;
   /** Sent back in X-CSRF-Token by a page that authenticates with the session cookie. */
   csrfToken: string;
   expiresAt: string;
@@ -30,7 +32,7 @@ export class PanelSessions {
   ) {}
 
   async open(
-    user: Pick<PanelSession, 'userId' | 'accountId' | 'email' | 'role'>,
+    user: Pick<PanelSession, 'userId' | 'accountId' | 'email' | 'role' | 'authority'>,
     now: Date,
   ): Promise<{ token: string; session: PanelSession }> {
     const token = `${SESSION_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;

@@ -1,15 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { KEYGATE_CONFIG, PanelConfig } from '@keygate/config';
+import { ValidationError } from '@keygate/contracts';
 import { SESSION_COOKIE } from '@keygate/http';
 import { FastifyReply, FastifyRequest } from 'fastify';
 
 /** The cookie goes only to the Panel (page and API), never with calls to /api. */
 const COOKIE_PATH = '/panel';
 
+/** A cookie's value; one that is not valid %-encoding is the client's error (400), never ours. */
 export function cookieOf(header: string | undefined, name: string): string | undefined {
   for (const part of (header ?? '').split(';')) {
     const [key, ...value] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(value.join('='));
+    if (key !== name) continue;
+    try {
+      return decodeURIComponent(value.join('='));
+    } catch {
+      throw ValidationError.of('cookie', `${name} is not valid %-encoding`);
+    }
   }
   return undefined;
 }

@@ -17,9 +17,16 @@ export class SessionOpener {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  async open(user: PanelUserView): Promise<OpenedSession> {
+  /** `authority`: the user's authority generation, read before `user` (and its role) was. */
+  async open(user: PanelUserView, authority: number): Promise<OpenedSession> {
     const { token, session } = await this.sessions.open(
-      { userId: user.id, accountId: user.accountId, email: user.email, role: user.role },
+      {
+        userId: user.id,
+        accountId: user.accountId,
+        email: user.email,
+        role: user.role,
+        authority,
+      },
       this.clock.now(),
     );
     return { session: token, expiresAt: session.expiresAt, csrfToken: session.csrfToken };

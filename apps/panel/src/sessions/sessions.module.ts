@@ -11,7 +11,9 @@ import { LoginThrottle } from './login-throttle';
 import { LogoutController } from './logout/logout.controller';
 import { LogoutHandler } from './logout/logout.handler';
 import { PanelSessionGuard } from './panel-session.guard';
+import { PanelAuthority } from './panel-authority';
 import { PanelSessions } from './panel-sessions';
+import { SessionAuthenticator } from './session-authenticator';
 import { SessionCookies } from './session-cookie';
 import { SessionOpener } from './session-opener';
 
@@ -24,6 +26,8 @@ import { SessionOpener } from './session-opener';
   controllers: [LoginController, LogoutController, CurrentSessionController],
   providers: [
     PanelSessions,
+    PanelAuthority,
+    SessionAuthenticator,
     PanelSessionGuard,
     SessionOpener,
     SessionCookies,
@@ -32,6 +36,14 @@ import { SessionOpener } from './session-opener';
     LogoutHandler,
     CurrentSessionHandler,
   ],
-  exports: [PanelSessions, PanelSessionGuard, SessionOpener, SessionCookies, ClientAddressModule],
+  exports: [
+    PanelSessions,
+    PanelAuthority,
+    SessionAuthenticator,
+    PanelSessionGuard,
+    SessionOpener,
+    SessionCookies,
+    ClientAddressModule,
+  ],
 })
 export class SessionsModule {}

@@ -36,7 +36,8 @@ export class SignupHandler {
     return {
       account: signedUp.account,
       user: signedUp.user,
-      ...(await this.sessions.open(signedUp.user)),
+      // A user this call created has had no change of authority: generation 0.
+      ...(await this.sessions.open(signedUp.user, 0)),
       applicationKeys: signedUp.applicationKeys.map(({ key, secret }) => ({
         id: key.id,
         name: key.name,

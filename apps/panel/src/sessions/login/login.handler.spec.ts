@@ -1,6 +1,7 @@
 import { AccountView, PanelUserCredentials, UnauthorizedError } from '@keygate/contracts';
 import { KeyServiceClient } from '../../rpc/key-service.client';
 import { LoginThrottle } from '../login-throttle';
+import { PanelAuthority } from '../panel-authority';
 import { PasswordHasher } from '../password-hasher';
 import { SessionOpener } from '../session-opener';
 import { LoginHandler } from './login.handler';
@@ -34,10 +35,21 @@ describe(LoginHandler.name, () => {
       };
     },
   } as unknown as LoginThrottle;
+  const opened: Array<{ role: string; authority: number }> = [];
   const sessions = {
-    open: async () => ({ session: 'tok', expiresAt: 'later', csrfToken: 'csrf' }),
+    open: async (user: { role: string }, authority: number) => {
+      opened.push({ role: user.role, authority });
+      return { session: 'tok', expiresAt: 'later', csrfToken: 'csrf' };
+    },
   } as unknown as SessionOpener;
-  const handler = new LoginHandler(keyService, throttle, sessions);
+  let generation = 3;
+  const authority = {
+    generationOf: async (userId: string) => {
+      calls.push(`authority ${userId}`);
+      return generation;
+    },
+  } as unknown as PanelAuthority;
+  const handler = new LoginHandler(keyService, throttle, sessions, authority);
 
   beforeAll(async () => {
     credentials = {
@@ -52,6 +64,7 @@ describe(LoginHandler.name, () => {
   beforeEach(() => {
     calls.length = 0;
     attempts.length = 0;
+    opened.length = 0;
   });
 
   it('opens a session for the right password, after taking its place in the throttle', async () => {
@@ -64,6 +77,33 @@ describe(LoginHandler.name, () => {
     expect(answer).toMatchObject({ session: 'tok', csrfToken: 'csrf', account });
     expect(answer.user).toEqual(expect.objectContaining({ id: 'usr_1' }));
     expect(answer.user).not.toHaveProperty('passwordHash');
+  });
+
+  it('reads the role after the authority generation the session records', async () => {
+    generation = 7;
+    const demoted = { ...credentials, role: 'member' as const };
+    let reads = 0;
+    const racing = {
+      call: async (pattern: string, request: { email?: string }) => {
+        calls.push(pattern);
+        if (pattern !== 'users.credentials') return account;
+        // A role change lands between the password check and the second read.
+        return request.email === credentials.email ? (reads++ === 0 ? credentials : demoted) : null;
+      },
+    } as unknown as KeyServiceClient;
+    const answer = await new LoginHandler(racing, throttle, sessions, authority).execute({
+      email: 'me@x.io',
+      password: 'correct horse battery',
+      ip: '192.0.2.1',
+    });
+    expect(calls).toEqual([
+      'users.credentials',
+      'authority usr_1',
+      'users.credentials',
+      'accounts.get',
+    ]);
+    expect(opened).toEqual([{ role: 'member', authority: 7 }]);
+    expect(answer.user.role).toBe('member');
   });
 
   it.each([

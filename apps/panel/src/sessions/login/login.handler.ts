@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { KeyServicePattern, UnauthorizedError } from '@keygate/contracts';
 import { KeyServiceClient } from '../../rpc/key-service.client';
 import { LoginThrottle } from '../login-throttle';
+import { PanelAuthority } from '../panel-authority';
 import { PasswordHasher } from '../password-hasher';
 import { SessionOpener } from '../session-opener';
 
@@ -23,6 +24,7 @@ export class LoginHandler {
     private readonly keyService: KeyServiceClient,
     private readonly throttle: LoginThrottle,
     private readonly sessions: SessionOpener,
+    private readonly authority: PanelAuthority,
   ) {}
 
   async execute({ email, password, ip }: LoginInput) {
@@ -36,10 +38,15 @@ export class LoginHandler {
       throw new UnauthorizedError('Wrong email or password');
     }
     await attempt.succeeded();
-    const { passwordHash: _hash, ...view } = user;
+    // The role the session carries is read after the authority generation it records, so a role
+    // change that lands meanwhile (scrypt takes a while) leaves the session refused, not elevated.
+    const authority = await this.authority.generationOf(user.id);
+    const current = await this.keyService.call(KeyServicePattern.UserCredentials, { email });
+    if (!current || current.id !== user.id) throw new UnauthorizedError('Wrong email or password');
+    const { passwordHash: _hash, ...view } = current;
     const account = await this.keyService.call(KeyServicePattern.GetAccount, {
       accountId: view.accountId,
     });
-    return { ...(await this.sessions.open(view)), user: view, account };
+    return { ...(await this.sessions.open(view, authority)), user: view, account };
   }
 }
