@@ -53,6 +53,19 @@ describe('gateway brute-force protection', () => {
       expect((await attempt('198.51.100.20', valid, gateway)).status).toBe(200);
   });
 
+  it('counts the addresses of one IPv6 /64 as one client', async () => {
+    // One bad key from each address of the network, in turn: the network is blocked once the
+    // limit (5) is reached, whichever addresses the failures came from.
+    const statuses: number[] = [];
+    for (let n = 1; n <= 12; n++)
+      statuses.push((await attempt(`2001:db8:5:5::${n}`, generateSecret('kg'))).status);
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5 + 1);
+    expect(statuses.slice(-4)).toEqual([429, 429, 429, 429]);
+    // Its valid keys still pass, and another /64 is not blocked.
+    expect((await attempt('2001:db8:5:5::99', valid)).status).toBe(200);
+    expect((await attempt('2001:db8:5:6::1', generateSecret('kg'))).status).toBe(401);
+  });
+
   it('does not block other addresses', async () => {
     expect((await attempt('198.51.100.11', valid)).status).toBe(200);
   });

@@ -4,3 +4,4 @@ export * from './http-error.filter';
 export * from './ip-matcher';
 export * from './panel-session-cookie';
 export * from './rate-limit-headers';
+export * from './throttle-identity';

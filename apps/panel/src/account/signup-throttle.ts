@@ -3,9 +3,10 @@ import Redis from 'ioredis';
 import { KEYGATE_CONFIG, PanelConfig } from '@keygate/config';
 import { TooManySignupsError } from '@keygate/contracts';
 import { REDIS } from '@keygate/connections';
+import { throttleIdentity } from '@keygate/http';
 
 /**
- * Sign-ups per client address (each is a scrypt hash and a new account with two keys), counted
+ * Sign-ups per client (an IPv4 address, an IPv6 network: throttleIdentity; each is a scrypt hash and a new account with two keys), counted
  * in Redis in a fixed window and taken atomically before any work is done.
  */
 @Injectable()
@@ -17,7 +18,8 @@ export class SignupThrottle {
 
   async take(ip: string): Promise<void> {
     const { signupLimitPerIp, signupWindowSeconds } = this.config.panel;
-    const key = `${this.config.redisNamespace}:panel-signups:ip:${ip}`;
+    const client = throttleIdentity(ip, this.config.throttleIpv6PrefixBits);
+    const key = `${this.config.redisNamespace}:panel-signups:ip:${client}`;
     const results = await this.redis
       .multi()
       .incr(key)

@@ -20,6 +20,8 @@ export interface ControlPlaneConfig {
     loginLimitPerEmail: number;
     loginLimitPerIp: number;
     loginWindowSeconds: number;
+    /** Logins for one email checked at once, from anywhere; more are 429 until one ends. */
+    loginInFlightPerEmail: number;
     /** Sign-ups allowed per client IP in each window. */
     signupLimitPerIp: number;
     signupWindowSeconds: number;
@@ -38,6 +40,7 @@ export const controlPlanePiece = configPiece({
     PANEL_LOGIN_LIMIT: count(5),
     PANEL_LOGIN_IP_LIMIT: count(30),
     PANEL_LOGIN_WINDOW_SECONDS: count(900),
+    PANEL_LOGIN_IN_FLIGHT_LIMIT: count(2),
     PANEL_SIGNUP_LIMIT: count(10),
     PANEL_SIGNUP_WINDOW_SECONDS: count(3600),
     PANEL_BODY_LIMIT_BYTES: byteLimit(64 * 1024),
@@ -56,6 +59,7 @@ export const controlPlanePiece = configPiece({
       loginLimitPerEmail: e.PANEL_LOGIN_LIMIT,
       loginLimitPerIp: e.PANEL_LOGIN_IP_LIMIT,
       loginWindowSeconds: e.PANEL_LOGIN_WINDOW_SECONDS,
+      loginInFlightPerEmail: e.PANEL_LOGIN_IN_FLIGHT_LIMIT,
       signupLimitPerIp: e.PANEL_SIGNUP_LIMIT,
       signupWindowSeconds: e.PANEL_SIGNUP_WINDOW_SECONDS,
     },

@@ -32,6 +32,7 @@ describe(LoginHandler.name, () => {
       return {
         failed: async () => void attempts.push('failed'),
         succeeded: async () => void attempts.push('succeeded'),
+        end: async () => void attempts.push('end'),
       };
     },
   } as unknown as LoginThrottle;
@@ -73,7 +74,7 @@ describe(LoginHandler.name, () => {
       password: 'correct horse battery',
       ip: '192.0.2.1',
     });
-    expect(attempts).toEqual(['begin me@x.io 192.0.2.1', 'succeeded']);
+    expect(attempts).toEqual(['begin me@x.io 192.0.2.1', 'succeeded', 'end']);
     expect(answer).toMatchObject({ session: 'tok', csrfToken: 'csrf', account });
     expect(answer.user).toEqual(expect.objectContaining({ id: 'usr_1' }));
     expect(answer.user).not.toHaveProperty('passwordHash');
@@ -106,6 +107,22 @@ describe(LoginHandler.name, () => {
     expect(answer.user.role).toBe('member');
   });
 
+  it('gives its in-flight place back when the key service fails mid-login', async () => {
+    const broken = {
+      call: async () => {
+        throw new Error('key service away');
+      },
+    } as unknown as KeyServiceClient;
+    await expect(
+      new LoginHandler(broken, throttle, sessions, authority).execute({
+        email: 'me@x.io',
+        password: 'x',
+        ip: '192.0.2.1',
+      }),
+    ).rejects.toThrow('key service away');
+    expect(attempts).toEqual(['begin me@x.io 192.0.2.1', 'end']);
+  });
+
   it.each([
     ['a wrong password', 'me@x.io', 'wrong password'],
     ['an unknown email', 'nobody@x.io', 'correct horse battery'],
@@ -113,7 +130,7 @@ describe(LoginHandler.name, () => {
     const failure = await handler.execute({ email, password, ip: '192.0.2.1' }).catch((e) => e);
     expect(failure).toBeInstanceOf(UnauthorizedError);
     expect(failure.message).toBe('Wrong email or password');
-    expect(attempts).toEqual([`begin ${email} 192.0.2.1`, 'failed']);
+    expect(attempts).toEqual([`begin ${email} 192.0.2.1`, 'failed', 'end']);
     expect(calls).toEqual(['users.credentials']); // no session, no account read
   });
 });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { KeyServicePattern, UnauthorizedError } from '@keygate/contracts';
 import { KeyServiceClient } from '../../rpc/key-service.client';
-import { LoginThrottle } from '../login-throttle';
+import { LoginAttempt, LoginThrottle } from '../login-throttle';
 import { PanelAuthority } from '../panel-authority';
 import { PasswordHasher } from '../password-hasher';
 import { SessionOpener } from '../session-opener';
@@ -29,6 +29,14 @@ export class LoginHandler {
 
   async execute({ email, password, ip }: LoginInput) {
     const attempt = await this.throttle.begin(email, ip);
+    try {
+      return await this.checked(email, password, attempt);
+    } finally {
+      await attempt.end();
+    }
+  }
+
+  private async checked(email: string, password: string, attempt: LoginAttempt) {
     const user = await this.keyService.call(KeyServicePattern.UserCredentials, { email });
     const valid = user
       ? await PasswordHasher.verify(password, user.passwordHash)
