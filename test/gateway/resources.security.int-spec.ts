@@ -1,4 +1,5 @@
 import { Socket, connect, createServer } from 'node:net';
+import { waitFor } from '@keygate/testing';
 import { RunningGateway, SystemHarness, rawCall, withKey } from '../system.harness';
 
 const LIMIT = 16;
@@ -88,6 +89,20 @@ describe('gateway resources and timeouts (security)', () => {
       (await system.call('/api/v1/content/product', { headers: withKey(hostile) })).status,
     ).toBe(200);
   });
+
+  it.each(['/api/v1/content/product', '/api/graphql'])(
+    'answers 401 on %s before a byte of a declared body is read',
+    async (path) => {
+      // The body is declared and never sent: an answer proves nothing waited for it.
+      const { socket, received } = await openSlow(
+        system.gateways[0].url,
+        `POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 8000000\r\n\r\n`,
+      );
+      slowSockets.push(socket);
+      await waitFor(() => received().includes('\r\n\r\n'), 10_000);
+      expect(received()).toMatch(/^HTTP\/1\.1 401/);
+    },
+  );
 
   it('answers 413 PAYLOAD_TOO_LARGE to a declared body over the limit, counting nothing', async () => {
     const before = await system.remainingCalls(other);

@@ -12,6 +12,7 @@ import { ForwardedCall } from './proxy/forwarded-call';
 import { GraphqlProxyRoutes } from './graphql/graphql-proxy.routes';
 import { UpstreamSchemas } from './graphql/upstream-schemas';
 import { UpstreamProxy } from './proxy/upstream.proxy';
+import { CheckedAnswers } from './checked-answers/checked-answers';
 import { QuotaAdmission } from './quota/quota-admission';
 import { QuotaAlertProducer } from './quota/quota-alert.producer';
 import { AccountConcurrency } from './edge/account-concurrency';
@@ -36,6 +37,7 @@ import { AccountConcurrency } from './edge/account-concurrency';
     GraphqlProxyRoutes,
     UpstreamSchemas,
     UpstreamProxy,
+    CheckedAnswers,
     QuotaAdmission,
     QuotaAlertProducer,
   ],

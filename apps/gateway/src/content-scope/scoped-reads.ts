@@ -1,13 +1,10 @@
 import { KeyRecord } from '@keygate/contracts';
-import { mayRead, readsEveryType } from '../authorization/route-permission';
+import { readsEveryType } from '../authorization/route-permission';
 import { CanonicalTarget } from '../edge/canonical-target';
 import { ForwardPlan } from '../proxy/forward-plan';
+import { answerCheckFor } from './answer-check';
 import { scopedHydration } from './hydration-scope';
 import { scopedSearchQuery } from './search-scope';
-import { withUnreadableAsReferences } from './unreadable-objects';
-
-const referencesFor = (key: KeyRecord) => (document: unknown) =>
-  withUnreadableAsReferences(document, (contentType) => mayRead(key, contentType));
 
 /**
  * GET /api/v1/search: narrowed to the types the key may read, and for a scoped key the answer is
@@ -16,7 +13,7 @@ const referencesFor = (key: KeyRecord) => (document: unknown) =>
 export function searchPlan(key: KeyRecord, method: string, target: CanonicalTarget): ForwardPlan {
   const query = scopedSearchQuery(key, target.query);
   if (readsEveryType(key) || method === 'HEAD') return { query };
-  return { query, answer: referencesFor(key) };
+  return { query, answer: answerCheckFor(key) };
 }
 
 /**
@@ -33,5 +30,5 @@ export function contentReadPlan(
     return undefined;
   const { query, level } = scopedHydration(target.query);
   if (level === 0 || method === 'HEAD') return query === target.query ? undefined : { query };
-  return { query, answer: referencesFor(key) };
+  return { query, answer: answerCheckFor(key) };
 }

@@ -1,3 +1,5 @@
+import { AnswerCheck } from '../content-scope/answer-check';
+
 /** What a route's own checks decide about the call they let through. */
 export interface ForwardPlan {
   /** A body the gateway had to read itself (GraphQL); otherwise the request's is streamed. */
@@ -6,7 +8,8 @@ export interface ForwardPlan {
   query?: string;
   /**
    * A check of the upstream's JSON answer before it reaches the client: the answer is then read
-   * whole (UPSTREAM_CHECKED_ANSWER_LIMIT_BYTES) instead of streamed.
+   * whole (UPSTREAM_CHECKED_ANSWER_LIMIT_BYTES) and checked within the gateway's budget for
+   * checked answers (content-scope/checked-answers.ts) instead of streamed.
    */
-  answer?: (document: unknown) => unknown;
+  answer?: AnswerCheck;
 }

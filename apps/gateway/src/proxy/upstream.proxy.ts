@@ -15,7 +15,9 @@ import { QUERY_PARAMETER } from '../auth/strategies/query-key.strategy';
 import { CanonicalTarget } from '../edge/canonical-target';
 import { forwardedHeaders } from '../edge/forwarded-headers';
 import { withoutParameters } from '../edge/query-parameters';
-import { BodyLimit, readAtMost } from '../edge/body-limit';
+import { BodyLimit } from '../edge/body-limit';
+import { AnswerCheck } from '../content-scope/answer-check';
+import { CheckedAnswers } from '../checked-answers/checked-answers';
 import { PayloadTooLargeError } from '@keygate/contracts';
 import { ForwardPlan } from './forward-plan';
 
@@ -54,16 +56,15 @@ export class UpstreamProxy implements OnApplicationShutdown {
   private readonly pool: Pool;
   private readonly basePath: string;
   private readonly bodyLimit: BodyLimit;
-  private readonly checkedAnswerLimit: number;
 
   constructor(
     @Inject(KEYGATE_CONFIG) config: GatewayConfig,
     private readonly clientAddress: ClientAddress,
+    private readonly checkedAnswers: CheckedAnswers,
   ) {
     const upstream = new URL(config.upstreamUrl ?? 'http://127.0.0.1:3100');
     this.basePath = upstream.pathname.replace(/\/$/, '');
     this.bodyLimit = new BodyLimit(config.http.apiBodyLimitBytes);
-    this.checkedAnswerLimit = config.upstream.checkedAnswerLimitBytes;
     this.pool = new Pool(upstream.origin, {
       connections: config.upstream.connections,
       keepAliveTimeout: 30_000,
@@ -107,7 +108,14 @@ export class UpstreamProxy implements OnApplicationShutdown {
       body,
     };
     try {
-      if (plan.answer) await this.forwardChecked(options, reply, extraHeaders, plan.answer);
+      if (plan.answer)
+        await this.forwardChecked(
+          options,
+          reply,
+          extraHeaders,
+          request.principal.account.id,
+          plan.answer,
+        );
       else await this.forwardStreamed(options, reply, extraHeaders);
     } catch (error) {
       // Before the answer started: a clean 4xx/5xx. Mid-answer: all we can do is cut the connection.
@@ -136,14 +144,16 @@ export class UpstreamProxy implements OnApplicationShutdown {
   }
 
   /**
-   * The answer read whole, uncompressed, and a successful JSON answer passed through `check`
-   * before it is sent; an answer that cannot be checked is a 502, never passed on unchecked.
+   * The answer read whole, uncompressed, and a successful JSON answer checked before it is sent,
+   * within the budget of checked answers (bytes held, check threads); an answer that cannot be
+   * checked is a 502, never passed on unchecked.
    */
   private async forwardChecked(
     options: Dispatcher.RequestOptions,
     reply: FastifyReply,
     extraHeaders: Record<string, string>,
-    check: (document: unknown) => unknown,
+    accountId: string,
+    check: AnswerCheck,
   ): Promise<void> {
     const headers = {
       ...(options.headers as Record<string, string>),
@@ -151,30 +161,36 @@ export class UpstreamProxy implements OnApplicationShutdown {
     };
     const answer = await this.pool.request({ ...options, headers });
     const outgoing = answerHeaders(answer.headers);
-    let text: Buffer | null = null;
-    if (answer.statusCode >= 200 && answer.statusCode < 300) {
-      const type = String(answer.headers['content-type'] ?? '');
-      const encoding = String(answer.headers['content-encoding'] ?? 'identity');
-      if (!/^application\/(.+\+)?json/i.test(type) || encoding !== 'identity') {
-        await answer.body.dump();
-        throw new UpstreamAnswerUncheckedError('it is not uncompressed JSON');
-      }
-      const read = await readAtMost(answer.body, this.checkedAnswerLimit);
-      if (!read)
-        throw new UpstreamAnswerUncheckedError('it is larger than the checked-answer limit');
-      let document: unknown;
-      try {
-        document = JSON.parse(read.toString('utf8'));
-      } catch {
-        throw new UpstreamAnswerUncheckedError('it is not valid JSON');
-      }
-      text = Buffer.from(JSON.stringify(check(document)), 'utf8');
-      outgoing['content-length'] = String(text.length);
+    if (answer.statusCode < 200 || answer.statusCode >= 300) {
+      reply.hijack();
+      reply.raw.writeHead(answer.statusCode, { ...outgoing, ...extraHeaders });
+      answer.body.pipe(reply.raw);
+      return;
     }
-    reply.hijack();
-    reply.raw.writeHead(answer.statusCode, { ...outgoing, ...extraHeaders });
-    if (text) reply.raw.end(text);
-    else answer.body.pipe(reply.raw);
+    const type = String(answer.headers['content-type'] ?? '');
+    const encoding = String(answer.headers['content-encoding'] ?? 'identity');
+    if (!/^application\/(.+\+)?json/i.test(type) || encoding !== 'identity') {
+      await answer.body.dump();
+      throw new UpstreamAnswerUncheckedError('it is not uncompressed JSON');
+    }
+    const declared = answer.headers['content-length'];
+    const held = await this.checkedAnswers.read(
+      answer.body,
+      declared === undefined ? null : Number(declared),
+    );
+    try {
+      const body = await this.checkedAnswers.check(accountId, held.text, check);
+      outgoing['content-length'] = String(body.byteLength);
+      reply.hijack();
+      reply.raw.writeHead(answer.statusCode, { ...outgoing, ...extraHeaders });
+      // The bytes stay counted until the client has taken the answer.
+      await new Promise<void>((resolve) => {
+        reply.raw.once('close', resolve);
+        reply.raw.end(body, resolve);
+      });
+    } finally {
+      held.release();
+    }
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { z } from 'zod';
 import { booleanFlag, byteLimit, configPiece, milliseconds, urlWith } from './config-piece';
 
@@ -37,6 +38,12 @@ export interface DataPlaneConfig {
     accountConcurrencyLimit: number;
     /** Largest answer the gateway reads whole to check it (hydrated reads, scoped searches). */
     checkedAnswerLimitBytes: number;
+    /** Bytes of checked answers held at once on this gateway, all accounts together. */
+    checkedAnswerBytesInFlight: number;
+    /** Checked answers one account may have in flight on this gateway (429 past it). */
+    checkedAnswersPerAccount: number;
+    /** Threads that parse and check large answers, off the event loop. */
+    checkThreads: number;
     /** How long an account's GraphQL schema, loaded by introspection, is used before a reload. */
     graphqlSchemaTtlSeconds: number;
   };
@@ -64,6 +71,13 @@ export const dataPlanePiece = configPiece({
     UPSTREAM_BODY_TIMEOUT_MS: milliseconds(100, 30_000),
     ACCOUNT_CONCURRENCY_LIMIT: z.coerce.number().int().min(1).default(64),
     UPSTREAM_CHECKED_ANSWER_LIMIT_BYTES: byteLimit(16 * 1024 * 1024),
+    UPSTREAM_CHECKED_BYTES_IN_FLIGHT: byteLimit(64 * 1024 * 1024),
+    UPSTREAM_CHECKED_ANSWERS_PER_ACCOUNT: z.coerce.number().int().min(1).default(2),
+    UPSTREAM_CHECK_THREADS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .default(Math.max(1, availableParallelism() - 1)),
     UPSTREAM_GRAPHQL_SCHEMA_TTL_SECONDS: z.coerce.number().int().min(1).default(60),
   },
   build: (e): DataPlaneConfig => ({
@@ -91,6 +105,13 @@ export const dataPlanePiece = configPiece({
       bodyTimeoutMs: e.UPSTREAM_BODY_TIMEOUT_MS,
       accountConcurrencyLimit: e.ACCOUNT_CONCURRENCY_LIMIT,
       checkedAnswerLimitBytes: e.UPSTREAM_CHECKED_ANSWER_LIMIT_BYTES,
+      // Every checked answer must fit the budget on its own, or it would wait forever.
+      checkedAnswerBytesInFlight: Math.max(
+        e.UPSTREAM_CHECKED_BYTES_IN_FLIGHT,
+        e.UPSTREAM_CHECKED_ANSWER_LIMIT_BYTES,
+      ),
+      checkedAnswersPerAccount: e.UPSTREAM_CHECKED_ANSWERS_PER_ACCOUNT,
+      checkThreads: e.UPSTREAM_CHECK_THREADS,
       graphqlSchemaTtlSeconds: e.UPSTREAM_GRAPHQL_SCHEMA_TTL_SECONDS,
     },
   }),

@@ -1,0 +1,34 @@
+/**
+ * Bytes that all checked answers together may hold at once. A reservation waits, first come
+ * first served, until it fits; each is at most the whole budget, so every one gets its turn.
+ */
+export class ByteBudget {
+  private available: number;
+  private readonly waiting: Array<{ bytes: number; granted: () => void }> = [];
+
+  constructor(readonly total: number) {
+    this.available = total;
+  }
+
+  get inUse(): number {
+    return this.total - this.available;
+  }
+
+  async reserve(bytes: number): Promise<void> {
+    if (bytes > this.total) throw new RangeError(`${bytes} bytes can never fit ${this.total}`);
+    if (this.waiting.length === 0 && bytes <= this.available) {
+      this.available -= bytes;
+      return;
+    }
+    await new Promise<void>((granted) => this.waiting.push({ bytes, granted }));
+  }
+
+  release(bytes: number): void {
+    this.available += bytes;
+    while (this.waiting.length > 0 && this.waiting[0].bytes <= this.available) {
+      const next = this.waiting.shift()!;
+      this.available -= next.bytes;
+      next.granted();
+    }
+  }
+}

@@ -1,0 +1,32 @@
+import { KeyRecord } from '@keygate/contracts';
+import { readableTypes } from '../authorization/route-permission';
+import { withUnreadableAsReferences } from './unreadable-objects';
+
+/**
+ * What a checked answer is held to, as plain data: it may be checked on another thread. For a
+ * key without a `*` read rule, the content types it may read are exactly those its rules name.
+ */
+export interface AnswerCheck {
+  readable: string[];
+}
+
+export const answerCheckFor = (key: KeyRecord): AnswerCheck => ({ readable: readableTypes(key) });
+
+export type CheckedAnswer = { body: Uint8Array } | { invalid: string };
+
+/**
+ * An upstream's JSON answer, parsed, with every embedded object the key may not read replaced
+ * by its reference, and serialised again. The body is a fresh buffer of its own (it can be
+ * moved between threads); an answer that is not JSON is `invalid`, never passed on.
+ */
+export function checkAnswer(text: Uint8Array, check: AnswerCheck): CheckedAnswer {
+  let document: unknown;
+  try {
+    document = JSON.parse(Buffer.from(text.buffer, text.byteOffset, text.byteLength).toString());
+  } catch {
+    return { invalid: 'it is not valid JSON' };
+  }
+  const readable = new Set(check.readable);
+  const checked = withUnreadableAsReferences(document, (type) => readable.has(type));
+  return { body: new TextEncoder().encode(JSON.stringify(checked)) };
+}

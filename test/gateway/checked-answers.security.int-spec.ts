@@ -1,0 +1,134 @@
+import { ChildProcess, fork } from 'node:child_process';
+import { setPriority } from 'node:os';
+import { join } from 'node:path';
+import { dayIndexOf } from '@keygate/usage';
+import { RunningGateway, SystemHarness, rawCall, withKey } from '../system.harness';
+
+const PARALLEL = 64;
+const HYDRATED_MB = 14; // the answer: a 7 MB product with its relations embedded, 14 MB
+
+const p99 = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.ceil(values.length * 0.99) - 1];
+
+/** The first message of a kind from the hostile tenant's process. */
+const next = <T>(child: ChildProcess, kind: string): Promise<T> =>
+  new Promise((resolve) => {
+    const listener = (message: Record<string, unknown>) => {
+      if (!(kind in message)) return;
+      child.off('message', listener);
+      resolve(message[kind] as T);
+    };
+    child.on('message', listener);
+  });
+
+/**
+ * A scoped key's hydrated reads are read whole and checked: what one tenant's flood of them may
+ * cost every other tenant (issue 17, finding 1).
+ */
+describe('checked answers share one budget (security)', () => {
+  const system = new SystemHarness();
+  let hostile: ChildProcess;
+  let gateway: RunningGateway;
+  let scopedKey: string;
+  let attackerId: string;
+  let bystander: string;
+
+  beforeAll(async () => {
+    await system.start(1);
+    hostile = fork(join(__dirname, 'fixtures/hydrated-flood.ts'), [], {
+      execArgv: ['--require', 'ts-node/register/transpile-only'],
+      env: { ...process.env, HYDRATED_MB: String(HYDRATED_MB) },
+    });
+    // Its upstream and client would run on other machines: here they yield the CPU to the
+    // gateway under test rather than compete with it.
+    setPriority(hostile.pid!, 15);
+    const upstream = await next<string>(hostile, 'upstream');
+    gateway = await system.startGateway({ UPSTREAM_URL: upstream });
+    const attacker = await system.openAccount('Flooding tenant', 'pro');
+    attackerId = attacker.account.id;
+    scopedKey = (
+      await system.createKey(attacker.account.id, {
+        name: 'products only',
+        rules: [{ resource: 'product', actions: ['read'] }],
+      })
+    ).secret;
+    bystander = (await system.openAccount('Bystander')).applicationKeys[1].secret;
+    await system.gatewaysCaughtUp();
+  });
+  afterAll(async () => {
+    hostile?.kill();
+    await system.stop();
+  });
+
+  /**
+   * Auth-context calls of the bystander, 4 at a time, until 200 are done and `until` holds (or
+   * 60 s have passed: a starved gateway, as before the budget, answers in seconds): their
+   * latencies.
+   */
+  const statusesSeen = new Set<number>();
+  const bystanderLatencies = async (until: () => boolean = () => true) => {
+    const latencies: number[] = [];
+    const deadline = performance.now() + 60_000;
+    while ((latencies.length < 200 || !until()) && performance.now() < deadline)
+      await Promise.all(
+        Array.from({ length: 4 }, async () => {
+          const started = performance.now();
+          const { status } = await rawCall(gateway.url, '/api/auth-context', {
+            headers: withKey(bystander),
+          });
+          latencies.push(performance.now() - started);
+          statusesSeen.add(status);
+        }),
+      );
+    return latencies;
+  };
+
+  it('checks a 14 MB hydrated answer off the event loop as it checks a small one', async () => {
+    const { status, body } = await rawCall(
+      gateway.url,
+      '/api/v1/content/product/product-1?hydrate=1',
+      { headers: withKey(scopedKey) },
+    );
+    expect(status).toBe(200);
+    expect(body.name).toBe('Heavy');
+    expect(body.categories.length).toBeGreaterThan(10_000);
+    expect(body.categories[0]).toEqual({
+      dataUrl: '/api/v1/content/category/category-0',
+      type: 'internal',
+    });
+    expect(JSON.stringify(body)).not.toContain('xxxxxxxxxx');
+  });
+
+  it(`leaves another tenant's p99 and the gateway's memory alone under ${PARALLEL} parallel ${HYDRATED_MB} MB hydrated reads`, async () => {
+    const unloaded = p99(await bystanderLatencies());
+    const rssBefore = process.memoryUsage().rss;
+    let rssPeak = rssBefore;
+    const sampler = setInterval(() => (rssPeak = Math.max(rssPeak, process.memoryUsage().rss)), 25);
+    hostile.send({ attack: { gateway: gateway.url, key: scopedKey, parallel: PARALLEL } });
+    let served = 0;
+    hostile.on('message', (message: { served?: number }) => (served = message.served ?? served));
+    await next(hostile, 'sent'); // the flood is under way: its first round is at the gateway
+    // Measured while the flood's answers are being read, checked and sent: until six are served.
+    const loaded = p99(await bystanderLatencies(() => served >= 6));
+    const stopped = next<{ rounds: number; statuses: Record<string, number> }>(hostile, 'stopped');
+    hostile.send({ stop: true });
+    const { rounds, statuses } = await stopped;
+    clearInterval(sampler);
+    const grewMb = (rssPeak - rssBefore) / 2 ** 20;
+    console.log(
+      `bystander auth-context p99: unloaded ${unloaded.toFixed(1)} ms, under the flood ${loaded.toFixed(1)} ms; ` +
+        `RSS ${(rssBefore / 2 ** 20).toFixed(0)} MB -> peak ${(rssPeak / 2 ** 20).toFixed(0)} MB; ` +
+        `flood: ${rounds} rounds, statuses ${JSON.stringify(statuses)}`,
+    );
+    expect(loaded).toBeLessThanOrEqual(Math.max(3 * unloaded, 100));
+    expect([...statusesSeen]).toEqual([200]);
+    expect(grewMb).toBeLessThanOrEqual(350);
+    // Some of the flood's reads were answered, checked: the budget slows a tenant, it does not
+    // shut it out. Its refused reads counted nothing: the ledger holds the reads served, the one
+    // of the test before, and at most the two that were in flight when the flood stopped.
+    expect(statuses['200']).toBeGreaterThan(0);
+    const used = await system.ledger().windowTotal(attackerId, dayIndexOf(Date.now()));
+    expect(used).toBeGreaterThanOrEqual(statuses['200'] + 1);
+    expect(used).toBeLessThanOrEqual(statuses['200'] + 1 + 2);
+  }, 180_000);
+});
