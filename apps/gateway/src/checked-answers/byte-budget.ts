@@ -14,6 +14,11 @@ export class ByteBudget {
     return this.total - this.available;
   }
 
+  /** Nothing held and nobody waiting: the budget can be dropped. */
+  get idle(): boolean {
+    return this.available === this.total && this.waiting.length === 0;
+  }
+
   async reserve(bytes: number): Promise<void> {
     if (bytes > this.total) throw new RangeError(`${bytes} bytes can never fit ${this.total}`);
     if (this.waiting.length === 0 && bytes <= this.available) {

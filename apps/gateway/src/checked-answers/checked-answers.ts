@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { KEYGATE_CONFIG, GatewayConfig } from '@keygate/config';
-import { TooManyCheckedReadsError, UpstreamAnswerUncheckedError } from '@keygate/contracts';
+import { UpstreamAnswerUncheckedError } from '@keygate/contracts';
 import { AnswerCheck, checkAnswer } from '../content-scope/answer-check';
 import { ByteBudget } from './byte-budget';
 import { CheckThreads, checkThreadPool } from './check-threads';
@@ -18,18 +18,18 @@ export interface HeldAnswer {
 /**
  * The one budget of the answers the gateway reads whole to check them (a scoped key's hydrated
  * reads and searches), so that no account's checked reads cost another account anything:
- * - places: an account has at most UPSTREAM_CHECKED_ANSWERS_PER_ACCOUNT in flight on this
- *   gateway; more are 429 before they are admitted (counted nowhere).
- * - bytes: all checked answers together hold at most UPSTREAM_CHECKED_BYTES_IN_FLIGHT; an answer
- *   reserves its declared length (or the answer limit when none is declared) before it is read,
- *   and waits its turn while the budget is spent, leaving the upstream's bytes in the socket.
+ * - bytes: all checked answers together hold at most UPSTREAM_CHECKED_BYTES_IN_FLIGHT, and one
+ *   account's at most UPSTREAM_CHECKED_BYTES_PER_ACCOUNT. An answer reserves its declared length
+ *   (the answer limit when none is declared) in its account's share, then in the whole, before a
+ *   byte of it is read, and waits its turn meanwhile with the answer left in the socket: a flood
+ *   of large answers from one account queues behind itself, never in front of the others.
  * - CPU: an answer over 64 KiB is parsed, checked and serialised on a check thread
  *   (UPSTREAM_CHECK_THREADS), the accounts served in turn; the event loop only moves bytes.
  */
 @Injectable()
 export class CheckedAnswers implements OnApplicationShutdown {
-  private readonly inFlight = new Map<string, number>();
-  private readonly bytes: ByteBudget;
+  private readonly total: ByteBudget;
+  private readonly shares = new Map<string, ByteBudget>();
   private readonly perAccount: number;
   private readonly limit: number;
   private readonly pool: ReturnType<typeof checkThreadPool>;
@@ -37,48 +37,39 @@ export class CheckedAnswers implements OnApplicationShutdown {
 
   constructor(@Inject(KEYGATE_CONFIG) config: GatewayConfig) {
     this.limit = config.upstream.checkedAnswerLimitBytes;
-    this.bytes = new ByteBudget(config.upstream.checkedAnswerBytesInFlight);
-    this.perAccount = config.upstream.checkedAnswersPerAccount;
+    this.total = new ByteBudget(config.upstream.checkedAnswerBytesInFlight);
+    this.perAccount = config.upstream.checkedAnswerBytesPerAccount;
     this.pool = checkThreadPool(config.upstream.checkThreads);
     this.threads = new CheckThreads(config.upstream.checkThreads, this.pool.run);
   }
 
-  /** A place for one of the account's checked answers, or 429; the function gives it back. */
-  acquire(accountId: string): () => void {
-    const current = this.inFlight.get(accountId) ?? 0;
-    if (current >= this.perAccount) throw new TooManyCheckedReadsError(this.perAccount);
-    this.inFlight.set(accountId, current + 1);
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      const left = (this.inFlight.get(accountId) ?? 1) - 1;
-      if (left <= 0) this.inFlight.delete(accountId);
-      else this.inFlight.set(accountId, left);
-    };
-  }
-
-  /** Reads an answer whole within the byte budget; past the answer limit it is unchecked (502). */
-  async read(body: Readable, declaredLength: number | null): Promise<HeldAnswer> {
+  /** Reads an answer whole within the budget; past the answer limit it is unchecked (502). */
+  async read(
+    accountId: string,
+    body: Readable,
+    declaredLength: number | null,
+  ): Promise<HeldAnswer> {
     if (declaredLength !== null && declaredLength > this.limit) {
       body.destroy();
       throw new UpstreamAnswerUncheckedError('it is larger than the checked-answer limit');
     }
     let reserved = declaredLength ?? this.limit;
-    await this.bytes.reserve(reserved);
-    const release = () => {
-      this.bytes.release(reserved);
-      reserved = 0;
+    const share = this.shareOf(accountId);
+    await share.reserve(reserved);
+    await this.total.reserve(reserved);
+    const giveBack = (bytes: number) => {
+      this.total.release(bytes);
+      share.release(bytes);
+      reserved -= bytes;
+      if (share.idle) this.shares.delete(accountId);
     };
     try {
       const text = await readWithin(body, reserved);
       // An undeclared length reserved the whole limit: what it did not use goes back at once.
-      const unused = reserved - text.length;
-      this.bytes.release(unused);
-      reserved -= unused;
-      return { text, release };
+      giveBack(reserved - text.length);
+      return { text, release: () => giveBack(reserved) };
     } catch (error) {
-      release();
+      giveBack(reserved);
       throw error;
     }
   }
@@ -95,6 +86,12 @@ export class CheckedAnswers implements OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     await this.pool.close();
+  }
+
+  private shareOf(accountId: string): ByteBudget {
+    let share = this.shares.get(accountId);
+    if (!share) this.shares.set(accountId, (share = new ByteBudget(this.perAccount)));
+    return share;
   }
 }
 

@@ -6,7 +6,6 @@ import { Permission } from '../authorization/route-permission';
 import { permissionForRequest } from '../authorization/permission-for-request';
 import { Principal } from '../auth/key-verifier';
 import { AccountConcurrency } from '../edge/account-concurrency';
-import { CheckedAnswers } from '../checked-answers/checked-answers';
 import { CanonicalTarget, canonicalTarget } from '../edge/canonical-target';
 import { sendHttpError } from '@keygate/http';
 import { GatewayMetrics } from '../metrics/gateway.metrics';
@@ -17,8 +16,7 @@ import { UpstreamProxy } from './upstream.proxy';
 /**
  * One key-protected call, the same for every /api route the gateway forwards: take the canonical
  * target, authenticate and authorize it, run the route's own checks (which may read the body),
- * take one of the account's concurrency slots (and, for an answer to be checked, one of its
- * checked-answer places), admit against the quota, forward that target.
+ * take one of the account's concurrency slots, admit against the quota, forward that target.
  * Every refusal comes before the quota counts the call, has the one error shape and is counted
  * by its code.
  */
@@ -29,7 +27,6 @@ export class ForwardedCall {
     private readonly proxy: UpstreamProxy,
     private readonly quota: QuotaAdmission,
     private readonly concurrency: AccountConcurrency,
-    private readonly checkedAnswers: CheckedAnswers,
     private readonly metrics: GatewayMetrics,
   ) {}
 
@@ -45,7 +42,6 @@ export class ForwardedCall {
   ): Promise<void> {
     let authenticated = false;
     let release: (() => void) | undefined;
-    let releaseChecked: (() => void) | undefined;
     try {
       const target = canonicalTarget(request.url);
       const principal = await this.authenticator.authenticate(
@@ -57,7 +53,6 @@ export class ForwardedCall {
       this.proxy.assertBodySize(request as AuthenticatedRequest);
       const plan = check ? await check(principal, target) : undefined;
       release = this.concurrency.acquire(principal.account.id);
-      if (plan?.answer) releaseChecked = this.checkedAnswers.acquire(principal.account.id);
       const rateLimit = await this.quota.admit(principal);
       await this.proxy.forward(request as AuthenticatedRequest, reply, target, rateLimit, plan);
       this.metrics.forwarded.inc();
@@ -67,7 +62,6 @@ export class ForwardedCall {
         this.metrics.requests.inc({ outcome: error.code });
       sendHttpError(reply, error);
     } finally {
-      releaseChecked?.();
       release?.();
     }
   }

@@ -175,6 +175,7 @@ export class UpstreamProxy implements OnApplicationShutdown {
     }
     const declared = answer.headers['content-length'];
     const held = await this.checkedAnswers.read(
+      accountId,
       answer.body,
       declared === undefined ? null : Number(declared),
     );

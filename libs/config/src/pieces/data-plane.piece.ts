@@ -40,8 +40,8 @@ export interface DataPlaneConfig {
     checkedAnswerLimitBytes: number;
     /** Bytes of checked answers held at once on this gateway, all accounts together. */
     checkedAnswerBytesInFlight: number;
-    /** Checked answers one account may have in flight on this gateway (429 past it). */
-    checkedAnswersPerAccount: number;
+    /** Bytes of one account's checked answers held at once on this gateway. */
+    checkedAnswerBytesPerAccount: number;
     /** Threads that parse and check large answers, off the event loop. */
     checkThreads: number;
     /** How long an account's GraphQL schema, loaded by introspection, is used before a reload. */
@@ -72,7 +72,7 @@ export const dataPlanePiece = configPiece({
     ACCOUNT_CONCURRENCY_LIMIT: z.coerce.number().int().min(1).default(64),
     UPSTREAM_CHECKED_ANSWER_LIMIT_BYTES: byteLimit(16 * 1024 * 1024),
     UPSTREAM_CHECKED_BYTES_IN_FLIGHT: byteLimit(64 * 1024 * 1024),
-    UPSTREAM_CHECKED_ANSWERS_PER_ACCOUNT: z.coerce.number().int().min(1).default(2),
+    UPSTREAM_CHECKED_BYTES_PER_ACCOUNT: byteLimit(16 * 1024 * 1024),
     UPSTREAM_CHECK_THREADS: z.coerce
       .number()
       .int()
@@ -105,12 +105,15 @@ export const dataPlanePiece = configPiece({
       bodyTimeoutMs: e.UPSTREAM_BODY_TIMEOUT_MS,
       accountConcurrencyLimit: e.ACCOUNT_CONCURRENCY_LIMIT,
       checkedAnswerLimitBytes: e.UPSTREAM_CHECKED_ANSWER_LIMIT_BYTES,
-      // Every checked answer must fit the budget on its own, or it would wait forever.
+      // Every checked answer must fit both budgets on its own, or it would wait forever.
       checkedAnswerBytesInFlight: Math.max(
         e.UPSTREAM_CHECKED_BYTES_IN_FLIGHT,
         e.UPSTREAM_CHECKED_ANSWER_LIMIT_BYTES,
       ),
-      checkedAnswersPerAccount: e.UPSTREAM_CHECKED_ANSWERS_PER_ACCOUNT,
+      checkedAnswerBytesPerAccount: Math.max(
+        e.UPSTREAM_CHECKED_BYTES_PER_ACCOUNT,
+        e.UPSTREAM_CHECKED_ANSWER_LIMIT_BYTES,
+      ),
       checkThreads: e.UPSTREAM_CHECK_THREADS,
       graphqlSchemaTtlSeconds: e.UPSTREAM_GRAPHQL_SCHEMA_TTL_SECONDS,
     },

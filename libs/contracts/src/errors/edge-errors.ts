@@ -20,22 +20,6 @@ export class TooManyConcurrentCallsError extends DomainError {
   }
 }
 
-/**
- * A scoped key's hydrated read or search is read whole and checked: an account may have only a
- * few of those in flight on one gateway (429, counted nowhere), so its floods cannot take the
- * gateway's memory and CPU from other accounts.
- */
-export class TooManyCheckedReadsError extends DomainError {
-  readonly retryAfterSeconds = 1;
-
-  constructor(limit: number) {
-    super(
-      ErrorCode.TOO_MANY_CONCURRENT_CALLS,
-      `This account already has ${limit} checked reads (hydrated reads or searches by a scoped key) in flight on this gateway; retry when one finishes`,
-    );
-  }
-}
-
 /** Too many failed key presentations from one client address: 429. */
 export class TooManyAuthFailuresError extends DomainError {
   constructor(readonly retryAfterSeconds: number) {
