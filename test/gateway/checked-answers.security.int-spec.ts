@@ -1,6 +1,10 @@
 import { ChildProcess, fork } from 'node:child_process';
 import { setPriority } from 'node:os';
+import { connect } from 'node:net';
 import { join } from 'node:path';
+import { waitFor } from '@keygate/testing';
+import { CheckedAnswers } from '../../apps/gateway/src/checked-answers/checked-answers';
+import { AccountConcurrency } from '../../apps/gateway/src/edge/account-concurrency';
 import { dayIndexOf } from '@keygate/usage';
 import { RunningGateway, SystemHarness, rawCall, withKey } from '../system.harness';
 
@@ -109,6 +113,23 @@ describe('checked answers share one budget (security)', () => {
       type: 'internal',
     });
     expect(JSON.stringify(body)).not.toContain('xxxxxxxxxx');
+  });
+
+  it('gives back the slot and the bytes of a client that hangs up while its answer is checked', async () => {
+    const { hostname, port } = new URL(gateway.url);
+    const socket = connect(Number(port), hostname);
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write(
+      `GET /api/v1/content/product/product-1?hydrate=1 HTTP/1.1\r\nHost: x\r\nX-AUTH-TOKEN: ${scopedKey}\r\n\r\n`,
+    );
+    const concurrency = gateway.app.get(AccountConcurrency);
+    const checked = gateway.app.get(CheckedAnswers);
+    await waitFor(() => checked.bytesInUse > 0, 10_000); // the answer is being read
+    socket.destroy(); // long before a 14 MB answer is checked
+    await waitFor(
+      () => concurrency.inFlightOf(attackerId) === 0 && checked.bytesInUse === 0,
+      20_000,
+    );
   });
 
   it(`leaves other tenants' p99 (checked reads too) and the gateway's memory alone under ${PARALLEL} parallel ${HYDRATED_MB} MB hydrated reads`, async () => {

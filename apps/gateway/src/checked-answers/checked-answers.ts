@@ -43,6 +43,11 @@ export class CheckedAnswers implements OnApplicationShutdown {
     this.threads = new CheckThreads(config.upstream.checkThreads, this.pool.run);
   }
 
+  /** Bytes all checked answers hold now. */
+  get bytesInUse(): number {
+    return this.total.inUse;
+  }
+
   /** Reads an answer whole within the budget; past the answer limit it is unchecked (502). */
   async read(
     accountId: string,

@@ -15,6 +15,11 @@ export class AccountConcurrency {
     this.limit = config.upstream.accountConcurrencyLimit;
   }
 
+  /** The account's calls in flight on this gateway. */
+  inFlightOf(accountId: string): number {
+    return this.inFlight.get(accountId) ?? 0;
+  }
+
   /** Takes a slot or throws 429; the returned function gives it back (once). */
   acquire(accountId: string): () => void {
     const current = this.inFlight.get(accountId) ?? 0;

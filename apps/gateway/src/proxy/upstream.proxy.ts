@@ -1,6 +1,7 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
 import { Dispatcher, Pool, errors } from 'undici';
 import { KEYGATE_CONFIG, GatewayConfig } from '@keygate/config';
 import {
@@ -184,11 +185,10 @@ export class UpstreamProxy implements OnApplicationShutdown {
       outgoing['content-length'] = String(body.byteLength);
       reply.hijack();
       reply.raw.writeHead(answer.statusCode, { ...outgoing, ...extraHeaders });
-      // The bytes stay counted until the client has taken the answer.
-      await new Promise<void>((resolve) => {
-        reply.raw.once('close', resolve);
-        reply.raw.end(body, resolve);
-      });
+      // The bytes stay counted until the client has taken the answer, or has gone (maybe long
+      // before: `finished` also settles for a response that is already closed).
+      reply.raw.end(body);
+      await finished(reply.raw).catch(() => undefined);
     } finally {
       held.release();
     }
