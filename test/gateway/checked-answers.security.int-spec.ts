@@ -41,7 +41,7 @@ describe('checked answers share one budget (security)', () => {
   beforeAll(async () => {
     await system.start(1);
     hostile = fork(join(__dirname, 'fixtures/hydrated-flood.ts'), [], {
-      execArgv: ['--require', 'ts-node/register/transpile-only'],
+      execArgv: ['--require', join(__dirname, '../../libs/testing/ts-register.js')],
       env: { ...process.env, HYDRATED_MB: String(HYDRATED_MB) },
     });
     // Its upstream and client would run on other machines: here they yield the CPU to the

@@ -17,5 +17,12 @@ try {
  */
 export default function checkOnThread({ text, check }: { text: Uint8Array; check: AnswerCheck }) {
   const answer = checkAnswer(text, check);
-  return 'body' in answer ? Piscina.move(answer.body) : answer;
+  if ('invalid' in answer) return answer;
+  // A small body may be a view of Node's shared buffer pool, which must not move: a copy of it.
+  const { body } = answer;
+  const own =
+    body.byteOffset === 0 && body.byteLength === body.buffer.byteLength
+      ? body
+      : new Uint8Array(body);
+  return Piscina.move(own);
 }

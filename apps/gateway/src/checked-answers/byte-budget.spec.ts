@@ -5,8 +5,8 @@ describe(ByteBudget.name, () => {
     const budget = new ByteBudget(100);
     await budget.reserve(60);
     const granted: string[] = [];
-    const big = budget.reserve(50).then(() => granted.push('big'));
-    const small = budget.reserve(10).then(() => granted.push('small'));
+    const big = Promise.resolve(budget.reserve(50)).then(() => granted.push('big'));
+    const small = Promise.resolve(budget.reserve(10)).then(() => granted.push('small'));
     await Promise.resolve();
     // The small one would fit, but waits its turn behind the big one: no starvation.
     expect(granted).toEqual([]);
@@ -16,7 +16,13 @@ describe(ByteBudget.name, () => {
     expect(budget.inUse).toBe(60);
   });
 
-  it('refuses a reservation that could never fit', async () => {
-    await expect(new ByteBudget(10).reserve(11)).rejects.toThrow(RangeError);
+  it('refuses a reservation that could never fit', () => {
+    expect(() => new ByteBudget(10).reserve(11)).toThrow(RangeError);
+  });
+
+  it('grants a reservation that fits without a promise to wait for', () => {
+    const budget = new ByteBudget(10);
+    expect(budget.reserve(4)).toBeUndefined();
+    expect(budget.inUse).toBe(4);
   });
 });

@@ -19,13 +19,14 @@ export class ByteBudget {
     return this.available === this.total && this.waiting.length === 0;
   }
 
-  async reserve(bytes: number): Promise<void> {
+  /** Granted at once when it fits and nobody waits (no promise, the common case), else queued. */
+  reserve(bytes: number): Promise<void> | undefined {
     if (bytes > this.total) throw new RangeError(`${bytes} bytes can never fit ${this.total}`);
     if (this.waiting.length === 0 && bytes <= this.available) {
       this.available -= bytes;
-      return;
+      return undefined;
     }
-    await new Promise<void>((granted) => this.waiting.push({ bytes, granted }));
+    return new Promise<void>((granted) => this.waiting.push({ bytes, granted }));
   }
 
   release(bytes: number): void {

@@ -75,9 +75,12 @@ export class CheckThreads {
   }
 }
 
+/** Run from TypeScript sources (the specs), a thread compiles them as the specs' processes do. */
+const TS_REGISTER = join(__dirname, '../../../../libs/testing/ts-register.js');
+
 /**
- * A pool of `threads` check threads (piscina), started on first use. Run from TypeScript (the
- * tests), the thread loads the worker's source through ts-node.
+ * A pool of `threads` check threads (piscina), started on first use; built, the threads load the
+ * compiled worker.
  */
 export function checkThreadPool(threads: number): { run: CheckRunner; close: () => Promise<void> } {
   let pool: Piscina | null = null;
@@ -90,9 +93,7 @@ export function checkThreadPool(threads: number): { run: CheckRunner; close: () 
       idleTimeout: 60_000,
       // A parse far larger than any answer the limit lets through ends the thread, not the gateway.
       resourceLimits: { maxOldGenerationSizeMb: 1024 },
-      execArgv: fromSource
-        ? ['--require', 'ts-node/register/transpile-only', '--require', 'tsconfig-paths/register']
-        : [],
+      execArgv: fromSource ? ['--require', TS_REGISTER] : [],
     });
   return {
     run: async (text, check) => {

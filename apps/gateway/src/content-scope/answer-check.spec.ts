@@ -46,12 +46,9 @@ describe(checkAnswer.name, () => {
       expect(readable.includes(type)).toBe(mayRead(scoped, type));
   });
 
-  it('answers invalid for what is not JSON, and a body of its own that can move between threads', () => {
+  it('answers invalid for what is not JSON', () => {
     expect(checkAnswer(new TextEncoder().encode('{"a":'), { readable: [] })).toEqual({
       invalid: 'it is not valid JSON',
     });
-    const { body } = checkAnswer(text({ a: 1 }), { readable: [] }) as { body: Uint8Array };
-    expect(body.byteOffset).toBe(0);
-    expect(body.buffer.byteLength).toBe(body.byteLength);
   });
 });

@@ -16,8 +16,8 @@ export type CheckedAnswer = { body: Uint8Array } | { invalid: string };
 
 /**
  * An upstream's JSON answer, parsed, with every embedded object the key may not read replaced
- * by its reference, and serialised again. The body is a fresh buffer of its own (it can be
- * moved between threads); an answer that is not JSON is `invalid`, never passed on.
+ * by its reference, and serialised again; an answer that is not JSON is `invalid`, never passed
+ * on.
  */
 export function checkAnswer(text: Uint8Array, check: AnswerCheck): CheckedAnswer {
   let document: unknown;
@@ -28,5 +28,5 @@ export function checkAnswer(text: Uint8Array, check: AnswerCheck): CheckedAnswer
   }
   const readable = new Set(check.readable);
   const checked = withUnreadableAsReferences(document, (type) => readable.has(type));
-  return { body: new TextEncoder().encode(JSON.stringify(checked)) };
+  return { body: Buffer.from(JSON.stringify(checked), 'utf8') };
 }
