@@ -7,7 +7,6 @@ const APPS = ['gateway', 'panel', 'key-service', 'usage-service'];
 const DOMAIN = [
   'apps/key-service/src/**/*.aggregate.ts',
   'apps/key-service/src/shared/**/*.ts',
-  'apps/key-service/src/keys/key-status.ts',
   'apps/gateway/src/authorization/**/*.ts',
   'apps/gateway/src/content-scope/**/*.ts',
   'apps/gateway/src/edge/canonical-target.ts',

@@ -1,3 +1,6 @@
+import { createHash } from 'node:crypto';
+import { CLOCK } from '@keygate/contracts';
+import { ManualClock } from '@keygate/testing';
 import { SystemHarness, withKey } from '../system.harness';
 import { PanelClient } from './panel.client';
 
@@ -80,22 +83,42 @@ describe('Panel API: sign-up, login, sessions, roles', () => {
   });
 
   it('expires sessions after PANEL_SESSION_TTL_SECONDS', async () => {
-    const shortLived = await system.startPanel({ PANEL_SESSION_TTL_SECONDS: '1' });
-    const { email } = await PanelClient.signup(system, 'Expiry Co');
-    const login = await system.call(
-      '/panel/api/login',
-      {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email, password: 'correct horse battery' }),
-      },
-      shortLived,
-    );
-    const client = new PanelClient(system, login.body.session);
-    expect((await client.get('/keys')).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 1100));
-    expect((await client.get('/keys')).status).toBe(401);
-    await shortLived.app.close();
+    const clock = new ManualClock();
+    const panel = await system.startPanel({ PANEL_SESSION_TTL_SECONDS: '600' }, [
+      { provide: CLOCK, useValue: clock },
+    ]);
+    try {
+      const { email } = await PanelClient.signup(system, 'Expiry Co');
+      const login = await system.call(
+        '/panel/api/login',
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email, password: 'correct horse battery' }),
+        },
+        panel,
+      );
+      const keys = () =>
+        system.call(
+          '/panel/api/keys',
+          { headers: { authorization: `Bearer ${login.body.session}` } },
+          panel,
+        );
+      expect((await keys()).status).toBe(200);
+      // Redis drops it at the TTL too, so nothing is left behind.
+      const digest = createHash('sha256').update(login.body.session).digest('hex');
+      const ttl = await system.redis.ttl(
+        `${system.env.KEYGATE_REDIS_NAMESPACE}:panel-session:${digest}`,
+      );
+      expect(ttl).toBeGreaterThan(0);
+      expect(ttl).toBeLessThanOrEqual(600);
+      clock.advance(599_000);
+      expect((await keys()).status).toBe(200);
+      clock.advance(2_000);
+      expect((await keys()).status).toBe(401);
+    } finally {
+      await panel.app.close();
+    }
   });
 
   it('throttles failed logins per email: 429 TOO_MANY_ATTEMPTS with Retry-After, even with the right password', async () => {

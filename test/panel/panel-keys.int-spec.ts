@@ -29,7 +29,7 @@ describe('Panel API: keys, usage, audit, OpenAPI; Operator API', () => {
 
   it('answers 503 SERVICE_UNAVAILABLE with Retry-After when the account’s key lease stays taken', async () => {
     const { client, signup } = await PanelClient.signup(system, 'Busy Co');
-    const lease = `keygate:lock:{a:${signup.body.account.id}}:user-keys`;
+    const lease = `${system.env.KEYGATE_REDIS_NAMESPACE}:lock:{a:${signup.body.account.id}}:user-keys`;
     await system.redis.set(lease, 'another-request', 'PX', 30_000);
     try {
       const busy = await client.post('/keys', productReader);

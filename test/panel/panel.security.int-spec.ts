@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { IncomingMessage, Server } from 'node:http';
 import { connect } from 'node:net';
 import { SystemHarness, rawCall } from '../system.harness';
 import { PanelClient } from './panel.client';
@@ -182,19 +183,19 @@ describe('Panel (security)', () => {
 
   it('does not log a client that hangs up mid-body as an error', async () => {
     const errors = jest.spyOn(Logger.prototype, 'error');
+    const server = system.panel.app.getHttpServer() as Server;
+    const arrived = new Promise<IncomingMessage>((resolve) => server.once('request', resolve));
     const { hostname, port } = new URL(system.panel.url);
-    await new Promise<void>((resolve) => {
-      const socket = connect(Number(port), hostname, () => {
-        socket.write(
-          'POST /panel/api/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"email":',
-        );
-        setTimeout(() => {
-          socket.destroy();
-          resolve();
-        }, 100);
-      });
-    });
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    const socket = connect(Number(port), hostname, () =>
+      socket.write(
+        'POST /panel/api/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: 500\r\n\r\n{"email":',
+      ),
+    );
+    const request = await arrived; // the Panel is reading the body
+    const hungUp = new Promise((resolve) => request.once('close', resolve));
+    socket.destroy();
+    await hungUp; // the Panel saw the client go
+    await new Promise((resolve) => setImmediate(resolve)); // and handled what that failed
     expect(errors).not.toHaveBeenCalled();
     errors.mockRestore();
   });

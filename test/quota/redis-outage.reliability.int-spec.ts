@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { dayIndexOf } from '@keygate/usage';
 import { waitFor } from '@keygate/testing';
+import { QuotaAdmission } from '../../apps/gateway/src/quota/quota-admission';
 import { SystemHarness, withKey } from '../system.harness';
 
 interface StartedRedis {
@@ -62,8 +63,9 @@ describe('quota counting through a Redis outage (fail-open)', () => {
     await waitFor(async () => (await ledgerTotal().catch(() => -1)) === 80, 15_000, 100);
     expect(await calls(20)).toEqual(Array(20).fill(200));
     expect(await ledgerTotal()).toBe(100);
-    // Nothing left to replay, and nothing replayed twice.
-    await new Promise((resolve) => setTimeout(resolve, 1200));
+    // Nothing left to replay (the gateway's buffer is empty), and nothing replayed twice.
+    const admission = system.gateways[0].app.get(QuotaAdmission);
+    await waitFor(() => admission.bufferedSteps === 0, 10_000);
     expect(await ledgerTotal()).toBe(100);
   });
 });

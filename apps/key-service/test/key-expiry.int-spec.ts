@@ -1,5 +1,7 @@
 import { KeyServicePattern, KeyView } from '@keygate/contracts';
 import { waitFor } from '@keygate/testing';
+import { QueueEvents } from 'bullmq';
+import { KEY_EXPIRY_QUEUE, expiryJobId } from '../src/keys/commands/expire-key/key-expiry.queue';
 import { KeyServiceHarness } from './key-service.harness';
 
 describe('key expiry by its BullMQ job', () => {
@@ -26,19 +28,33 @@ describe('key expiry by its BullMQ job', () => {
   });
 
   it('re-plans when expiresAt moves: the old job does nothing, the new one expires the key', async () => {
-    const { account } = await harness.openAccount('Moved');
-    const { key } = await harness.createKey(account.id, {
-      expiresAt: new Date(Date.now() + 1000).toISOString(),
+    // What each expiry job answered, as BullMQ reports it (finished jobs are removed).
+    const events = new QueueEvents(KEY_EXPIRY_QUEUE, {
+      connection: harness.redis.duplicate({ maxRetriesPerRequest: null }),
+      prefix: harness.env.KEYGATE_QUEUE_PREFIX,
     });
-    const later = new Date(Date.now() + 3000).toISOString();
-    await harness.send(KeyServicePattern.UpdateKey, {
-      accountId: account.id,
-      keyId: key.id,
-      expiresAt: later,
-    });
-    await new Promise((resolve) => setTimeout(resolve, 1800));
-    expect(await expiredEvents(key.id)).toHaveLength(0);
-    await waitFor(async () => (await expiredEvents(key.id)).length === 1, 10_000, 100);
-    expect((await expiredEvents(key.id))[0].event.data).toMatchObject({ expiresAt: later });
+    const outcomes = new Map<string, string>();
+    events.on('completed', ({ jobId, returnvalue }) => outcomes.set(jobId, String(returnvalue)));
+    await events.waitUntilReady();
+    try {
+      const { account } = await harness.openAccount('Moved');
+      const first = new Date(Date.now() + 1000).toISOString();
+      const { key } = await harness.createKey(account.id, { expiresAt: first });
+      const later = new Date(Date.now() + 2500).toISOString();
+      await harness.send(KeyServicePattern.UpdateKey, {
+        accountId: account.id,
+        keyId: key.id,
+        expiresAt: later,
+      });
+      // Both jobs run, whatever the machine's pace: the first finds itself superseded, the
+      // second expires the key; one KeyExpired, for the later expiry.
+      const firstJob = expiryJobId(key.id, first);
+      await waitFor(() => outcomes.has(firstJob), 10_000, 50);
+      expect(outcomes.get(firstJob)).toBe('superseded');
+      await waitFor(async () => (await expiredEvents(key.id)).length === 1, 10_000, 50);
+      expect((await expiredEvents(key.id))[0].event.data).toMatchObject({ expiresAt: later });
+    } finally {
+      await events.close();
+    }
   });
 });

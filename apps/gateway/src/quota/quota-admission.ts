@@ -60,6 +60,11 @@ export class QuotaAdmission implements OnApplicationBootstrap, OnApplicationShut
     );
   }
 
+  /** Steps admitted without Redis's answer, waiting for their replay. */
+  get bufferedSteps(): number {
+    return this.buffer.size;
+  }
+
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => void this.replay(), REPLAY_INTERVAL_MS);
     this.timer.unref();

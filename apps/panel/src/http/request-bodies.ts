@@ -7,11 +7,10 @@ const JSON_TYPE = /^application\/(.+\+)?json/;
 const KEY_IMPORT = /^\/operator\/api\/accounts\/[^/?]+\/keys\/import(\?|$)/;
 
 /**
- * Bodies of /api/* calls are streamed to the upstream untouched, so the gateway must not parse
- * them; every other route (the Panel) takes JSON of at most `panelLimitBytes` (the key import
- * `importLimitBytes`; 413 above, decided
- * on Content-Length before a byte is read when it is declared), and no body at all where none is
- * needed, whatever Content-Type the client sent with it.
+ * The Panel and Operator APIs take JSON of at most `panelLimitBytes` (the key import
+ * `importLimitBytes`; 413 above, decided on Content-Length before a byte is read when it is
+ * declared), and no body at all where none is needed, whatever Content-Type the client sent with
+ * it. Bodies are read only once the caller is authenticated (authenticate-first.ts).
  */
 export function parseRequestBodies(
   fastify: FastifyInstance,
@@ -21,7 +20,6 @@ export function parseRequestBodies(
   const jsonParser = fastify.getDefaultJsonParser('error', 'ignore');
   fastify.removeAllContentTypeParsers();
   fastify.addContentTypeParser('*', (request, payload, done) => {
-    if (request.url.startsWith('/api/')) return done(null, payload);
     const limit = KEY_IMPORT.test(request.url) ? importLimitBytes : panelLimitBytes;
     const declared = request.headers['content-length'];
     if (declared === '0') return done(null, undefined);

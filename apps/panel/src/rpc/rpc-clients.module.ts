@@ -3,7 +3,7 @@ import { ConfigModule } from '@keygate/config';
 import { KeyServiceClient } from './key-service.client';
 import { UsageServiceClient } from './usage-service.client';
 
-/** One RPC client per peer service for the whole gateway (each holds its own Redis connections). */
+/** One RPC client per peer service for the whole Panel app (each holds its own Redis connections). */
 @Module({
   imports: [ConfigModule],
   providers: [KeyServiceClient, UsageServiceClient],

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import Redis from 'ioredis';
 import { KEYGATE_CONFIG, PanelConfig } from '@keygate/config';
-import { PanelRole } from '@keygate/contracts';
+import { CLOCK, Clock, PanelRole } from '@keygate/contracts';
 import { REDIS } from '@keygate/connections';
 
 export const SESSION_TOKEN_PREFIX = 'kgs_';
@@ -29,6 +29,7 @@ export class PanelSessions {
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(KEYGATE_CONFIG) private readonly config: PanelConfig,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async open(
@@ -53,10 +54,13 @@ export class PanelSessions {
     return { token, session };
   }
 
+  /** The session, while it lasts: Redis drops it at its TTL, and the clock says so meanwhile. */
   async find(token: string): Promise<PanelSession | null> {
     if (!SESSION_TOKEN.test(token)) return null;
     const raw = await this.redis.get(this.keyOf(token));
-    return raw ? (JSON.parse(raw) as PanelSession) : null;
+    if (!raw) return null;
+    const session = JSON.parse(raw) as PanelSession;
+    return Date.parse(session.expiresAt) > this.clock.now().getTime() ? session : null;
   }
 
   async close(token: string): Promise<void> {

@@ -32,25 +32,29 @@ export class CreateKeyHandler {
 
   execute(command: CreateKeyCommand): Promise<IssuedKey> {
     const { accountId } = command.input;
-    return withRedisLock(this.redis, `keygate:lock:{a:${accountId}}:user-keys`, async () => {
-      const now = this.clock.now();
-      const { account, activeUserKeys } =
-        (await this.checkpoint.accountWithActiveUserKeys(accountId, now)) ??
-        (await this.fromReadModels(accountId, now));
-      if (!account) throw new NotFoundError('Account', accountId);
-      const plan = this.config.plans[account.plan];
-      if (!plan || activeUserKeys >= plan.maxUserKeys)
-        throw new KeyLimitReachedError(account.plan, plan?.maxUserKeys ?? 0);
-      const { secret, secretHash, hint } = this.secrets.issue();
-      const key = ApiKey.createUserKey(
-        { ...command.input, keyId: newKeyId(), secretHash, hint },
-        now,
-      );
-      await this.repository.save(key, accountId, command.actor);
-      // Published (and projected) before the lease ends, so the next creation counts this key.
-      await this.relay.flush();
-      return { key: key.toView(now), secret };
-    });
+    return withRedisLock(
+      this.redis,
+      `${this.config.redisNamespace}:lock:{a:${accountId}}:user-keys`,
+      async () => {
+        const now = this.clock.now();
+        const { account, activeUserKeys } =
+          (await this.checkpoint.accountWithActiveUserKeys(accountId, now)) ??
+          (await this.fromReadModels(accountId, now));
+        if (!account) throw new NotFoundError('Account', accountId);
+        const plan = this.config.plans[account.plan];
+        if (!plan || activeUserKeys >= plan.maxUserKeys)
+          throw new KeyLimitReachedError(account.plan, plan?.maxUserKeys ?? 0);
+        const { secret, secretHash, hint } = this.secrets.issue();
+        const key = ApiKey.createUserKey(
+          { ...command.input, keyId: newKeyId(), secretHash, hint },
+          now,
+        );
+        await this.repository.save(key, accountId, command.actor);
+        // Published (and projected) before the lease ends, so the next creation counts this key.
+        await this.relay.flush();
+        return { key: key.toView(now), secret };
+      },
+    );
   }
 
   /** The same from the read models (slower: on FerretDB the count reads every key view). */

@@ -50,7 +50,7 @@ export class ImportKeysHandler {
     const { accountId, keys } = command.input;
     return withRedisLock(
       this.redis,
-      'keygate:lock:key-import',
+      `${this.config.redisNamespace}:lock:key-import`,
       async () => {
         if (!(await this.readModels.findAccount(accountId)))
           throw new NotFoundError('Account', accountId);
