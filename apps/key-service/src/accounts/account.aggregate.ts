@@ -1,4 +1,5 @@
 import {
+  AccountEvent,
   AccountEventType,
   AccountOpenedData,
   AccountPlanChangedData,
@@ -7,9 +8,22 @@ import {
   PanelUserRoleChangedData,
   accountStreamId,
 } from '@keygate/contracts';
-import { AggregateRoot } from '../shared/aggregate-root';
+import { AggregateRoot, EventHandlers } from '../shared/aggregate-root';
 
-export class Account extends AggregateRoot {
+export class Account extends AggregateRoot<AccountEvent> {
+  /**
+   * Every account event, by type: an AccountEvent type without its handler here fails to
+   * compile. Panel users are stored apart (panel-users/): their events change nothing here.
+   */
+  private static readonly HANDLERS: EventHandlers<Account, AccountEvent> = {
+    AccountOpened: (account, data, at) => account.onAccountOpened(data, at),
+    AccountPlanChanged: (account, data) => account.onAccountPlanChanged(data),
+    PanelUserAdded: () => undefined,
+    PanelUserRoleChanged: () => undefined,
+  };
+
+  protected readonly handlers = Account.HANDLERS;
+
   id = '';
   name = '';
   plan = '';
@@ -67,9 +81,4 @@ export class Account extends AggregateRoot {
   protected onAccountPlanChanged(data: AccountPlanChangedData): void {
     this.plan = data.to;
   }
-
-  // Panel users are stored apart (panel-users/); their events change nothing the account holds.
-  protected onPanelUserAdded(): void {}
-
-  protected onPanelUserRoleChanged(): void {}
 }

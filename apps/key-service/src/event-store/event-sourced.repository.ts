@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Actor, ConflictError, EventEnvelope } from '@keygate/contracts';
-import { AggregateRoot } from '../shared/aggregate-root';
+import { AnyAggregate } from '../shared/aggregate-root';
 import { RecentStreams } from './recent-streams';
 import { ConcurrencyError, EVENT_STORE, EventStore } from './event-store.port';
 
@@ -16,7 +16,7 @@ export class EventSourcedRepository {
 
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  async load<T extends AggregateRoot>(create: () => T, streamId: string): Promise<T> {
+  async load<T extends AnyAggregate>(create: () => T, streamId: string): Promise<T> {
     const history =
       this.recent.get(streamId) ??
       this.recent.remember(streamId, await this.store.readStream(streamId));
@@ -27,7 +27,7 @@ export class EventSourcedRepository {
    * As load, but reads the store again when the history held here stops before `version`:
    * another writer's events, published by this process's relay.
    */
-  async loadAtLeast<T extends AggregateRoot>(
+  async loadAtLeast<T extends AnyAggregate>(
     create: () => T,
     streamId: string,
     version: number,
@@ -39,7 +39,7 @@ export class EventSourcedRepository {
   }
 
   /** Appends what the aggregate applied; answers the stored events (the relay publishes them). */
-  async save(aggregate: AggregateRoot, accountId: string, actor: Actor): Promise<EventEnvelope[]> {
+  async save(aggregate: AnyAggregate, accountId: string, actor: Actor): Promise<EventEnvelope[]> {
     const expectedVersion = aggregate.expectedVersion;
     const events = aggregate.takePendingEvents();
     if (events.length === 0) return [];

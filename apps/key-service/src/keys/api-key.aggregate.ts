@@ -22,7 +22,7 @@ import {
   NotFoundError,
   ValidationError,
 } from '@keygate/contracts';
-import { AggregateRoot } from '../shared/aggregate-root';
+import { AggregateRoot, EventHandlers } from '../shared/aggregate-root';
 import { keyStatusAt } from '@keygate/contracts';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -67,7 +67,7 @@ export function checkExpiry(expiresAt: string | null, now: Date): void {
   }
 }
 
-export class ApiKey extends AggregateRoot {
+export class ApiKey extends AggregateRoot<KeyEvent> {
   id = '';
   accountId = '';
   kind: KeyKind = 'user';
@@ -250,9 +250,7 @@ export class ApiKey extends AggregateRoot {
   }
 
   /** Every key event, by type: a KeyEvent type without its handler here fails to compile. */
-  private static readonly handlers: {
-    [E in KeyEvent as E['type']]: (key: ApiKey, data: E['data'], occurredAt: string) => void;
-  } = {
+  private static readonly HANDLERS: EventHandlers<ApiKey, KeyEvent> = {
     KeyCreated: (key, data, at) => key.onKeyCreated(data, at),
     KeyUpdated: (key, data, at) => key.onKeyUpdated(data, at),
     KeyRotated: (key, data, at) => key.onKeyRotated(data, at),
@@ -261,12 +259,7 @@ export class ApiKey extends AggregateRoot {
     KeyExpired: (key, data, at) => key.onKeyExpired(data, at),
   };
 
-  protected override dispatch(type: string, data: unknown, occurredAt: string): void {
-    const handler = ApiKey.handlers[type as KeyEvent['type']] as
-      ((key: ApiKey, data: unknown, occurredAt: string) => void) | undefined;
-    if (!handler) throw new Error(`ApiKey has no handler for ${type}`);
-    handler(this, data, occurredAt);
-  }
+  protected readonly handlers = ApiKey.HANDLERS;
 
   private assertExists(): void {
     if (this.version === 0 || this.deleted) throw new NotFoundError('Key', this.id || 'unknown');

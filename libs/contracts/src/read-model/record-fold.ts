@@ -1,5 +1,5 @@
 import { AccountRecord } from '../dto/snapshot.dto';
-import { AccountOpenedData, AccountPlanChangedData } from '../events/account-events';
+import { AccountEvent } from '../events/account-events';
 import { EventEnvelope } from '../events/event-envelope';
 
 /**
@@ -19,20 +19,31 @@ export function order(currentVersion: number, event: EventEnvelope): Folded<neve
 /** An account's record after one event of its stream (its plan and name; other events bump it). */
 export function foldAccountEvent(
   current: AccountRecord | undefined,
-  event: EventEnvelope,
+  envelope: EventEnvelope,
   accountId: string,
 ): Folded<AccountRecord> {
-  const unordered = order(current?.version ?? 0, event);
+  const unordered = order(current?.version ?? 0, envelope);
   if (unordered) return unordered;
+  const event = envelope as AccountEvent;
   if (event.type === 'AccountOpened') {
-    const data = event.data as AccountOpenedData;
-    return {
-      outcome: 'applied',
-      record: { id: accountId, name: data.name, plan: data.plan, version: event.version },
-    };
+    const { name, plan } = event.data;
+    return { outcome: 'applied', record: { id: accountId, name, plan, version: event.version } };
   }
   if (!current) return { outcome: 'gap' };
-  const plan =
-    event.type === 'AccountPlanChanged' ? (event.data as AccountPlanChangedData).to : current.plan;
-  return { outcome: 'applied', record: { ...current, plan, version: event.version } };
+  const next: AccountRecord = { ...current, version: event.version };
+  switch (event.type) {
+    case 'AccountPlanChanged':
+      next.plan = event.data.to;
+      return { outcome: 'applied', record: next };
+    case 'PanelUserAdded':
+    case 'PanelUserRoleChanged':
+      return { outcome: 'applied', record: next };
+    default:
+      return unknownAccountEvent(event);
+  }
+}
+
+/** Compiles only while every AccountEvent type has its case above; at run time, a gap to repair. */
+function unknownAccountEvent(_event: never): Folded<AccountRecord> {
+  return { outcome: 'gap' };
 }
