@@ -1,3 +1,4 @@
+import jest from 'eslint-plugin-jest';
 import tseslint from 'typescript-eslint';
 
 // Import boundaries, held by the tool: apps never import other apps (what two apps share lives
@@ -45,5 +46,19 @@ export default tseslint.config(
   {
     files: DOMAIN.filter((glob) => glob.startsWith('libs/')),
     rules: restrict(noApps, frameworkFree),
+  },
+  // Specs are held to what makes a test mean something: nothing focused or skipped, every test
+  // asserts (expect, or a helper that throws when its condition never comes: waitFor).
+  {
+    files: ['**/*.spec.ts', '**/*.int-spec.ts'],
+    ...jest.configs['flat/recommended'],
+    rules: {
+      ...jest.configs['flat/recommended'].rules,
+      'jest/no-focused-tests': 'error',
+      'jest/no-disabled-tests': 'error',
+      'jest/expect-expect': ['error', { assertFunctionNames: ['expect', 'waitFor'] }],
+      // describe(ClassName.name), as STYLE.md asks: the name follows a rename.
+      'jest/valid-title': ['error', { ignoreTypeOfDescribeName: true }],
+    },
   },
 );

@@ -54,9 +54,12 @@ describe(CheckedAnswers.name, () => {
     answers = new CheckedAnswers(config({}));
     const small = await answers.read('a', body(10), null);
     // 10 held of the account's 100: a declared 90 fits at once.
+    expect(answers.bytesInUse).toBe(10);
     const next = await answers.read('a', body(90), 90);
+    expect(answers.bytesInUse).toBe(100);
     small.release();
     next.release();
+    expect(answers.bytesInUse).toBe(0);
   });
 
   it('refuses an answer past the limit, declared or not, and gives its bytes back', async () => {
