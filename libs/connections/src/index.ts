@@ -9,3 +9,4 @@ export * from './bulk-write';
 export * from './checkpoint-reader';
 export * from './clock.module';
 export * from './service-rpc-client';
+export * from './rpc-answer';

@@ -1,9 +1,8 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { MessagePattern } from '@nestjs/microservices';
 import Redis from 'ioredis';
 import { Connection } from 'mongoose';
-import { KeyServicePattern } from '@keygate/contracts';
-import { MONGO, REDIS } from '@keygate/connections';
+import { KEY_SERVICE_MESSAGES, KeyServicePattern } from '@keygate/contracts';
+import { MONGO, REDIS, Answers } from '@keygate/connections';
 
 @Controller()
 export class HealthController {
@@ -13,7 +12,7 @@ export class HealthController {
   ) {}
 
   @Get('health')
-  @MessagePattern(KeyServicePattern.Health)
+  @Answers(KEY_SERVICE_MESSAGES, KeyServicePattern.Health)
   async health(): Promise<{ status: 'ok'; service: 'key-service' }> {
     await Promise.all([this.redis.ping(), this.mongo.db!.admin().ping()]);
     return { status: 'ok', service: 'key-service' };

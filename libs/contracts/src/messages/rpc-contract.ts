@@ -105,6 +105,17 @@ export type UsageServiceMessages = typeof USAGE_SERVICE_MESSAGES;
 /** What a caller sends for a pattern (defaults of the schema may be left out). */
 export type RequestOf<M, P extends keyof M> =
   M[P] extends Message<infer Request, unknown> ? z.input<Request> : never;
+/** What a server's handler gets for a pattern: the request as the contract's schema parsed it. */
+export type HandledRequestOf<M, P extends keyof M> =
+  M[P] extends Message<infer Request, unknown> ? z.output<Request> : never;
+export type KeyServiceRequest<P extends keyof KeyServiceMessages> = HandledRequestOf<
+  KeyServiceMessages,
+  P
+>;
+export type UsageServiceRequest<P extends keyof UsageServiceMessages> = HandledRequestOf<
+  UsageServiceMessages,
+  P
+>;
 /** What a pattern answers. */
 export type ReplyOf<M, P extends keyof M> =
   M[P] extends Message<ZodTypeAny, infer Reply> ? Reply : never;

@@ -1,4 +1,4 @@
-import { Actor, SYSTEM_ACTOR, keyRefSchema, parseInput } from '@keygate/contracts';
+import { Actor, KeyServicePattern, KeyServiceRequest, SYSTEM_ACTOR } from '@keygate/contracts';
 
 /** A command that names one key of one account and nothing else (revoke, delete). */
 export abstract class KeyRefCommand {
@@ -8,11 +8,10 @@ export abstract class KeyRefCommand {
     readonly actor: Actor,
   ) {}
 
-  static from<T extends KeyRefCommand>(
+  static of<T extends KeyRefCommand>(
     this: new (accountId: string, keyId: string, actor: Actor) => T,
-    payload: unknown,
+    dto: KeyServiceRequest<typeof KeyServicePattern.RevokeKey>,
   ): T {
-    const dto = parseInput(keyRefSchema, payload);
     return new this(dto.accountId, dto.keyId, dto.actor ?? SYSTEM_ACTOR);
   }
 }

@@ -1,4 +1,4 @@
-import { Actor, SYSTEM_ACTOR, changePlanSchema, parseInput } from '@keygate/contracts';
+import { Actor, KeyServicePattern, KeyServiceRequest, SYSTEM_ACTOR } from '@keygate/contracts';
 
 export class ChangePlanCommand {
   constructor(
@@ -7,8 +7,7 @@ export class ChangePlanCommand {
     readonly actor: Actor,
   ) {}
 
-  static from(payload: unknown): ChangePlanCommand {
-    const dto = parseInput(changePlanSchema, payload);
+  static of(dto: KeyServiceRequest<typeof KeyServicePattern.ChangePlan>): ChangePlanCommand {
     return new ChangePlanCommand(dto.accountId, dto.plan, dto.actor ?? SYSTEM_ACTOR);
   }
 }

@@ -1,6 +1,6 @@
+import { Answers } from '@keygate/connections';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { KeyServicePattern } from '@keygate/contracts';
+import { KEY_SERVICE_MESSAGES, KeyServicePattern, KeyServiceRequest } from '@keygate/contracts';
 import { ChangePlanCommand } from './change-plan.command';
 import { ChangePlanHandler } from './change-plan.handler';
 
@@ -8,8 +8,8 @@ import { ChangePlanHandler } from './change-plan.handler';
 export class ChangePlanMessageController {
   constructor(private readonly handler: ChangePlanHandler) {}
 
-  @MessagePattern(KeyServicePattern.ChangePlan)
-  changePlan(@Payload() payload: unknown) {
-    return this.handler.execute(ChangePlanCommand.from(payload));
+  @Answers(KEY_SERVICE_MESSAGES, KeyServicePattern.ChangePlan)
+  changePlan(request: KeyServiceRequest<typeof KeyServicePattern.ChangePlan>) {
+    return this.handler.execute(ChangePlanCommand.of(request));
   }
 }

@@ -1,4 +1,4 @@
-import { Actor, SYSTEM_ACTOR, openAccountSchema, parseInput } from '@keygate/contracts';
+import { Actor, KeyServicePattern, KeyServiceRequest, SYSTEM_ACTOR } from '@keygate/contracts';
 
 export class OpenAccountCommand {
   constructor(
@@ -7,8 +7,7 @@ export class OpenAccountCommand {
     readonly actor: Actor,
   ) {}
 
-  static from(payload: unknown): OpenAccountCommand {
-    const dto = parseInput(openAccountSchema, payload);
+  static of(dto: KeyServiceRequest<typeof KeyServicePattern.OpenAccount>): OpenAccountCommand {
     return new OpenAccountCommand(dto.name, dto.plan, dto.actor ?? SYSTEM_ACTOR);
   }
 }

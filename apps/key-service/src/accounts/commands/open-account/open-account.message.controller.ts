@@ -1,6 +1,6 @@
+import { Answers } from '@keygate/connections';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { KeyServicePattern } from '@keygate/contracts';
+import { KEY_SERVICE_MESSAGES, KeyServicePattern, KeyServiceRequest } from '@keygate/contracts';
 import { OpenAccountCommand } from './open-account.command';
 import { OpenAccountHandler } from './open-account.handler';
 
@@ -8,8 +8,8 @@ import { OpenAccountHandler } from './open-account.handler';
 export class OpenAccountMessageController {
   constructor(private readonly handler: OpenAccountHandler) {}
 
-  @MessagePattern(KeyServicePattern.OpenAccount)
-  openAccount(@Payload() payload: unknown) {
-    return this.handler.execute(OpenAccountCommand.from(payload));
+  @Answers(KEY_SERVICE_MESSAGES, KeyServicePattern.OpenAccount)
+  openAccount(request: KeyServiceRequest<typeof KeyServicePattern.OpenAccount>) {
+    return this.handler.execute(OpenAccountCommand.of(request));
   }
 }

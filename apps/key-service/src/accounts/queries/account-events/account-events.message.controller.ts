@@ -1,6 +1,6 @@
+import { Answers } from '@keygate/connections';
 import { Controller, Inject } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { KeyServicePattern, auditQuerySchema, parseInput } from '@keygate/contracts';
+import { KEY_SERVICE_MESSAGES, KeyServicePattern, KeyServiceRequest } from '@keygate/contracts';
 import { EVENT_STORE, EventPage, EventStore } from '../../../event-store/event-store.port';
 
 /** The audit log: the account's events (its own and its keys'), newest first, paginated. */
@@ -8,9 +8,11 @@ import { EVENT_STORE, EventPage, EventStore } from '../../../event-store/event-s
 export class AccountEventsMessageController {
   constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
 
-  @MessagePattern(KeyServicePattern.AccountEvents)
-  accountEvents(@Payload() payload: unknown): Promise<EventPage> {
-    const query = parseInput(auditQuerySchema, payload);
+  @Answers(KEY_SERVICE_MESSAGES, KeyServicePattern.AccountEvents)
+  accountEvents(
+    request: KeyServiceRequest<typeof KeyServicePattern.AccountEvents>,
+  ): Promise<EventPage> {
+    const query = request;
     return this.store.accountEvents(query.accountId, query.limit, query.cursor);
   }
 }

@@ -1,11 +1,11 @@
+import { Answers } from '@keygate/connections';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
   AccountView,
+  KEY_SERVICE_MESSAGES,
   KeyServicePattern,
+  KeyServiceRequest,
   NotFoundError,
-  accountRefSchema,
-  parseInput,
 } from '@keygate/contracts';
 import { ReadModels } from '../../../read-models/read-models.repository';
 
@@ -13,9 +13,11 @@ import { ReadModels } from '../../../read-models/read-models.repository';
 export class GetAccountMessageController {
   constructor(private readonly readModels: ReadModels) {}
 
-  @MessagePattern(KeyServicePattern.GetAccount)
-  async getAccount(@Payload() payload: unknown): Promise<AccountView> {
-    const { accountId } = parseInput(accountRefSchema, payload);
+  @Answers(KEY_SERVICE_MESSAGES, KeyServicePattern.GetAccount)
+  async getAccount(
+    request: KeyServiceRequest<typeof KeyServicePattern.GetAccount>,
+  ): Promise<AccountView> {
+    const { accountId } = request;
     const account = await this.readModels.findAccount(accountId);
     if (!account) throw new NotFoundError('Account', accountId);
     return account;

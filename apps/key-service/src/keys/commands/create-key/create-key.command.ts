@@ -1,4 +1,10 @@
-import { Actor, CreateKeyDto, SYSTEM_ACTOR, createKeySchema, parseInput } from '@keygate/contracts';
+import {
+  Actor,
+  CreateKeyDto,
+  KeyServicePattern,
+  KeyServiceRequest,
+  SYSTEM_ACTOR,
+} from '@keygate/contracts';
 
 export class CreateKeyCommand {
   constructor(
@@ -6,8 +12,8 @@ export class CreateKeyCommand {
     readonly actor: Actor,
   ) {}
 
-  static from(payload: unknown): CreateKeyCommand {
-    const { actor, ...input } = parseInput(createKeySchema, payload);
+  static of(dto: KeyServiceRequest<typeof KeyServicePattern.CreateKey>): CreateKeyCommand {
+    const { actor, ...input } = dto;
     return new CreateKeyCommand(input, actor ?? SYSTEM_ACTOR);
   }
 }

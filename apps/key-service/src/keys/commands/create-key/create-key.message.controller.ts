@@ -1,6 +1,6 @@
+import { Answers } from '@keygate/connections';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { KeyServicePattern } from '@keygate/contracts';
+import { KEY_SERVICE_MESSAGES, KeyServicePattern, KeyServiceRequest } from '@keygate/contracts';
 import { CreateKeyCommand } from './create-key.command';
 import { CreateKeyHandler } from './create-key.handler';
 
@@ -8,8 +8,8 @@ import { CreateKeyHandler } from './create-key.handler';
 export class CreateKeyMessageController {
   constructor(private readonly handler: CreateKeyHandler) {}
 
-  @MessagePattern(KeyServicePattern.CreateKey)
-  createKey(@Payload() payload: unknown) {
-    return this.handler.execute(CreateKeyCommand.from(payload));
+  @Answers(KEY_SERVICE_MESSAGES, KeyServicePattern.CreateKey)
+  createKey(request: KeyServiceRequest<typeof KeyServicePattern.CreateKey>) {
+    return this.handler.execute(CreateKeyCommand.of(request));
   }
 }

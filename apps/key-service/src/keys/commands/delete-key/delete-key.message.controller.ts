@@ -1,6 +1,6 @@
+import { Answers } from '@keygate/connections';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { KeyServicePattern } from '@keygate/contracts';
+import { KEY_SERVICE_MESSAGES, KeyServicePattern, KeyServiceRequest } from '@keygate/contracts';
 import { DeleteKeyCommand } from './delete-key.command';
 import { DeleteKeyHandler } from './delete-key.handler';
 
@@ -8,8 +8,8 @@ import { DeleteKeyHandler } from './delete-key.handler';
 export class DeleteKeyMessageController {
   constructor(private readonly handler: DeleteKeyHandler) {}
 
-  @MessagePattern(KeyServicePattern.DeleteKey)
-  deleteKey(@Payload() payload: unknown) {
-    return this.handler.execute(DeleteKeyCommand.from(payload));
+  @Answers(KEY_SERVICE_MESSAGES, KeyServicePattern.DeleteKey)
+  deleteKey(request: KeyServiceRequest<typeof KeyServicePattern.DeleteKey>) {
+    return this.handler.execute(DeleteKeyCommand.of(request));
   }
 }

@@ -1,9 +1,9 @@
 import {
   Actor,
   ImportKeysDto,
+  KeyServicePattern,
+  KeyServiceRequest,
   SYSTEM_ACTOR,
-  importKeysSchema,
-  parseInput,
 } from '@keygate/contracts';
 
 export class ImportKeysCommand {
@@ -13,8 +13,8 @@ export class ImportKeysCommand {
   ) {}
 
   /** Validates every key before anything is written: one 400 names every bad field. */
-  static from(payload: unknown): ImportKeysCommand {
-    const { actor, ...input } = parseInput(importKeysSchema, payload, { bracketIndexes: true });
+  static of(dto: KeyServiceRequest<typeof KeyServicePattern.ImportKeys>): ImportKeysCommand {
+    const { actor, ...input } = dto;
     return new ImportKeysCommand(input, actor ?? SYSTEM_ACTOR);
   }
 }

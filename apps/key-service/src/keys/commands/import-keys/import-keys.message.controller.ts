@@ -1,6 +1,6 @@
+import { Answers } from '@keygate/connections';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { KeyServicePattern } from '@keygate/contracts';
+import { KEY_SERVICE_MESSAGES, KeyServicePattern, KeyServiceRequest } from '@keygate/contracts';
 import { ImportKeysCommand } from './import-keys.command';
 import { ImportKeysHandler } from './import-keys.handler';
 
@@ -8,8 +8,8 @@ import { ImportKeysHandler } from './import-keys.handler';
 export class ImportKeysMessageController {
   constructor(private readonly handler: ImportKeysHandler) {}
 
-  @MessagePattern(KeyServicePattern.ImportKeys)
-  importKeys(@Payload() payload: unknown) {
-    return this.handler.execute(ImportKeysCommand.from(payload));
+  @Answers(KEY_SERVICE_MESSAGES, KeyServicePattern.ImportKeys, { bracketIndexes: true })
+  importKeys(request: KeyServiceRequest<typeof KeyServicePattern.ImportKeys>) {
+    return this.handler.execute(ImportKeysCommand.of(request));
   }
 }

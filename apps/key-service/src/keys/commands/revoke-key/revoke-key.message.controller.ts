@@ -1,6 +1,6 @@
+import { Answers } from '@keygate/connections';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { KeyServicePattern } from '@keygate/contracts';
+import { KEY_SERVICE_MESSAGES, KeyServicePattern, KeyServiceRequest } from '@keygate/contracts';
 import { RevokeKeyCommand } from './revoke-key.command';
 import { RevokeKeyHandler } from './revoke-key.handler';
 
@@ -8,8 +8,8 @@ import { RevokeKeyHandler } from './revoke-key.handler';
 export class RevokeKeyMessageController {
   constructor(private readonly handler: RevokeKeyHandler) {}
 
-  @MessagePattern(KeyServicePattern.RevokeKey)
-  revokeKey(@Payload() payload: unknown) {
-    return this.handler.execute(RevokeKeyCommand.from(payload));
+  @Answers(KEY_SERVICE_MESSAGES, KeyServicePattern.RevokeKey)
+  revokeKey(request: KeyServiceRequest<typeof KeyServicePattern.RevokeKey>) {
+    return this.handler.execute(RevokeKeyCommand.of(request));
   }
 }

@@ -1,4 +1,4 @@
-import { Actor, SYSTEM_ACTOR, parseInput, rotateKeySchema } from '@keygate/contracts';
+import { Actor, KeyServicePattern, KeyServiceRequest, SYSTEM_ACTOR } from '@keygate/contracts';
 
 export class RotateKeyCommand {
   constructor(
@@ -8,8 +8,7 @@ export class RotateKeyCommand {
     readonly actor: Actor,
   ) {}
 
-  static from(payload: unknown): RotateKeyCommand {
-    const dto = parseInput(rotateKeySchema, payload);
+  static of(dto: KeyServiceRequest<typeof KeyServicePattern.RotateKey>): RotateKeyCommand {
     return new RotateKeyCommand(
       dto.accountId,
       dto.keyId,

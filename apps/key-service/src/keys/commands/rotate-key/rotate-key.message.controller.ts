@@ -1,6 +1,6 @@
+import { Answers } from '@keygate/connections';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { KeyServicePattern } from '@keygate/contracts';
+import { KEY_SERVICE_MESSAGES, KeyServicePattern, KeyServiceRequest } from '@keygate/contracts';
 import { RotateKeyCommand } from './rotate-key.command';
 import { RotateKeyHandler } from './rotate-key.handler';
 
@@ -8,8 +8,8 @@ import { RotateKeyHandler } from './rotate-key.handler';
 export class RotateKeyMessageController {
   constructor(private readonly handler: RotateKeyHandler) {}
 
-  @MessagePattern(KeyServicePattern.RotateKey)
-  rotateKey(@Payload() payload: unknown) {
-    return this.handler.execute(RotateKeyCommand.from(payload));
+  @Answers(KEY_SERVICE_MESSAGES, KeyServicePattern.RotateKey)
+  rotateKey(request: KeyServiceRequest<typeof KeyServicePattern.RotateKey>) {
+    return this.handler.execute(RotateKeyCommand.of(request));
   }
 }

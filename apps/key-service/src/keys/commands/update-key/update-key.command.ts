@@ -1,4 +1,4 @@
-import { Actor, SYSTEM_ACTOR, parseInput, updateKeySchema } from '@keygate/contracts';
+import { Actor, KeyServicePattern, KeyServiceRequest, SYSTEM_ACTOR } from '@keygate/contracts';
 import { KeyChanges } from '../../api-key.aggregate';
 
 export class UpdateKeyCommand {
@@ -9,8 +9,8 @@ export class UpdateKeyCommand {
     readonly actor: Actor,
   ) {}
 
-  static from(payload: unknown): UpdateKeyCommand {
-    const { accountId, keyId, actor, ...changes } = parseInput(updateKeySchema, payload);
+  static of(dto: KeyServiceRequest<typeof KeyServicePattern.UpdateKey>): UpdateKeyCommand {
+    const { accountId, keyId, actor, ...changes } = dto;
     return new UpdateKeyCommand(accountId, keyId, changes, actor ?? SYSTEM_ACTOR);
   }
 }

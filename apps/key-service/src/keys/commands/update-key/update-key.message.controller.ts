@@ -1,6 +1,6 @@
+import { Answers } from '@keygate/connections';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { KeyServicePattern } from '@keygate/contracts';
+import { KEY_SERVICE_MESSAGES, KeyServicePattern, KeyServiceRequest } from '@keygate/contracts';
 import { UpdateKeyCommand } from './update-key.command';
 import { UpdateKeyHandler } from './update-key.handler';
 
@@ -8,8 +8,8 @@ import { UpdateKeyHandler } from './update-key.handler';
 export class UpdateKeyMessageController {
   constructor(private readonly handler: UpdateKeyHandler) {}
 
-  @MessagePattern(KeyServicePattern.UpdateKey)
-  updateKey(@Payload() payload: unknown) {
-    return this.handler.execute(UpdateKeyCommand.from(payload));
+  @Answers(KEY_SERVICE_MESSAGES, KeyServicePattern.UpdateKey)
+  updateKey(request: KeyServiceRequest<typeof KeyServicePattern.UpdateKey>) {
+    return this.handler.execute(UpdateKeyCommand.of(request));
   }
 }

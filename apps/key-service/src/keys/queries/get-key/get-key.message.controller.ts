@@ -1,15 +1,14 @@
+import { Answers } from '@keygate/connections';
 import { Controller, Inject } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
+  Clock,
+  CLOCK,
+  KEY_SERVICE_MESSAGES,
   KeyRecord,
   KeyServicePattern,
+  KeyServiceRequest,
   KeyView,
   NotFoundError,
-  keyIdSchema,
-  keyRefSchema,
-  parseInput,
-  CLOCK,
-  Clock,
 } from '@keygate/contracts';
 import { ReadModels } from '../../../read-models/read-models.repository';
 
@@ -21,18 +20,20 @@ export class GetKeyMessageController {
   ) {}
 
   /** One key of the caller's account, as the Panel shows it. */
-  @MessagePattern(KeyServicePattern.GetKey)
-  async getKey(@Payload() payload: unknown): Promise<KeyView> {
-    const { accountId, keyId } = parseInput(keyRefSchema, payload);
+  @Answers(KEY_SERVICE_MESSAGES, KeyServicePattern.GetKey)
+  async getKey(request: KeyServiceRequest<typeof KeyServicePattern.GetKey>): Promise<KeyView> {
+    const { accountId, keyId } = request;
     const key = await this.readModels.findKey(keyId, this.clock.now());
     if (!key || key.accountId !== accountId) throw new NotFoundError('Key', keyId);
     return key;
   }
 
   /** One key with its hashes, for a gateway that saw a gap in the key's event versions. */
-  @MessagePattern(KeyServicePattern.GetKeyRecord)
-  async getKeyRecord(@Payload() payload: unknown): Promise<KeyRecord> {
-    const { keyId } = parseInput(keyIdSchema, payload);
+  @Answers(KEY_SERVICE_MESSAGES, KeyServicePattern.GetKeyRecord)
+  async getKeyRecord(
+    request: KeyServiceRequest<typeof KeyServicePattern.GetKeyRecord>,
+  ): Promise<KeyRecord> {
+    const { keyId } = request;
     const record = await this.readModels.findKeyRecord(keyId, this.clock.now());
     if (!record) throw new NotFoundError('Key', keyId);
     return record;

@@ -1,12 +1,12 @@
+import { Answers } from '@keygate/connections';
 import { Controller, Inject } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
-  KeyServicePattern,
-  KeyView,
-  accountRefSchema,
-  parseInput,
-  CLOCK,
   Clock,
+  CLOCK,
+  KEY_SERVICE_MESSAGES,
+  KeyServicePattern,
+  KeyServiceRequest,
+  KeyView,
 } from '@keygate/contracts';
 import { ReadModels } from '../../../read-models/read-models.repository';
 
@@ -17,11 +17,8 @@ export class ListKeysMessageController {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  @MessagePattern(KeyServicePattern.ListKeys)
-  listKeys(@Payload() payload: unknown): Promise<KeyView[]> {
-    return this.readModels.keysOfAccount(
-      parseInput(accountRefSchema, payload).accountId,
-      this.clock.now(),
-    );
+  @Answers(KEY_SERVICE_MESSAGES, KeyServicePattern.ListKeys)
+  listKeys(request: KeyServiceRequest<typeof KeyServicePattern.ListKeys>): Promise<KeyView[]> {
+    return this.readModels.keysOfAccount(request.accountId, this.clock.now());
   }
 }

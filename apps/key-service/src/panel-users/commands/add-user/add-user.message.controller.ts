@@ -1,14 +1,14 @@
+import { Answers } from '@keygate/connections';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { KeyServicePattern, addUserSchema, parseInput } from '@keygate/contracts';
+import { KEY_SERVICE_MESSAGES, KeyServicePattern, KeyServiceRequest } from '@keygate/contracts';
 import { AddUserHandler } from './add-user.handler';
 
 @Controller()
 export class AddUserMessageController {
   constructor(private readonly handler: AddUserHandler) {}
 
-  @MessagePattern(KeyServicePattern.AddUser)
-  addUser(@Payload() payload: unknown) {
-    return this.handler.execute(parseInput(addUserSchema, payload));
+  @Answers(KEY_SERVICE_MESSAGES, KeyServicePattern.AddUser)
+  addUser(request: KeyServiceRequest<typeof KeyServicePattern.AddUser>) {
+    return this.handler.execute(request);
   }
 }

@@ -1,14 +1,14 @@
+import { Answers } from '@keygate/connections';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { KeyServicePattern, parseInput, signupSchema } from '@keygate/contracts';
+import { KEY_SERVICE_MESSAGES, KeyServicePattern, KeyServiceRequest } from '@keygate/contracts';
 import { SignupHandler } from './signup.handler';
 
 @Controller()
 export class SignupMessageController {
   constructor(private readonly handler: SignupHandler) {}
 
-  @MessagePattern(KeyServicePattern.Signup)
-  signup(@Payload() payload: unknown) {
-    return this.handler.execute(parseInput(signupSchema, payload));
+  @Answers(KEY_SERVICE_MESSAGES, KeyServicePattern.Signup)
+  signup(request: KeyServiceRequest<typeof KeyServicePattern.Signup>) {
+    return this.handler.execute(request);
   }
 }

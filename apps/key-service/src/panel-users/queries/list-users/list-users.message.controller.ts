@@ -1,14 +1,14 @@
+import { Answers } from '@keygate/connections';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { KeyServicePattern, accountRefSchema, parseInput } from '@keygate/contracts';
+import { KEY_SERVICE_MESSAGES, KeyServicePattern, KeyServiceRequest } from '@keygate/contracts';
 import { PanelUsersRepository } from '../../panel-users.repository';
 
 @Controller()
 export class ListUsersMessageController {
   constructor(private readonly users: PanelUsersRepository) {}
 
-  @MessagePattern(KeyServicePattern.ListUsers)
-  list(@Payload() payload: unknown) {
-    return this.users.ofAccount(parseInput(accountRefSchema, payload).accountId);
+  @Answers(KEY_SERVICE_MESSAGES, KeyServicePattern.ListUsers)
+  list(request: KeyServiceRequest<typeof KeyServicePattern.ListUsers>) {
+    return this.users.ofAccount(request.accountId);
   }
 }

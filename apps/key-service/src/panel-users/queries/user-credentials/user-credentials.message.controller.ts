@@ -1,6 +1,6 @@
+import { Answers } from '@keygate/connections';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { KeyServicePattern, parseInput, userCredentialsQuerySchema } from '@keygate/contracts';
+import { KEY_SERVICE_MESSAGES, KeyServicePattern, KeyServiceRequest } from '@keygate/contracts';
 import { PanelUsersRepository } from '../../panel-users.repository';
 
 /** For the gateway's login check only: the user with its password hash, or null. */
@@ -8,8 +8,8 @@ import { PanelUsersRepository } from '../../panel-users.repository';
 export class UserCredentialsMessageController {
   constructor(private readonly users: PanelUsersRepository) {}
 
-  @MessagePattern(KeyServicePattern.UserCredentials)
-  credentials(@Payload() payload: unknown) {
-    return this.users.credentials(parseInput(userCredentialsQuerySchema, payload).email);
+  @Answers(KEY_SERVICE_MESSAGES, KeyServicePattern.UserCredentials)
+  credentials(request: KeyServiceRequest<typeof KeyServicePattern.UserCredentials>) {
+    return this.users.credentials(request.email);
   }
 }

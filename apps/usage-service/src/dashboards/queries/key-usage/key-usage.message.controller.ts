@@ -1,15 +1,19 @@
+import { Answers } from '@keygate/connections';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { UsageServicePattern, keyUsageQuerySchema, parseInput } from '@keygate/contracts';
+import {
+  USAGE_SERVICE_MESSAGES,
+  UsageServicePattern,
+  UsageServiceRequest,
+} from '@keygate/contracts';
 import { UsageReader } from '../../usage-reader';
 
 @Controller()
 export class KeyUsageMessageController {
   constructor(private readonly reader: UsageReader) {}
 
-  @MessagePattern(UsageServicePattern.KeyUsage)
-  keyUsage(@Payload() payload: unknown) {
-    const { accountId, keyId } = parseInput(keyUsageQuerySchema, payload);
+  @Answers(USAGE_SERVICE_MESSAGES, UsageServicePattern.KeyUsage)
+  keyUsage(request: UsageServiceRequest<typeof UsageServicePattern.KeyUsage>) {
+    const { accountId, keyId } = request;
     return this.reader.keyUsage(accountId, keyId);
   }
 }

@@ -1,14 +1,18 @@
+import { Answers } from '@keygate/connections';
 import { Controller } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import { UsageServicePattern, accountUsageQuerySchema, parseInput } from '@keygate/contracts';
+import {
+  USAGE_SERVICE_MESSAGES,
+  UsageServicePattern,
+  UsageServiceRequest,
+} from '@keygate/contracts';
 import { UsageReader } from '../../usage-reader';
 
 @Controller()
 export class KeysUsageMessageController {
   constructor(private readonly reader: UsageReader) {}
 
-  @MessagePattern(UsageServicePattern.KeysUsage)
-  keysUsage(@Payload() payload: unknown) {
-    return this.reader.keysUsage(parseInput(accountUsageQuerySchema, payload).accountId);
+  @Answers(USAGE_SERVICE_MESSAGES, UsageServicePattern.KeysUsage)
+  keysUsage(request: UsageServiceRequest<typeof UsageServicePattern.KeysUsage>) {
+    return this.reader.keysUsage(request.accountId);
   }
 }
