@@ -1,5 +1,5 @@
-# One image for the three services; docker-compose.yml picks the entry point per service.
-FROM node:20-bookworm-slim AS build
+# One image for the four apps; docker-compose.yml picks the entry point per service.
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
@@ -8,7 +8,7 @@ COPY apps apps
 COPY libs libs
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 ENV NODE_ENV=production
 WORKDIR /app
 COPY --from=build /app/node_modules node_modules
