@@ -4,7 +4,6 @@ import passport from 'passport';
 import { KEYGATE_CONFIG, GatewayConfig } from '@keygate/config';
 import { Clock, CLOCK, DomainError, ErrorCode, ServiceUnavailableError } from '@keygate/contracts';
 import { Permission, assertPermitted } from '../authorization/route-permission';
-import { permissionForRequest } from '../authorization/permission-for-request';
 import { GatewayMetrics } from '../metrics/gateway.metrics';
 import { ProjectionService } from '../projection/projection.service';
 import { AuthFailureThrottle } from './auth-failure.throttle';
@@ -52,11 +51,14 @@ export class ApiKeyAuthenticator {
     this.verifier = new KeyVerifier(projection.projection, config);
   }
 
-  /** `permissions`: what the call needs (by default, what its method and raw path say). */
+  /**
+   * `permissions`: what the call needs, always given by the route (from its canonical target or
+   * its own rule), never guessed here from the raw URL.
+   */
   async authenticate(
     request: FastifyRequest,
     reply: FastifyReply,
-    permissions?: Array<Permission | null>,
+    permissions: Array<Permission | null>,
   ): Promise<Principal> {
     const authenticated = request as AuthenticatedRequest;
     authenticated.clientIp = this.clientAddress.of(request);
@@ -87,7 +89,7 @@ export class ApiKeyAuthenticator {
   private authorize(
     request: AuthenticatedRequest,
     credential: PresentedCredential | null,
-    permissions?: Array<Permission | null>,
+    permissions: Array<Permission | null>,
   ): Principal {
     if (!credential) {
       throw new UnauthorizedError(
@@ -95,11 +97,7 @@ export class ApiKeyAuthenticator {
       );
     }
     const principal = this.verifier.verify(credential.token, request.clientIp, this.clock.now());
-    assertPermitted(
-      principal.key,
-      permissions ?? [permissionForRequest(request.method, request.url)],
-      request.method,
-    );
+    assertPermitted(principal.key, permissions, request.method);
     return principal;
   }
 }
