@@ -29,8 +29,9 @@ describe('key expiry by its BullMQ job', () => {
 
   it('re-plans when expiresAt moves: the old job does nothing, the new one expires the key', async () => {
     // What each expiry job answered, as BullMQ reports it (finished jobs are removed).
+    const connection = harness.redis.duplicate({ maxRetriesPerRequest: null });
     const events = new QueueEvents(KEY_EXPIRY_QUEUE, {
-      connection: harness.redis.duplicate({ maxRetriesPerRequest: null }),
+      connection,
       prefix: harness.env.KEYGATE_QUEUE_PREFIX,
     });
     const outcomes = new Map<string, string>();
@@ -55,6 +56,7 @@ describe('key expiry by its BullMQ job', () => {
       expect((await expiredEvents(key.id))[0].event.data).toMatchObject({ expiresAt: later });
     } finally {
       await events.close();
+      await connection.quit(); // given to BullMQ, so closing it is ours
     }
   });
 });
