@@ -1,0 +1,87 @@
+import { EventEnvelope, KeyCreatedData, NotFoundError } from '@keygate/contracts';
+import { ApiKey } from '../../api-key.aggregate';
+import { KeyMutation, KeyTarget } from '../../key-mutation';
+import { ExpireKeyCommand } from './expire-key.command';
+import { ExpireKeyHandler } from './expire-key.handler';
+
+const EXPIRES = '2026-12-06T12:00:00.000Z';
+
+/** A key created with `expiresAt`, as its stream holds it. */
+function keyExpiringAt(expiresAt: string | null, extra: EventEnvelope[] = []): ApiKey {
+  const data: KeyCreatedData = {
+    keyId: 'key_1',
+    accountId: 'acc_1',
+    kind: 'user',
+    access: null,
+    type: 'standard',
+    name: 'n',
+    rules: [{ resource: 'product', actions: ['read'] }],
+    allowedHosts: [],
+    expiresAt,
+    secretHash: 'h1',
+    hint: 'kg_sk_…',
+  };
+  const created: EventEnvelope = {
+    eventId: 'e1',
+    streamId: 'key-key_1',
+    version: 1,
+    type: 'KeyCreated',
+    schemaVersion: 1,
+    occurredAt: '2026-12-01T00:00:00.000Z',
+    actor: { type: 'system' },
+    data,
+  };
+  return new ApiKey().loadFromHistory([created, ...extra]);
+}
+
+/** A KeyMutation that decides on `key` at `now` and records what was applied. */
+function mutationOn(key: ApiKey | null, now: Date) {
+  const applied: string[] = [];
+  const mutation = {
+    run: async <R>(_target: KeyTarget, decide: (k: ApiKey, at: Date) => R) => {
+      if (!key) throw new NotFoundError('Key', 'key_1');
+      const result = decide(key, now);
+      applied.push(...key.takePendingEvents().map((event) => event.type));
+      return { key, result, now };
+    },
+  } as unknown as KeyMutation;
+  return { mutation, applied };
+}
+
+describe(ExpireKeyHandler.name, () => {
+  it('expires the key its job was planned for, once its time has come', async () => {
+    const { mutation, applied } = mutationOn(keyExpiringAt(EXPIRES), new Date(EXPIRES));
+    const outcome = await new ExpireKeyHandler(mutation).execute(
+      new ExpireKeyCommand('key_1', EXPIRES),
+    );
+    expect(outcome).toBe('expired');
+    expect(applied).toEqual(['KeyExpired']);
+  });
+
+  it('does nothing for a job planned for an expiry the key no longer has', async () => {
+    const moved = keyExpiringAt('2026-12-07T12:00:00.000Z');
+    const { mutation, applied } = mutationOn(moved, new Date(EXPIRES));
+    expect(
+      await new ExpireKeyHandler(mutation).execute(new ExpireKeyCommand('key_1', EXPIRES)),
+    ).toBe('superseded');
+    expect(applied).toEqual([]);
+  });
+
+  it('answers not-yet to a timer that fired early, changing nothing', async () => {
+    const { mutation, applied } = mutationOn(
+      keyExpiringAt(EXPIRES),
+      new Date(Date.parse(EXPIRES) - 5),
+    );
+    expect(
+      await new ExpireKeyHandler(mutation).execute(new ExpireKeyCommand('key_1', EXPIRES)),
+    ).toBe('not-yet');
+    expect(applied).toEqual([]);
+  });
+
+  it('answers gone for a deleted (or unknown) key', async () => {
+    const { mutation } = mutationOn(null, new Date(EXPIRES));
+    expect(
+      await new ExpireKeyHandler(mutation).execute(new ExpireKeyCommand('key_1', EXPIRES)),
+    ).toBe('gone');
+  });
+});
