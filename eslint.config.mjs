@@ -6,7 +6,7 @@ import tseslint from 'typescript-eslint';
 // gateway's authorization and content scoping) imports no framework, database or Redis client.
 const APPS = ['gateway', 'panel', 'key-service', 'usage-service'];
 const DOMAIN = [
-  'apps/key-service/src/**/*.aggregate.ts',
+  'apps/key-service/src/domain/**/*.ts',
   'apps/key-service/src/shared/**/*.ts',
   'apps/gateway/src/authorization/**/*.ts',
   'apps/gateway/src/content-scope/**/*.ts',

@@ -2,7 +2,7 @@ import { KeyServicePattern, keyStreamId } from '@keygate/contracts';
 import { KeyServiceHarness } from './key-service.harness';
 import { EventSourcedRepository } from '../src/event-store/event-sourced.repository';
 import { ConcurrencyError, EVENT_STORE, EventStore } from '../src/event-store/event-store.port';
-import { ApiKey } from '../src/keys/api-key.aggregate';
+import { ApiKey } from '../src/domain/api-key.aggregate';
 
 describe('optimistic concurrency on the event store', () => {
   const harness = new KeyServiceHarness();

@@ -8,7 +8,7 @@ import {
 import { ManualClock, waitFor } from '@keygate/testing';
 import { EventSourcedRepository } from '../src/event-store/event-sourced.repository';
 import { MongoEventStore } from '../src/event-store/mongo-event-store.repository';
-import { ApiKey } from '../src/keys/api-key.aggregate';
+import { ApiKey } from '../src/domain/api-key.aggregate';
 import { KeyServiceHarness } from './key-service.harness';
 
 describe('outbox relay: an event appended just before a crash', () => {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Actor, ConflictError, EventEnvelope } from '@keygate/contracts';
-import { AnyAggregate } from '../shared/aggregate-root';
+import { AnyAggregate } from '../domain/aggregate-root';
 import { RecentStreams } from './recent-streams';
 import { ConcurrencyError, EVENT_STORE, EventStore } from './event-store.port';
 

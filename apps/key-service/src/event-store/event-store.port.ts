@@ -1,5 +1,5 @@
 import { EventEnvelope, EventPage } from '@keygate/contracts';
-import { AppendRequest } from '../shared/aggregate-root';
+import { AppendRequest } from '../domain/aggregate-root';
 
 export const EVENT_STORE = Symbol('EVENT_STORE');
 

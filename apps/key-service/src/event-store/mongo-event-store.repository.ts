@@ -2,7 +2,7 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { Connection, Model, Types, mongo } from 'mongoose';
 import { EventEnvelope } from '@keygate/contracts';
 import { BULK_WRITE_CHUNK, MONGO, insertInChunks } from '@keygate/connections';
-import { AppendRequest } from '../shared/aggregate-root';
+import { AppendRequest } from '../domain/aggregate-root';
 import { newBatchId, newEventId, newOutboxEntryId, newWriterId } from '../shared/ids';
 import {
   ConcurrencyError,

@@ -2,7 +2,7 @@ import { EventEnvelope, KeyCreatedData, NotFoundError } from '@keygate/contracts
 import { ManualClock } from '@keygate/testing';
 import { EventSourcedRepository } from '../event-store/event-sourced.repository';
 import { OutboxRelay } from '../outbox/outbox-relay';
-import { ApiKey } from './api-key.aggregate';
+import { ApiKey } from '../domain/api-key.aggregate';
 import { KeyMutation } from './key-mutation';
 
 const created: EventEnvelope = {

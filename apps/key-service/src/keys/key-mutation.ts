@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { Actor, NotFoundError, keyStreamId, CLOCK, Clock } from '@keygate/contracts';
 import { EventSourcedRepository } from '../event-store/event-sourced.repository';
 import { OutboxRelay } from '../outbox/outbox-relay';
-import { ApiKey } from './api-key.aggregate';
+import { ApiKey } from '../domain/api-key.aggregate';
 
 export interface KeyTarget {
   keyId: string;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, NotFoundError, accountStreamId } from '@keygate/contracts';
-import { Account } from '../accounts/account.aggregate';
+import { Account } from '../domain/account.aggregate';
 import { EventSourcedRepository } from '../event-store/event-sourced.repository';
 import { OutboxRelay } from '../outbox/outbox-relay';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ACCOUNT_STREAM_PREFIX, EventEnvelope, KEY_STREAM_PREFIX } from '@keygate/contracts';
-import { Account } from '../accounts/account.aggregate';
-import { ApiKey } from '../keys/api-key.aggregate';
+import { Account } from '../domain/account.aggregate';
+import { ApiKey } from '../domain/api-key.aggregate';
 import { EventSourcedRepository } from '../event-store/event-sourced.repository';
 import { EventStore } from '../event-store/event-store.port';
 import { ReadModels } from './read-models.repository';

@@ -2,8 +2,8 @@ import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { Connection, Model, mongo } from 'mongoose';
 import { AccountRecord, AccountView, KeyRecord, KeyView } from '@keygate/contracts';
 import { MONGO, insertInChunks } from '@keygate/connections';
-import { Account } from '../accounts/account.aggregate';
-import { ApiKey } from '../keys/api-key.aggregate';
+import { Account } from '../domain/account.aggregate';
+import { ApiKey } from '../domain/api-key.aggregate';
 import { keyStatusAt } from '@keygate/contracts';
 import {
   ACCOUNT_VIEW_COLLECTION,

@@ -10,7 +10,7 @@ import {
 import { KEYGATE_CONFIG, KeyServiceConfig } from '@keygate/config';
 import { EventSourcedRepository } from '../../../event-store/event-sourced.repository';
 import { OutboxRelay } from '../../../outbox/outbox-relay';
-import { Account } from '../../account.aggregate';
+import { Account } from '../../../domain/account.aggregate';
 import { ChangePlanCommand } from './change-plan.command';
 
 @Injectable()

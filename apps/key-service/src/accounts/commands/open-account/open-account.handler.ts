@@ -4,9 +4,9 @@ import { KEYGATE_CONFIG, KeyServiceConfig } from '@keygate/config';
 import { EventSourcedRepository } from '../../../event-store/event-sourced.repository';
 import { OutboxRelay } from '../../../outbox/outbox-relay';
 import { newAccountId, newKeyId } from '../../../shared/ids';
-import { ApiKey } from '../../../keys/api-key.aggregate';
+import { ApiKey } from '../../../domain/api-key.aggregate';
 import { SecretIssuer } from '../../../keys/secrets/secret-issuer';
-import { Account } from '../../account.aggregate';
+import { Account } from '../../../domain/account.aggregate';
 import { OpenAccountCommand } from './open-account.command';
 
 export const APPLICATION_KEY_ACCESS: KeyAccess[] = ['read-write', 'read-only'];

@@ -8,7 +8,7 @@ import { OutboxRelay } from '../../../outbox/outbox-relay';
 import { ProjectionCheckpoint } from '../../../outbox/projection-checkpoint';
 import { ReadModels } from '../../../read-models/read-models.repository';
 import { newKeyId } from '../../../shared/ids';
-import { ApiKey } from '../../api-key.aggregate';
+import { ApiKey } from '../../../domain/api-key.aggregate';
 import { SecretIssuer } from '../../secrets/secret-issuer';
 import { CreateKeyCommand } from './create-key.command';
 

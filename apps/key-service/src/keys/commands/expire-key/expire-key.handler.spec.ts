@@ -1,5 +1,5 @@
 import { EventEnvelope, KeyCreatedData, NotFoundError } from '@keygate/contracts';
-import { ApiKey } from '../../api-key.aggregate';
+import { ApiKey } from '../../../domain/api-key.aggregate';
 import { KeyMutation, KeyTarget } from '../../key-mutation';
 import { ExpireKeyCommand } from './expire-key.command';
 import { ExpireKeyHandler } from './expire-key.handler';

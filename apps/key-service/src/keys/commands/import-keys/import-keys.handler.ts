@@ -24,7 +24,7 @@ import { OutboxRelay } from '../../../outbox/outbox-relay';
 import { ProjectionCheckpoint } from '../../../outbox/projection-checkpoint';
 import { ReadModels } from '../../../read-models/read-models.repository';
 import { newKeyId } from '../../../shared/ids';
-import { ApiKey } from '../../api-key.aggregate';
+import { ApiKey } from '../../../domain/api-key.aggregate';
 import { ImportKeysCommand } from './import-keys.command';
 
 /**

@@ -1,5 +1,5 @@
 import { Actor, KeyServicePattern, KeyServiceRequest, SYSTEM_ACTOR } from '@keygate/contracts';
-import { KeyChanges } from '../../api-key.aggregate';
+import { KeyChanges } from '../../../domain/api-key.aggregate';
 
 export class UpdateKeyCommand {
   constructor(

@@ -22,7 +22,7 @@ import {
   NotFoundError,
   ValidationError,
 } from '@keygate/contracts';
-import { AggregateRoot, EventHandlers } from '../shared/aggregate-root';
+import { AggregateRoot, EventHandlers } from './aggregate-root';
 import { keyStatusAt } from '@keygate/contracts';
 
 const DAY_MS = 24 * 3600 * 1000;

@@ -8,7 +8,7 @@ import {
   PanelUserRoleChangedData,
   accountStreamId,
 } from '@keygate/contracts';
-import { AggregateRoot, EventHandlers } from '../shared/aggregate-root';
+import { AggregateRoot, EventHandlers } from './aggregate-root';
 
 export class Account extends AggregateRoot<AccountEvent> {
   /**
