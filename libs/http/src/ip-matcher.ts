@@ -13,7 +13,8 @@ export function normaliseIp(address: string): string {
   return mapped ? mapped[1] : lower;
 }
 
-function toBigInt(address: string, family: 4 | 6): bigint {
+/** An IPv4 or IPv6 address (in any text form, dotted IPv4 tail included) as a number. */
+export function toBigInt(address: string, family: 4 | 6): bigint {
   if (family === 4)
     return address.split('.').reduce((acc, part) => (acc << 8n) | BigInt(Number(part)), 0n);
   let [head, tail] = address.split('::') as [string, string | undefined];

@@ -1,24 +1,5 @@
 import { isIP } from 'node:net';
-import { normaliseIp } from './ip-matcher';
-
-function ipv6Hextets(address: string): number[] {
-  let [head, tail] = address.split('::') as [string, string | undefined];
-  // A dotted IPv4 tail (::ffff:1.2.3.4, 64:ff9b::1.2.3.4) is two hextets.
-  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(tail ?? head);
-  if (dotted) {
-    const [a, b, c, d] = dotted.slice(1).map(Number);
-    const hextets = `${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
-    if (tail !== undefined) tail = tail.replace(dotted[0], hextets);
-    else head = head.replace(dotted[0], hextets);
-  }
-  const headParts = head ? head.split(':') : [];
-  const tailParts = tail ? tail.split(':') : [];
-  const parts =
-    tail === undefined
-      ? headParts
-      : [...headParts, ...Array(8 - headParts.length - tailParts.length).fill('0'), ...tailParts];
-  return parts.map((part) => parseInt(part || '0', 16));
-}
+import { normaliseIp, toBigInt } from './ip-matcher';
 
 /**
  * Who a throttle counts a client as: an IPv4 address as it is; an IPv6 address as its network of
@@ -30,12 +11,13 @@ function ipv6Hextets(address: string): number[] {
 export function throttleIdentity(address: string, ipv6PrefixBits: number): string {
   const ip = normaliseIp(address);
   if (isIP(ip) !== 6) return ip;
-  if (ipv6PrefixBits >= 128) return `${compressed(ipv6Hextets(ip))}/128`;
-  const hextets = ipv6Hextets(ip).map((hextet, i) => {
-    const kept = Math.min(Math.max(ipv6PrefixBits - i * 16, 0), 16);
-    return kept === 0 ? 0 : hextet & (0xffff << (16 - kept)) & 0xffff;
-  });
-  return `${compressed(hextets)}/${ipv6PrefixBits}`;
+  const bits = Math.min(ipv6PrefixBits, 128);
+  const mask = bits === 0 ? 0n : ((1n << BigInt(bits)) - 1n) << BigInt(128 - bits);
+  const network = toBigInt(ip, 6) & mask;
+  const hextets = Array.from({ length: 8 }, (_, i) =>
+    Number((network >> BigInt(112 - 16 * i)) & 0xffffn),
+  );
+  return `${compressed(hextets)}/${bits}`;
 }
 
 /** RFC 5952's text form: lower case, no leading zeros, the longest run of zeros as `::`. */
