@@ -1,6 +1,6 @@
 import { setPriority } from 'node:os';
 import { Piscina } from 'piscina';
-import { AnswerCheck, checkAnswer } from '../content-scope/answer-check';
+import { AnswerCheck, checkAnswer, ownBuffer } from '../content-scope/answer-check';
 
 // On Linux a thread's nice value is its own: this check thread yields the CPU to the event loop
 // (every other call of every tenant) whenever both want it. Elsewhere it may fail: then it runs
@@ -17,12 +17,6 @@ try {
  */
 export default function checkOnThread({ text, check }: { text: Uint8Array; check: AnswerCheck }) {
   const answer = checkAnswer(text, check);
-  if ('invalid' in answer) return answer;
   // A small body may be a view of Node's shared buffer pool, which must not move: a copy of it.
-  const { body } = answer;
-  const own =
-    body.byteOffset === 0 && body.byteLength === body.buffer.byteLength
-      ? body
-      : new Uint8Array(body);
-  return Piscina.move(own);
+  return 'invalid' in answer ? answer : Piscina.move(ownBuffer(answer.body));
 }

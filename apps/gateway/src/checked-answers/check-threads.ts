@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { Piscina } from 'piscina';
-import { AnswerCheck, CheckedAnswer } from '../content-scope/answer-check';
+import { AnswerCheck, CheckedAnswer, ownBuffer } from '../content-scope/answer-check';
 
 interface Task {
   text: Uint8Array;
@@ -98,10 +98,7 @@ export function checkThreadPool(threads: number): { run: CheckRunner; close: () 
   return {
     run: async (text, check) => {
       pool ??= start();
-      const bytes =
-        text.byteOffset === 0 && text.byteLength === text.buffer.byteLength
-          ? text
-          : new Uint8Array(text); // a view of a shared buffer cannot be moved: its own copy
+      const bytes = ownBuffer(text);
       const answer = (await pool.run(
         { text: bytes, check },
         { transferList: [bytes.buffer as ArrayBuffer] },

@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import { KEYGATE_CONFIG, GatewayConfig } from '@keygate/config';
 import { UpstreamAnswerUncheckedError } from '@keygate/contracts';
 import { AnswerCheck, checkAnswer } from '../content-scope/answer-check';
+import { readAtMost } from '../edge/body-limit';
 import { ByteBudget } from './byte-budget';
 import { CheckThreads, checkThreadPool } from './check-threads';
 
@@ -69,7 +70,11 @@ export class CheckedAnswers implements OnApplicationShutdown {
       if (share.idle) this.shares.delete(accountId);
     };
     try {
-      const text = await readWithin(body, reserved);
+      const text = await readAtMost(body, reserved);
+      if (!text)
+        throw new UpstreamAnswerUncheckedError(
+          'it is larger than the checked-answer limit (or its declared length)',
+        );
       // An undeclared length reserved the whole limit: what it did not use goes back at once.
       giveBack(reserved - text.length);
       return { text, release: () => giveBack(reserved) };
@@ -98,21 +103,4 @@ export class CheckedAnswers implements OnApplicationShutdown {
     if (!share) this.shares.set(accountId, (share = new ByteBudget(this.perAccount)));
     return share;
   }
-}
-
-/** The body in one buffer; more than `room` bytes (what it reserved) is an unchecked answer. */
-async function readWithin(body: Readable, room: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of body) {
-    size += (chunk as Buffer).length;
-    if (size > room) {
-      body.destroy();
-      throw new UpstreamAnswerUncheckedError(
-        'it is larger than the checked-answer limit (or its declared length)',
-      );
-    }
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks, size);
 }

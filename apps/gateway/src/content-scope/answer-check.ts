@@ -30,3 +30,9 @@ export function checkAnswer(text: Uint8Array, check: AnswerCheck): CheckedAnswer
   const checked = withUnreadableAsReferences(document, (type) => readable.has(type));
   return { body: Buffer.from(JSON.stringify(checked), 'utf8') };
 }
+
+/** The bytes in a buffer of their own: a view of a shared one (Node's pool) cannot be moved. */
+export const ownBuffer = (bytes: Uint8Array): Uint8Array =>
+  bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+    ? bytes
+    : new Uint8Array(bytes);

@@ -40,12 +40,9 @@ function rootFields(
 }
 
 function operationOf(
-  document: DocumentNode,
+  operations: OperationDefinitionNode[],
   operationName: string | null,
 ): OperationDefinitionNode {
-  const operations = document.definitions.filter(
-    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
-  );
   const chosen = operationName
     ? operations.find((op) => op.name?.value === operationName)
     : operations.length === 1
@@ -68,13 +65,17 @@ function parsed(source: string, operationName: string | null) {
   } catch (error) {
     throw ValidationError.of('query', `is not valid GraphQL: ${(error as GraphQLError).message}`);
   }
-  assertUniqueNames(document);
-  const fragments = new Map(
-    document.definitions
-      .filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION)
-      .map((d) => [d.name.value, d]),
+  const operations = document.definitions.filter(
+    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
   );
-  return { operation: operationOf(document, operationName), fragments };
+  const fragments = document.definitions.filter(
+    (d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION,
+  );
+  assertUniqueNames(operations, fragments);
+  return {
+    operation: operationOf(operations, operationName),
+    fragments: new Map(fragments.map((d) => [d.name.value, d])),
+  };
 }
 
 /**
@@ -82,24 +83,22 @@ function parsed(source: string, operationName: string | null) {
  * operation), enforced here because an upstream that executes without validating may pick
  * another definition of a name than the one the gateway checked.
  */
-function assertUniqueNames(document: DocumentNode): void {
-  const operations = document.definitions.filter(
-    (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION,
-  );
+function assertUniqueNames(
+  operations: OperationDefinitionNode[],
+  fragments: FragmentDefinitionNode[],
+): void {
   if (operations.length > 1 && operations.some((op) => !op.name))
     throw ValidationError.of('query', 'may have an anonymous operation only as its one operation');
-  const seen = new Set<string>();
-  for (const definition of document.definitions) {
-    if (
-      definition.kind !== Kind.OPERATION_DEFINITION &&
-      definition.kind !== Kind.FRAGMENT_DEFINITION
-    )
-      continue;
-    if (!definition.name) continue;
-    const kind = definition.kind === Kind.FRAGMENT_DEFINITION ? 'fragment' : 'operation';
-    const name = `${kind} ${definition.name.value}`;
-    if (seen.has(name)) throw ValidationError.of('query', `defines ${name} more than once`);
-    seen.add(name);
+  for (const [kind, names] of [
+    ['operation', operations.map((op) => op.name?.value).filter((n) => n !== undefined)],
+    ['fragment', fragments.map((fragment) => fragment.name.value)],
+  ] as const) {
+    const seen = new Set<string>();
+    for (const name of names) {
+      if (seen.has(name))
+        throw ValidationError.of('query', `defines ${kind} ${name} more than once`);
+      seen.add(name);
+    }
   }
 }
 
