@@ -1,40 +1,14 @@
-import { EventEnvelope, ErrorCode, KeyCreatedData, DomainError } from '@keygate/contracts';
+import { EventEnvelope, ErrorCode, DomainError } from '@keygate/contracts';
+import { keyCreated } from '../../test/key-created.event';
 import { ApiKey } from './api-key.aggregate';
 
 const NOW = new Date('2026-11-23T12:00:00.000Z');
 const DAY = 24 * 3600 * 1000;
 const at = (ms: number) => new Date(NOW.getTime() + ms);
 
-function created(overrides: Partial<KeyCreatedData> = {}): EventEnvelope {
-  const data: KeyCreatedData = {
-    keyId: 'key_1',
-    accountId: 'acc_1',
-    kind: 'user',
-    access: null,
-    type: 'standard',
-    name: 'Product reader',
-    rules: [{ resource: 'product', actions: ['read'] }],
-    allowedHosts: [],
-    expiresAt: null,
-    secretHash: 'h1',
-    hint: 'kg_sk_abcd…wxyz',
-    ...overrides,
-  };
-  return {
-    eventId: 'e1',
-    streamId: 'key-key_1',
-    version: 1,
-    type: 'KeyCreated',
-    schemaVersion: 1,
-    occurredAt: NOW.toISOString(),
-    actor: { type: 'system' },
-    data,
-  };
-}
-
 const given = (...events: EventEnvelope[]) => new ApiKey().loadFromHistory(events);
 const later = (version: number, type: string, data: object): EventEnvelope => ({
-  ...created(),
+  ...keyCreated(),
   eventId: `e${version}`,
   version,
   type,
@@ -117,7 +91,7 @@ describe(ApiKey.name, () => {
 
   describe('rotate', () => {
     it('keeps the old hash valid for the grace period', () => {
-      const key = given(created());
+      const key = given(keyCreated());
       key.rotate({ secretHash: 'h2', hint: 'y' }, 3600, NOW);
       expect(key.takePendingEvents()[0].data).toEqual({
         keyId: 'key_1',
@@ -129,19 +103,21 @@ describe(ApiKey.name, () => {
     });
 
     it('drops the old hash at once without a grace period', () => {
-      const key = given(created());
+      const key = given(keyCreated());
       key.rotate({ secretHash: 'h2', hint: 'y' }, 0, NOW);
       expect(key.previousSecretHash).toBeNull();
     });
 
     it('refuses a grace period over 7 days', () => {
       expect(
-        codeOf(() => given(created()).rotate({ secretHash: 'h2', hint: 'y' }, 7 * 86400 + 1, NOW)),
+        codeOf(() =>
+          given(keyCreated()).rotate({ secretHash: 'h2', hint: 'y' }, 7 * 86400 + 1, NOW),
+        ),
       ).toBe(ErrorCode.VALIDATION_FAILED);
     });
 
     it('refuses to rotate a revoked key', () => {
-      const key = given(created(), later(2, 'KeyRevoked', {}));
+      const key = given(keyCreated(), later(2, 'KeyRevoked', {}));
       expect(codeOf(() => key.rotate({ secretHash: 'h2', hint: 'y' }, 0, NOW))).toBe(
         ErrorCode.NOT_ALLOWED,
       );
@@ -150,7 +126,7 @@ describe(ApiKey.name, () => {
 
   describe('revoke', () => {
     it('is irreversible and idempotent', () => {
-      const key = given(created(), later(2, 'KeyRevoked', {}));
+      const key = given(keyCreated(), later(2, 'KeyRevoked', {}));
       expect(key.status(NOW)).toBe('revoked');
       expect(key.revoke(NOW)).toBe(false);
       expect(key.takePendingEvents()).toHaveLength(0);
@@ -159,7 +135,7 @@ describe(ApiKey.name, () => {
 
     it('ends a running grace period', () => {
       const key = given(
-        created(),
+        keyCreated(),
         later(2, 'KeyRotated', {
           secretHash: 'h2',
           hint: 'y',
@@ -174,7 +150,7 @@ describe(ApiKey.name, () => {
 
   describe('delete', () => {
     it('makes the key not found afterwards', () => {
-      const key = given(created(), later(2, 'KeyDeleted', {}));
+      const key = given(keyCreated(), later(2, 'KeyDeleted', {}));
       expect(codeOf(() => key.rotate({ secretHash: 'h2', hint: 'y' }, 0, NOW))).toBe(
         ErrorCode.NOT_FOUND,
       );
@@ -183,7 +159,7 @@ describe(ApiKey.name, () => {
   });
 
   describe('expire', () => {
-    const expiring = () => given(created({ expiresAt: at(DAY).toISOString() }));
+    const expiring = () => given(keyCreated({ expiresAt: at(DAY).toISOString() }));
 
     it('does nothing before expiresAt', () => {
       expect(expiring().expire(NOW)).toBe(false);
@@ -200,7 +176,7 @@ describe(ApiKey.name, () => {
 
   describe('update', () => {
     it('records only what changed', () => {
-      const key = given(created());
+      const key = given(keyCreated());
       key.update({ name: 'Product reader', rules: [{ resource: 'blog', actions: ['read'] }] }, NOW);
       expect(key.takePendingEvents()[0].data).toEqual({
         keyId: 'key_1',
@@ -209,13 +185,13 @@ describe(ApiKey.name, () => {
     });
 
     it('applies nothing when nothing changed', () => {
-      const key = given(created());
+      const key = given(keyCreated());
       expect(key.update({ name: 'Product reader' }, NOW)).toBe(false);
     });
 
     it('checks a new expiry against the 365-day bound', () => {
       expect(
-        codeOf(() => given(created()).update({ expiresAt: at(400 * DAY).toISOString() }, NOW)),
+        codeOf(() => given(keyCreated()).update({ expiresAt: at(400 * DAY).toISOString() }, NOW)),
       ).toBe(ErrorCode.VALIDATION_FAILED);
     });
   });

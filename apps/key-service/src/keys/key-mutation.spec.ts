@@ -1,32 +1,12 @@
-import { EventEnvelope, KeyCreatedData, NotFoundError } from '@keygate/contracts';
+import { EventEnvelope, NotFoundError } from '@keygate/contracts';
+import { keyCreated } from '../../test/key-created.event';
 import { ManualClock } from '@keygate/testing';
 import { EventSourcedRepository } from '../event-store/event-sourced.repository';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { ApiKey } from '../domain/api-key.aggregate';
 import { KeyMutation } from './key-mutation';
 
-const created: EventEnvelope = {
-  eventId: 'e1',
-  streamId: 'key-key_1',
-  version: 1,
-  type: 'KeyCreated',
-  schemaVersion: 1,
-  occurredAt: '2026-12-01T00:00:00.000Z',
-  actor: { type: 'system' },
-  data: {
-    keyId: 'key_1',
-    accountId: 'acc_1',
-    kind: 'user',
-    access: null,
-    type: 'standard',
-    name: 'n',
-    rules: [{ resource: 'product', actions: ['read'] }],
-    allowedHosts: [],
-    expiresAt: null,
-    secretHash: 'h1',
-    hint: 'kg_sk_…',
-  } satisfies KeyCreatedData,
-};
+const created = keyCreated();
 
 /** A repository over one stream held in memory, and a relay that records its flushes. */
 function setup(history: EventEnvelope[] = [created]) {

@@ -1,4 +1,5 @@
-import { EventEnvelope, KeyCreatedData, NotFoundError } from '@keygate/contracts';
+import { NotFoundError } from '@keygate/contracts';
+import { keyCreated } from '../../../../test/key-created.event';
 import { ApiKey } from '../../../domain/api-key.aggregate';
 import { KeyMutation, KeyTarget } from '../../key-mutation';
 import { ExpireKeyCommand } from './expire-key.command';
@@ -7,32 +8,8 @@ import { ExpireKeyHandler } from './expire-key.handler';
 const EXPIRES = '2026-12-06T12:00:00.000Z';
 
 /** A key created with `expiresAt`, as its stream holds it. */
-function keyExpiringAt(expiresAt: string | null, extra: EventEnvelope[] = []): ApiKey {
-  const data: KeyCreatedData = {
-    keyId: 'key_1',
-    accountId: 'acc_1',
-    kind: 'user',
-    access: null,
-    type: 'standard',
-    name: 'n',
-    rules: [{ resource: 'product', actions: ['read'] }],
-    allowedHosts: [],
-    expiresAt,
-    secretHash: 'h1',
-    hint: 'kg_sk_…',
-  };
-  const created: EventEnvelope = {
-    eventId: 'e1',
-    streamId: 'key-key_1',
-    version: 1,
-    type: 'KeyCreated',
-    schemaVersion: 1,
-    occurredAt: '2026-12-01T00:00:00.000Z',
-    actor: { type: 'system' },
-    data,
-  };
-  return new ApiKey().loadFromHistory([created, ...extra]);
-}
+const keyExpiringAt = (expiresAt: string | null): ApiKey =>
+  new ApiKey().loadFromHistory([keyCreated({ expiresAt })]);
 
 /** A KeyMutation that decides on `key` at `now` and records what was applied. */
 function mutationOn(key: ApiKey | null, now: Date) {
