@@ -3,13 +3,19 @@ import { APP_FILTER } from '@nestjs/core';
 import { ConfigModule, loadGatewayConfig } from '@keygate/config';
 import { ClockModule, RedisModule } from '@keygate/connections';
 import { ClientAddressModule, HttpErrorFilter } from '@keygate/http';
-import { AuthContextRoute } from './auth-context/auth-context.route';
+import { AuthContextAnswer } from './auth-context/auth-context.answer';
 import { AuthModule } from './auth/auth.module';
 import { HealthController } from './health/health.controller';
 import { ProjectionModule } from './projection/projection.module';
-import { ContentProxyRoutes } from './proxy/content-proxy.routes';
 import { ForwardedCall } from './proxy/forwarded-call';
-import { GraphqlProxyRoutes } from './graphql/graphql-proxy.routes';
+import { GraphqlOperationCheck } from './graphql/graphql-operation.check';
+import { GatewayPipeline } from './call-pipeline/gateway-pipeline';
+import { AuthenticateStep } from './call-pipeline/steps/authenticate.step';
+import { BodySizeStep } from './call-pipeline/steps/body-size.step';
+import { RouteCheckStep } from './call-pipeline/steps/route-check.step';
+import { ConcurrencySlotStep } from './call-pipeline/steps/concurrency-slot.step';
+import { QuotaAdmissionStep } from './call-pipeline/steps/quota-admission.step';
+import { PublicRoutes } from './http/public-routes';
 import { UpstreamSchemas } from './graphql/upstream-schemas';
 import { UpstreamProxy } from './proxy/upstream.proxy';
 import { CheckedAnswers } from './checked-answers/checked-answers';
@@ -30,11 +36,17 @@ import { AccountConcurrency } from './edge/account-concurrency';
   controllers: [HealthController],
   providers: [
     { provide: APP_FILTER, useClass: HttpErrorFilter },
-    AuthContextRoute,
+    PublicRoutes,
+    AuthContextAnswer,
     ForwardedCall,
+    GatewayPipeline,
+    AuthenticateStep,
+    BodySizeStep,
+    RouteCheckStep,
+    ConcurrencySlotStep,
+    QuotaAdmissionStep,
     AccountConcurrency,
-    ContentProxyRoutes,
-    GraphqlProxyRoutes,
+    GraphqlOperationCheck,
     UpstreamSchemas,
     UpstreamProxy,
     CheckedAnswers,

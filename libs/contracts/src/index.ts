@@ -5,3 +5,4 @@ export * from './messages';
 export * from './clock';
 export * from './read-model';
 export * from './key-lifecycle';
+export * from './public-api';

@@ -1,24 +1,8 @@
-import { KeyRecord } from '@keygate/contracts';
+import { keyRecord } from '../../test/key-record';
 import { permissionForRequest } from './permission-for-request';
 import { isPermitted } from './route-permission';
 
-const key = (overrides: Partial<KeyRecord>): KeyRecord => ({
-  id: 'k',
-  accountId: 'a',
-  name: 'n',
-  kind: 'user',
-  access: null,
-  type: 'standard',
-  rules: [],
-  status: 'active',
-  expiresAt: null,
-  allowedHosts: [],
-  version: 1,
-  secretHash: 'h',
-  previousSecretHash: null,
-  previousValidUntil: null,
-  ...overrides,
-});
+const key = keyRecord;
 
 describe(permissionForRequest.name, () => {
   it('maps content calls to resource and action', () => {

@@ -1,23 +1,9 @@
 import { KeyRecord } from '@keygate/contracts';
+import { keyRecord } from '../../test/key-record';
 import { scopedSearchQuery } from './search-scope';
 import { scopedHydration } from './hydration-scope';
 
-const key = (rules: KeyRecord['rules']): KeyRecord => ({
-  id: 'k',
-  accountId: 'a',
-  name: 'n',
-  kind: 'user',
-  access: null,
-  type: 'standard',
-  rules,
-  status: 'active',
-  expiresAt: null,
-  allowedHosts: [],
-  version: 1,
-  secretHash: 'h',
-  previousSecretHash: null,
-  previousValidUntil: null,
-});
+const key = (rules: KeyRecord['rules']) => keyRecord({ rules });
 const reader = key([
   { resource: 'product', actions: ['read'] },
   { resource: 'category', actions: ['read', 'create'] },

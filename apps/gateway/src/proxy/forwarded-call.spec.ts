@@ -1,11 +1,20 @@
 import { FastifyReply, FastifyRequest } from 'fastify';
 import {
   ForbiddenError,
+  PUBLIC_ROUTES,
   QuotaExceededError,
   TooManyConcurrentCallsError,
   UnauthorizedError,
 } from '@keygate/contracts';
+import { GatewayConfig } from '@keygate/config';
 import { ApiKeyAuthenticator } from '../auth/api-key.authenticator';
+import { GatewayPipeline } from '../call-pipeline/gateway-pipeline';
+import { AuthenticateStep } from '../call-pipeline/steps/authenticate.step';
+import { BodySizeStep } from '../call-pipeline/steps/body-size.step';
+import { ConcurrencySlotStep } from '../call-pipeline/steps/concurrency-slot.step';
+import { QuotaAdmissionStep } from '../call-pipeline/steps/quota-admission.step';
+import { RouteCheckStep } from '../call-pipeline/steps/route-check.step';
+import { GraphqlOperationCheck } from '../graphql/graphql-operation.check';
 import { Principal } from '../auth/key-verifier';
 import { AccountConcurrency } from '../edge/account-concurrency';
 import { GatewayMetrics } from '../metrics/gateway.metrics';
@@ -30,7 +39,7 @@ function fakeReply() {
   return { reply: reply as unknown as FastifyReply, sent };
 }
 
-/** A ForwardedCall over fakes that record the order of the steps. */
+/** A ForwardedCall over the real pipeline, its steps' collaborators faked to record the order. */
 function setup(
   fail: Partial<Record<'authenticate' | 'check' | 'acquire' | 'admit' | 'forward', Error>> = {},
 ) {
@@ -43,10 +52,7 @@ function setup(
   const authenticator = {
     authenticate: async () => (step('authenticate'), principal),
   } as unknown as ApiKeyAuthenticator;
-  const proxy = {
-    assertBodySize: () => undefined,
-    forward: async () => step('forward'),
-  } as unknown as UpstreamProxy;
+  const proxy = { forward: async () => step('forward') } as unknown as UpstreamProxy;
   const quota = {
     admit: async () => (step('admit'), { 'RateLimit-Limit': '10' }),
   } as unknown as QuotaAdmission;
@@ -56,21 +62,33 @@ function setup(
       return () => steps.push('release');
     },
   } as unknown as AccountConcurrency;
+  const graphql = {
+    check: async () => (step('check'), {}),
+  } as unknown as GraphqlOperationCheck;
   const metrics = {
     forwarded: { inc: () => outcomes.push('forwarded') },
     requests: { inc: ({ outcome }: { outcome: string }) => outcomes.push(outcome) },
   } as unknown as GatewayMetrics;
-  const call = new ForwardedCall(authenticator, proxy, quota, concurrency, metrics);
-  const request = { url: '/api/v1/content/product', method: 'GET', headers: {} } as FastifyRequest;
-  const check = async () => (step('check'), undefined);
-  return { call, request, check, steps, outcomes };
+  const config = { http: { apiBodyLimitBytes: 1024 } } as GatewayConfig;
+  const pipeline = new GatewayPipeline(
+    new AuthenticateStep(authenticator),
+    new BodySizeStep(config),
+    new RouteCheckStep(graphql),
+    new ConcurrencySlotStep(concurrency),
+    new QuotaAdmissionStep(quota),
+  );
+  const call = new ForwardedCall(pipeline, proxy, metrics);
+  const request = { url: '/api/graphql', method: 'POST', headers: {} } as FastifyRequest;
+  return { call, request, steps, outcomes };
 }
+
+const route = PUBLIC_ROUTES.graphql;
 
 describe(ForwardedCall.name, () => {
   it('authenticates, checks, takes a slot, admits, forwards, then gives the slot back', async () => {
-    const { call, request, check, steps, outcomes } = setup();
+    const { call, request, steps, outcomes } = setup();
     const { reply } = fakeReply();
-    await call.run(request, reply, undefined, check);
+    await call.run(request, reply, route);
     expect(steps).toEqual(['authenticate', 'check', 'acquire', 'admit', 'forward', 'release']);
     expect(outcomes).toEqual(['forwarded']);
   });
@@ -82,9 +100,9 @@ describe(ForwardedCall.name, () => {
   ] as const)(
     'refuses at %s before the quota counts the call',
     async (_at, failing, error, status) => {
-      const { call, request, check, steps } = setup({ [failing]: error });
+      const { call, request, steps } = setup({ [failing]: error });
       const { reply, sent } = fakeReply();
-      await call.run(request, reply, undefined, check);
+      await call.run(request, reply, route);
       expect(steps).not.toContain('admit');
       expect(steps).not.toContain('forward');
       expect(sent.status).toBe(status);
@@ -98,19 +116,19 @@ describe(ForwardedCall.name, () => {
       60,
       'starter',
     );
-    const { call, request, check, steps, outcomes } = setup({ admit: exceeded });
+    const { call, request, steps, outcomes } = setup({ admit: exceeded });
     const { reply, sent } = fakeReply();
-    await call.run(request, reply, undefined, check);
+    await call.run(request, reply, route);
     expect(steps).toEqual(['authenticate', 'check', 'acquire', 'admit', 'release']);
     expect(sent.status).toBe(429);
     expect(outcomes).toEqual(['QUOTA_EXCEEDED']);
   });
 
   it('leaves counting a failed authentication to the authenticator', async () => {
-    const { call, request, check, outcomes } = setup({
+    const { call, request, outcomes } = setup({
       authenticate: new UnauthorizedError('Unknown API key'),
     });
-    await call.run(request, fakeReply().reply, undefined, check);
+    await call.run(request, fakeReply().reply, route);
     expect(outcomes).toEqual([]);
   });
 });

@@ -75,11 +75,6 @@ export class UpstreamProxy implements OnApplicationShutdown {
     });
   }
 
-  /** Refuses a declared body over the limit, before the call is admitted and counted. */
-  assertBodySize(request: AuthenticatedRequest): void {
-    this.bodyLimit.assertDeclaredSize(request.headers);
-  }
-
   async forward(
     request: AuthenticatedRequest,
     reply: FastifyReply,

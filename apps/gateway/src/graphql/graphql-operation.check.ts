@@ -1,6 +1,5 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
-import { FastifyInstance, FastifyRequest } from 'fastify';
+import { Inject, Injectable } from '@nestjs/common';
+import { FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { KEYGATE_CONFIG, GatewayConfig } from '@keygate/config';
 import { GraphqlSchemaUnavailableError, KeyRecord, ValidationError } from '@keygate/contracts';
@@ -8,7 +7,8 @@ import { Permission, assertPermitted, readsEveryType } from '../authorization/ro
 import { BodyLimit } from '../edge/body-limit';
 import { CanonicalTarget } from '../edge/canonical-target';
 import { queryValues } from '../edge/query-parameters';
-import { ForwardedCall } from '../proxy/forwarded-call';
+import { RouteCheckCall } from '../call-pipeline/route-check';
+import { ForwardPlan } from '../proxy/forward-plan';
 import {
   UnknownFieldError,
   graphqlPermissions,
@@ -55,22 +55,38 @@ function operationOf(request: FastifyRequest, target: CanonicalTarget, body: Buf
 }
 
 /**
- * POST/GET /api/graphql: the key is checked first; then the operation is mapped to content types
- * and actions (graphql-permissions.ts: every field whose type is a content type, by the account's
- * upstream schema) and checked with the same rules as the REST routes; the request, read whole (GRAPHQL_BODY_LIMIT_BYTES), is then admitted and
- * forwarded as it came.
+ * The check of POST/GET /api/graphql once the key is known: the request (read whole,
+ * GRAPHQL_BODY_LIMIT_BYTES) holds one operation, mapped to content types and actions by the
+ * account's upstream schema (graphql-permissions.ts: every field whose type is a content type)
+ * and checked with the same rules as the REST routes; it is then forwarded as it came.
  */
 @Injectable()
-export class GraphqlProxyRoutes implements OnModuleInit {
+export class GraphqlOperationCheck {
   private readonly bodyLimit: BodyLimit;
 
   constructor(
-    private readonly adapterHost: HttpAdapterHost,
-    private readonly call: ForwardedCall,
     private readonly schemas: UpstreamSchemas,
     @Inject(KEYGATE_CONFIG) config: GatewayConfig,
   ) {
     this.bodyLimit = new BodyLimit(config.http.graphqlBodyLimitBytes);
+  }
+
+  async check({ request, principal, target }: RouteCheckCall): Promise<ForwardPlan> {
+    let body: Buffer | undefined;
+    if (request.method === 'POST') {
+      this.bodyLimit.assertDeclaredSize(request.headers);
+      body = await this.bodyLimit.read((request.body as Readable | undefined) ?? request.raw);
+    }
+    const { source, operationName } = operationOf(request, target, body);
+    if (!source) throw ValidationError.of('query', 'must not be empty');
+    const permissions = await this.permissionsOf(
+      principal.key,
+      principal.account.id,
+      source,
+      operationName,
+    );
+    assertPermitted(principal.key, permissions, request.method);
+    return { body };
   }
 
   /**
@@ -99,31 +115,5 @@ export class GraphqlProxyRoutes implements OnModuleInit {
       if (!reloaded || reloaded === schema) throw error;
       return graphqlPermissionsInSchema(source, operationName, reloaded);
     }
-  }
-
-  onModuleInit(): void {
-    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
-    fastify.route({
-      method: ['GET', 'POST'],
-      url: '/api/graphql',
-      handler: (request, reply) =>
-        this.call.run(request, reply, [{ kind: 'any-key' }], async (principal, target) => {
-          let body: Buffer | undefined;
-          if (request.method === 'POST') {
-            this.bodyLimit.assertDeclaredSize(request.headers);
-            body = await this.bodyLimit.read((request.body as Readable | undefined) ?? request.raw);
-          }
-          const { source, operationName } = operationOf(request, target, body);
-          if (!source) throw ValidationError.of('query', 'must not be empty');
-          const permissions = await this.permissionsOf(
-            principal.key,
-            principal.account.id,
-            source,
-            operationName,
-          );
-          assertPermitted(principal.key, permissions, request.method);
-          return { body };
-        }),
-    });
   }
 }

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { FastifyReply, FastifyRequest } from 'fastify';
+import { PublicRoute } from '@keygate/contracts';
+import { sendHttpError } from '@keygate/http';
+import { Principal } from '../auth/key-verifier';
+import { GatewayPipeline } from '../call-pipeline/gateway-pipeline';
+import { QuotaAdmission } from '../quota/quota-admission';
+
+/**
+ * GET /api/auth-context: who this key is, what it may do, and its account's quota, uncounted
+ * (the call a backend makes to validate a key). The key passes the same authentication as every
+ * call (call-pipeline/), then the gateway answers itself.
+ */
+@Injectable()
+export class AuthContextAnswer {
+  constructor(
+    private readonly pipeline: GatewayPipeline,
+    private readonly quota: QuotaAdmission,
+  ) {}
+
+  async run(request: FastifyRequest, reply: FastifyReply, route: PublicRoute): Promise<void> {
+    try {
+      const { principal } = await this.pipeline.authenticated.run({ request, reply, route });
+      reply.send(await this.answer(principal));
+    } catch (error) {
+      sendHttpError(reply, error);
+    }
+  }
+
+  private async answer({ key, account }: Principal) {
+    return {
+      account,
+      key: {
+        id: key.id,
+        name: key.name,
+        kind: key.kind,
+        access: key.access,
+        type: key.type,
+        rules: key.rules,
+        expiresAt: key.expiresAt,
+        allowedHosts: key.allowedHosts,
+      },
+      usage: { windowDays: 30, ...(await this.quota.usage({ key, account })) },
+    };
+  }
+}
