@@ -5,117 +5,14 @@ import { ZodTypeAny } from 'zod';
 import { zodToJsonSchema } from 'zod-to-json-schema';
 import { dirname, join } from 'node:path';
 import { serveFiles } from '../web/static-files';
+import { ERROR } from './error-response.doc';
+import { addPublicApi } from './public-api-docs';
 
 /** A zod schema as an OpenAPI request body schema, so the docs and the validation never differ. */
 export const jsonSchemaOf = (schema: ZodTypeAny): Record<string, unknown> =>
   (zodToJsonSchema as (s: unknown, o: unknown) => Record<string, unknown>)(schema, {
     target: 'openApi3',
   });
-
-const ERROR = {
-  description: 'Error: `{"success": false, "error": {"code", "message", "fields"?}}`',
-  content: {
-    'application/json': {
-      schema: {
-        type: 'object',
-        properties: {
-          success: { type: 'boolean', enum: [false] },
-          error: {
-            type: 'object',
-            properties: {
-              code: { type: 'string' },
-              message: { type: 'string' },
-              fields: {
-                type: 'array',
-                items: {
-                  type: 'object',
-                  properties: { field: { type: 'string' }, message: { type: 'string' } },
-                },
-              },
-            },
-          },
-        },
-      },
-    },
-  },
-};
-
-/** The key-protected routes: the gateway's (the data plane), described here for API users. */
-function addPublicApi(document: OpenAPIObject): void {
-  const security = [
-    { 'X-AUTH-TOKEN': [] },
-    { 'api-key': [] },
-    { bearerKey: [] },
-    { auth_token: [] },
-  ];
-  const responses = {
-    '200': { description: 'The upstream API’s answer, streamed back' },
-    '401': ERROR,
-    '403': ERROR,
-    '429': ERROR,
-    '502': ERROR,
-  };
-  const forwarded = (summary: string, tag: string) => ({
-    summary,
-    tags: [tag],
-    security,
-    responses,
-  });
-  const resource = { name: 'resource', in: 'path', required: true, schema: { type: 'string' } };
-  document.paths['/api/auth-context'] = {
-    get: {
-      summary: 'This key’s account, permissions and 30-day usage',
-      description:
-        'Validates the key as every call does (format, status, expiry, allowed hosts, plan) and answers `{account, key, usage}`; uncounted. For backends that check keys themselves.',
-      tags: ['API (key)'],
-      security,
-      responses: {
-        '200': {
-          description:
-            '`{account: {id, name, plan}, key: {id, name, kind, access, type, rules, expiresAt, allowedHosts}, usage: {windowDays, used, limit, remaining}}`',
-        },
-        '401': ERROR,
-        '403': ERROR,
-      },
-    },
-  } as unknown as OpenAPIObject['paths'][string];
-  document.paths['/api/graphql'] = {
-    post: {
-      ...forwarded('GraphQL, forwarded upstream', 'GraphQL (API key)'),
-      description:
-        'Each root field needs the matching permission: `product`/`productList` read product; `createProduct`/`updateProduct`/`deleteProduct` create, update, delete it. Every nested field whose type is a content type (from the upstream schema) needs read on it.',
-    },
-    get: { ...forwarded('GraphQL query in ?query=, forwarded upstream', 'GraphQL (API key)') },
-  } as unknown as OpenAPIObject['paths'][string];
-  document.paths['/api/v1/search'] = {
-    get: {
-      ...forwarded('Full-text search, forwarded upstream', 'Content (API key)'),
-      description:
-        'Flotiq search parameters (`q`, `content_type[]`, `page`, `limit`, `order_by`, `order_direction`, `hydrate`). Each named content type needs read; a scoped key that names none searches the types it may read.',
-    },
-  } as unknown as OpenAPIObject['paths'][string];
-  for (const [path, tag, parameters] of [
-    ['/api/v1/content/{resource}', 'Content (API key)', [resource]],
-    [
-      '/api/v1/content/{resource}/{id}',
-      'Content (API key)',
-      [resource, { ...resource, name: 'id' }],
-    ],
-    ['/api/v1/internal/contenttype', 'Content types (API key)', []],
-    [
-      '/api/v1/internal/contenttype/{name}',
-      'Content types (API key)',
-      [{ ...resource, name: 'name' }],
-    ],
-  ] as const) {
-    document.paths[path] = Object.fromEntries(
-      ['get', 'post', 'put', 'patch', 'delete'].map((method) => [
-        method,
-        { ...forwarded(`${method.toUpperCase()} forwarded upstream`, tag), parameters },
-      ]),
-    );
-  }
-}
 
 /**
  * What client generators and linters (`redocly lint`, recommended rules) expect of every

@@ -1,0 +1,54 @@
+import { OpenAPIObject } from '@nestjs/swagger';
+import { PUBLIC_ROUTES, PublicRoute, RouteAnswer } from '@keygate/contracts';
+import { ERROR } from './error-response.doc';
+
+const SECURITY = [{ 'X-AUTH-TOKEN': [] }, { 'api-key': [] }, { bearerKey: [] }, { auth_token: [] }];
+
+const RESPONSES: Record<RouteAnswer, Record<string, unknown>> = {
+  upstream: {
+    '200': { description: 'The upstream API’s answer, streamed back' },
+    '401': ERROR,
+    '403': ERROR,
+    '429': ERROR,
+    '502': ERROR,
+  },
+  'auth-context': {
+    '200': {
+      description:
+        '`{account: {id, name, plan}, key: {id, name, kind, access, type, rules, expiresAt, allowedHosts}, usage: {windowDays, used, limit, remaining}}`',
+    },
+    '401': ERROR,
+    '403': ERROR,
+  },
+};
+
+const pathParameters = (template: string) =>
+  [...template.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+    name,
+    in: 'path',
+    required: true,
+    schema: { type: 'string' },
+  }));
+
+/**
+ * The key-protected routes, the gateway's (the data plane), described for API users from the
+ * table the gateway registers them from (PUBLIC_ROUTES).
+ */
+export function addPublicApi(document: OpenAPIObject): void {
+  for (const route of Object.values(PUBLIC_ROUTES) as PublicRoute[])
+    for (const { template, operations } of route.docs.paths) {
+      const parameters = pathParameters(template);
+      document.paths[template] = Object.fromEntries(
+        Object.entries(operations).map(([method, operation]) => [
+          method,
+          {
+            ...operation,
+            tags: [route.docs.tag],
+            security: SECURITY,
+            ...(parameters.length && { parameters }),
+            responses: RESPONSES[route.answer],
+          },
+        ]),
+      ) as OpenAPIObject['paths'][string];
+    }
+}
