@@ -41,12 +41,13 @@ export interface EventStore {
   readonly writer: string;
   /**
    * Appends at expectedVersion + 1... after writing their outbox entry; throws ConcurrencyError
-   * (its entry removed) if the stream moved on. Successful appends wait in `appended()`.
+   * (its entry removed) if the stream moved on. A successful append's entry is handed to the
+   * `onAppended` listeners before the stored events are returned.
    */
   append(request: AppendRequest): Promise<EventEnvelope[]>;
-  /** This instance's successful appends not yet published, oldest first (held in memory). */
-  appended(): OutboxEntry[];
-  /** Removes published entries: from memory and from the outbox. */
+  /** Hands the listener (the outbox relay) each outbox entry whose events were all stored. */
+  onAppended(listener: (entry: OutboxEntry) => void): void;
+  /** Removes published entries from the outbox. */
   published(entryIds: string[]): Promise<void>;
   /** Every outbox entry in the store (a small collection: published entries are removed). */
   outboxEntries(): Promise<OutboxEntry[]>;

@@ -57,7 +57,7 @@ export class MongoEventStore implements EventStore, OnModuleInit {
   private readonly events: Model<StoredEventDocument>;
   private readonly batches: Model<ImportBatchDocument>;
   private readonly outbox: Model<OutboxEntryDocument>['collection'];
-  private waiting: OutboxEntry[] = [];
+  private readonly appendListeners: Array<(entry: OutboxEntry) => void> = [];
 
   constructor(@Inject(MONGO) connection: Connection) {
     this.outbox = connection.model<OutboxEntryDocument>(
@@ -109,12 +109,12 @@ export class MongoEventStore implements EventStore, OnModuleInit {
       }
     }
     const appended = entryOf(entry);
-    this.waiting.push(appended);
+    for (const listener of this.appendListeners) listener(appended);
     return appended.events;
   }
 
-  appended(): OutboxEntry[] {
-    return [...this.waiting];
+  onAppended(listener: (entry: OutboxEntry) => void): void {
+    this.appendListeners.push(listener);
   }
 
   async published(entryIds: string[]): Promise<void> {
@@ -123,8 +123,6 @@ export class MongoEventStore implements EventStore, OnModuleInit {
       await this.outbox.deleteMany({
         _id: { $in: entryIds.slice(start, start + DELETE_CHUNK) },
       } as never);
-    const done = new Set(entryIds);
-    this.waiting = this.waiting.filter((entry) => !done.has(entry.entryId));
   }
 
   async outboxEntries(): Promise<OutboxEntry[]> {

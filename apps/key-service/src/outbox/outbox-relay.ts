@@ -28,8 +28,8 @@ export type PublishedListener = (events: EventEnvelope[]) => Promise<void>;
  * Every append writes an outbox entry before its events. The relay projects the events into the
  * read models, XADDs them to the Redis stream with the projection checkpoint, and only then
  * removes the entry; the checkpoint's versions make a second publication of the same entry add
- * nothing. A process publishes its own appends from memory (the store keeps them), so a pass
- * reads nothing from the store; entries whose writer is gone (a crash, a failed append) are
+ * nothing. A process publishes its own appends from memory (the store hands each to the relay as
+ * it is stored), so a pass reads nothing from the store; entries whose writer is gone (a crash, a failed append) are
  * found in the outbox, checked against their streams and published or dropped. Commands call
  * flush() and answer after it; a timer catches whatever was left behind.
  */
@@ -47,6 +47,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private importBatchesWaiting = true;
   // Batches this process's imports just stored, published from memory (no read of the store).
   private readonly stagedBatches: ImportBatch[] = [];
+  // This process's appends, handed over by the store as they are stored, oldest first.
+  private stagedEntries: OutboxEntry[] = [];
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -54,7 +56,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     @Inject(KEYGATE_CONFIG) private readonly config: KeyServiceConfig,
     private readonly projector: ReadModelProjector,
     private readonly publisher: EventStreamPublisher,
-  ) {}
+  ) {
+    store.onAppended((entry) => this.stagedEntries.push(entry));
+  }
 
   onPublished(listener: PublishedListener): void {
     this.listeners.push(listener);
@@ -145,7 +149,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
       this.checkpointEnsured = true;
     }
     await this.drainImportBatches(); // what failed stays staged or ready: the timer tries again
-    await this.publishEntries(this.store.appended());
+    await this.publishEntries([...this.stagedEntries]);
     if (Date.now() >= this.nextAdoptionAt) {
       await this.adoptLeftBehind();
       this.nextAdoptionAt = Date.now() + ADOPTION_INTERVAL_MS;
@@ -160,7 +164,9 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     for (let rest = entries; rest.length > 0;) {
       const page = upTo(rest, BATCH);
       await this.publishEvents(inStreamOrder(page.flatMap((entry) => entry.events)));
-      await this.store.published(page.map((entry) => entry.entryId));
+      const done = new Set(page.map((entry) => entry.entryId));
+      await this.store.published([...done]);
+      this.stagedEntries = this.stagedEntries.filter((entry) => !done.has(entry.entryId));
       rest = rest.slice(page.length);
     }
   }
@@ -176,7 +182,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
    * stream: the events it names that were stored are published, the entry removed either way.
    */
   private async adoptLeftBehind(): Promise<void> {
-    const waiting = new Set(this.store.appended().map((entry) => entry.entryId));
+    const waiting = new Set(this.stagedEntries.map((entry) => entry.entryId));
     const others = (await this.store.outboxEntries()).filter((e) => !waiting.has(e.entryId));
     if (others.length === 0) return;
     const writers = [...new Set(others.map((entry) => entry.writer))];
