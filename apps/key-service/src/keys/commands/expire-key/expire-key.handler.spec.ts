@@ -1,7 +1,6 @@
-import { NotFoundError } from '@keygate/contracts';
 import { keyCreated } from '../../../../test/key-created.event';
 import { ApiKey } from '../../../domain/api-key.aggregate';
-import { KeyMutation, KeyTarget } from '../../key-mutation';
+import { mutationOn } from '../../../../test/key-mutation.fake';
 import { ExpireKeyCommand } from './expire-key.command';
 import { ExpireKeyHandler } from './expire-key.handler';
 
@@ -10,20 +9,6 @@ const EXPIRES = '2026-12-06T12:00:00.000Z';
 /** A key created with `expiresAt`, as its stream holds it. */
 const keyExpiringAt = (expiresAt: string | null): ApiKey =>
   new ApiKey().loadFromHistory([keyCreated({ expiresAt })]);
-
-/** A KeyMutation that decides on `key` at `now` and records what was applied. */
-function mutationOn(key: ApiKey | null, now: Date) {
-  const applied: string[] = [];
-  const mutation = {
-    run: async <R>(_target: KeyTarget, decide: (k: ApiKey, at: Date) => R) => {
-      if (!key) throw new NotFoundError('Key', 'key_1');
-      const result = decide(key, now);
-      applied.push(...key.takePendingEvents().map((event) => event.type));
-      return { key, result, now };
-    },
-  } as unknown as KeyMutation;
-  return { mutation, applied };
-}
 
 describe(ExpireKeyHandler.name, () => {
   it('expires the key its job was planned for, once its time has come', async () => {
