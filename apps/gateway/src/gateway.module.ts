@@ -20,6 +20,7 @@ import { UpstreamSchemas } from './graphql/upstream-schemas';
 import { UpstreamProxy } from './proxy/upstream.proxy';
 import { CheckedAnswers } from './checked-answers/checked-answers';
 import { QuotaAdmission } from './quota/quota-admission';
+import { QuotaStore } from './quota/quota-store';
 import { QuotaAlertProducer } from './quota/quota-alert.producer';
 import { AccountConcurrency } from './edge/account-concurrency';
 
@@ -51,6 +52,7 @@ import { AccountConcurrency } from './edge/account-concurrency';
     UpstreamProxy,
     CheckedAnswers,
     QuotaAdmission,
+    QuotaStore,
     QuotaAlertProducer,
   ],
 })

@@ -5,10 +5,8 @@ import {
   OnApplicationBootstrap,
   OnApplicationShutdown,
 } from '@nestjs/common';
-import Redis from 'ioredis';
 import { KEYGATE_CONFIG, GatewayConfig } from '@keygate/config';
 import { Clock, CLOCK, QuotaExceededError, ServiceUnavailableError } from '@keygate/contracts';
-import { createRedis } from '@keygate/connections';
 import { rateLimitHeaders } from '@keygate/http';
 import { QuotaLedger, STEP_MARKER_SECONDS, dayIndexOf } from '@keygate/usage';
 import { Principal } from '../auth/key-verifier';
@@ -16,6 +14,7 @@ import { GatewayMetrics } from '../metrics/gateway.metrics';
 import { AdmissionBatcher, AdmissionStepError } from './admission-batcher';
 import { CountBuffer } from './count-buffer';
 import { QuotaAlertProducer } from './quota-alert.producer';
+import { QuotaStore } from './quota-store';
 
 const REPLAY_INTERVAL_MS = 500;
 
@@ -27,7 +26,6 @@ const REPLAY_INTERVAL_MS = 500;
 @Injectable()
 export class QuotaAdmission implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(QuotaAdmission.name);
-  private readonly redis: Redis;
   private readonly ledger: QuotaLedger;
   private readonly batcher: AdmissionBatcher;
   private readonly buffer: CountBuffer;
@@ -41,15 +39,9 @@ export class QuotaAdmission implements OnApplicationBootstrap, OnApplicationShut
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly metrics: GatewayMetrics,
     private readonly alerts: QuotaAlertProducer,
+    private readonly store: QuotaStore,
   ) {
-    // No offline queue and a short timeout: an outage must fail the call now, not queue it.
-    this.redis = createRedis(config.redisUrl, 'keygate-gateway-quota', {
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-      commandTimeout: 500,
-    });
-    this.redis.on('error', () => undefined);
-    this.ledger = new QuotaLedger(this.redis, config.redisNamespace);
+    this.ledger = store.ledger;
     this.batcher = new AdmissionBatcher(this.ledger, (calls) =>
       metrics.admissionBatchSize.observe(calls),
     );
@@ -73,7 +65,7 @@ export class QuotaAdmission implements OnApplicationBootstrap, OnApplicationShut
   async onApplicationShutdown(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     await this.replay();
-    this.redis.disconnect();
+    this.store.close();
   }
 
   /** Returns the RateLimit headers for the answer, or throws QUOTA_EXCEEDED / SERVICE_UNAVAILABLE. */
