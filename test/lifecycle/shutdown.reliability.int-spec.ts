@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { testEnv, waitFor } from '@keygate/testing';
@@ -33,6 +34,17 @@ function exitWithin(child: ChildProcess, limitMs: number): Promise<number> {
   });
 }
 
+/** Counts connections to `port` (on loopback), each closed at once, as a Redis that is gone. */
+async function dialsTo(port: number): Promise<{ count: number; close(): void }> {
+  const dials = { count: 0, close: () => server.close() };
+  const server = createServer((socket) => {
+    dials.count++;
+    socket.destroy();
+  });
+  await new Promise<void>((listening) => server.listen(port, '127.0.0.1', listening));
+  return dials;
+}
+
 /**
  * Each service as a real process, from its sources: Redis is killed under it, then SIGTERM must
  * end it within 10 s (an orchestrator's grace period), whatever it was retrying.
@@ -62,8 +74,14 @@ describe('SIGTERM with Redis gone', () => {
       await services.waitForPort(port, app);
       process.kill(redis.pid, 'SIGKILL');
       await waitFor(() => !services.isAlive(redis.pid), 5000, 20);
-      await new Promise((r) => setTimeout(r, 500)); // let it notice and start retrying
-      child.kill('SIGTERM');
+      // The service is retrying once it dials Redis's port again: listen there and see it try.
+      const retries = await dialsTo(redis.port);
+      try {
+        await waitFor(() => retries.count > 0, 15_000, 20);
+        child.kill('SIGTERM');
+      } finally {
+        retries.close();
+      }
       expect(await exitWithin(child, 20_000)).toBeLessThan(10_000);
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
