@@ -10,3 +10,4 @@ export * from './checkpoint-reader';
 export * from './clock.module';
 export * from './service-rpc-client';
 export * from './rpc-answer';
+export * from './close-redis';

@@ -70,8 +70,12 @@ export class ProjectionService implements OnApplicationBootstrap, OnApplicationS
 
   async onApplicationShutdown(): Promise<void> {
     this.running = false;
+    const connected = this.redis?.status === 'ready';
     this.redis?.disconnect();
-    await this.loop?.catch(() => undefined);
+    // Connected, the blocked XREAD fails at once and the loop ends. Reconnecting, ioredis never
+    // settles a command it queued (disconnect does not flush its offline queue): the loop stays
+    // parked on it and can run nothing more, so it is not waited for.
+    if (connected) await this.loop?.catch(() => undefined);
   }
 
   /**

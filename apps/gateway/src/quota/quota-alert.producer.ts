@@ -48,8 +48,7 @@ export class QuotaAlertProducer implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.queue?.close();
-    await this.connections?.closeAll();
+    await this.connections?.closeAfter(async () => this.queue?.close());
   }
 
   private alerts(): Queue<QuotaAlertJob> {

@@ -52,8 +52,9 @@ export class UsageJobQueue<T> {
   }
 
   async close(): Promise<void> {
-    await this.worker.close();
-    await this.queue.close();
-    await this.connections.closeAll();
+    await this.connections.closeAfter(async () => {
+      await this.worker.close();
+      await this.queue.close();
+    });
   }
 }

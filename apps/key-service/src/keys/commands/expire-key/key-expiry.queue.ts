@@ -72,9 +72,10 @@ export class KeyExpiryQueue implements OnApplicationBootstrap, OnApplicationShut
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.worker?.close();
-    await this.queue?.close();
-    await this.connections?.closeAll();
+    await this.connections?.closeAfter(async () => {
+      await this.worker?.close();
+      await this.queue?.close();
+    });
   }
 
   async plan(keyId: string, expiresAt: string): Promise<void> {
