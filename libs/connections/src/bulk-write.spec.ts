@@ -9,7 +9,7 @@ describe(insertInChunks.name, () => {
       Array.from({ length: 1003 }, (_, i) => i),
       async (chunk) => {
         most = Math.max(most, ++inFlight);
-        await new Promise((resolve) => setTimeout(resolve, 2));
+        await new Promise(setImmediate); // the others start before this one ends
         seen.push(...chunk);
         inFlight--;
       },
@@ -22,17 +22,26 @@ describe(insertInChunks.name, () => {
   it('rejects with the failure after the other command in flight has ended', async () => {
     let ended = 0;
     const failure = new Error('insert failed');
-    await expect(
-      insertInChunks(
-        [1, 2, 3, 4],
-        async (chunk) => {
-          await new Promise((resolve) => setTimeout(resolve, chunk[0] === 1 ? 1 : 5));
+    let releaseSecond!: () => void;
+    const secondMayEnd = new Promise<void>((release) => (releaseSecond = release));
+    const run = insertInChunks(
+      [1, 2, 3, 4],
+      async (chunk) => {
+        if (chunk[0] === 1) {
           ended++;
-          if (chunk[0] === 1) throw failure;
-        },
-        1,
-      ),
-    ).rejects.toBe(failure);
+          throw failure;
+        }
+        await secondMayEnd;
+        ended++;
+      },
+      1,
+    );
+    let settled = false;
+    void run.catch(() => undefined).finally(() => (settled = true));
+    await new Promise(setImmediate); // the first chunk has failed by now
+    expect(settled).toBe(false);
+    releaseSecond();
+    await expect(run).rejects.toBe(failure);
     expect(ended).toBe(2);
   });
 });
