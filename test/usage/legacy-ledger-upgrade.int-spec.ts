@@ -5,6 +5,7 @@ import {
   QuotaLedger,
   dayIndexOf,
   newStepId,
+  withoutLimits,
 } from '@keygate/usage';
 import { KeyHousekeeping } from '../../apps/usage-service/src/housekeeping/key-housekeeping';
 import { LegacyLedgerUpgrade } from '../../apps/usage-service/src/ledger-upgrade/legacy-ledger.upgrade';
@@ -31,8 +32,20 @@ describe('a ledger left under kg: by versions before 0.2', () => {
     // What the old version counted: 2 calls yesterday, then 3 today in a step whose reply was lost.
     const legacy = new QuotaLedger(system.redis, LEGACY_LEDGER_NAMESPACE);
     const lostStep = newStepId(now);
-    await legacy.admitMany(accountId, [readOnly, readOnly], 1000, now - DAY_MS, newStepId(now));
-    await legacy.admitMany(accountId, [readWrite, readWrite, readOnly], 1000, now, lostStep);
+    await legacy.admitMany(
+      accountId,
+      withoutLimits([readOnly, readOnly]),
+      { quota: 1000, rateLimits: [] },
+      now - DAY_MS,
+      newStepId(now),
+    );
+    await legacy.admitMany(
+      accountId,
+      withoutLimits([readWrite, readWrite, readOnly]),
+      { quota: 1000, rateLimits: [] },
+      now,
+      lostStep,
+    );
     await legacy.admit(foreignAccount, 'key_theirs', 1000, now);
     // A gateway of the new version counted one call before the upgrade pass reached the account.
     const ledger = system.ledger();

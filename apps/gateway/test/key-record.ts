@@ -12,6 +12,7 @@ export const keyRecord = (overrides: Partial<KeyRecord> = {}): KeyRecord => ({
   status: 'active',
   expiresAt: null,
   allowedHosts: [],
+  rateLimits: [],
   version: 1,
   secretHash: 'h',
   previousSecretHash: null,

@@ -203,6 +203,7 @@ describe('outbox relay: an import cut off by a crash', () => {
         rules: [{ resource: 'product', actions: ['read'] }],
         expiresAt: null,
         allowedHosts: [],
+        rateLimits: [],
         secretHash,
         hint: '…abcd',
       },

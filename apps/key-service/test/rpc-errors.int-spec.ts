@@ -28,7 +28,7 @@ describe('key service RPC errors', () => {
       'allowedHosts.0',
       'allowedHosts.1',
       'name',
-      'rules.0.actions.0',
+      'rules[0].actions[0]',
     ]);
   });
 

@@ -104,11 +104,17 @@ function bindAuthForm(form, path, toBody, after) {
 
 // --- keys ------------------------------------------------------------------------------------
 
+const WINDOW_NAMES = { 1: 's', 60: 'min', 3600: 'h', 86400: 'day' };
+const limitsText = (key) =>
+  (key.rateLimits ?? [])
+    .map((l) => `${l.limit}/${WINDOW_NAMES[l.windowSeconds] ?? `${l.windowSeconds} s`}`)
+    .join(', ');
 const rulesText = (key) =>
-  key.kind === 'application'
+  (key.kind === 'application'
     ? key.access
     : key.rules.map((r) => `${r.resource}: ${r.actions.join(', ')}`).join(' · ') +
-      (key.type === 'administration' ? ' (+ content types)' : '');
+      (key.type === 'administration' ? ' (+ content types)' : '')) +
+  (key.rateLimits?.length ? ` · at most ${limitsText(key)}` : '');
 
 async function loadKeys() {
   const { keys } = await api('GET', '/keys');
@@ -259,6 +265,7 @@ async function createKey(event) {
     .split(',')
     .map((h) => h.trim())
     .filter(Boolean);
+  const rateLimit = data.get('rateLimit');
   try {
     const created = await api('POST', '/keys', {
       name: data.get('name'),
@@ -266,6 +273,13 @@ async function createKey(event) {
       rules: rulesFromEditor(),
       ...(expires ? { expiresAt: new Date(`${expires}T23:59:59Z`).toISOString() } : {}),
       allowedHosts: hosts,
+      ...(rateLimit
+        ? {
+            rateLimits: [
+              { limit: Number(rateLimit), windowSeconds: Number(data.get('rateWindow')) },
+            ],
+          }
+        : {}),
     });
     $('#create-dialog').close();
     showSecrets([{ label: created.key.name, secret: created.secret }]);

@@ -1,3 +1,5 @@
+import { RateLimit } from '@keygate/contracts';
+
 export interface Plan {
   /** Whether keys of accounts on this plan may call the API at all. */
   apiAccess: boolean;
@@ -5,6 +7,8 @@ export interface Plan {
   callLimit: number;
   /** How many user-defined keys the account may hold (application keys do not count). */
   maxUserKeys: number;
+  /** Limits shared by every key of the account, on top of each key's own (ADR 9). */
+  rateLimits?: RateLimit[];
 }
 
 export type PlanTable = Record<string, Plan>;

@@ -15,12 +15,12 @@ type Handler<M, P extends keyof M> = (
 export function Answers<
   M extends Record<string, Message<ZodTypeAny, unknown>>,
   P extends keyof M & string,
->(messages: M, pattern: P, options: { bracketIndexes?: boolean } = {}) {
+>(messages: M, pattern: P) {
   return (target: object, method: string | symbol, descriptor: { value?: Handler<M, P> }): void => {
     const handle = descriptor.value!;
     const schema = messages[pattern].request;
     descriptor.value = function (this: unknown, payload: unknown) {
-      return handle.call(this, parseInput(schema, payload, options));
+      return handle.call(this, parseInput(schema, payload));
     } as unknown as Handler<M, P>;
     MessagePattern(pattern)(target, method, descriptor as PropertyDescriptor);
     Payload()(target, method, 0);

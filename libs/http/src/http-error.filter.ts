@@ -6,9 +6,10 @@ import {
   ErrorCode,
   HTTP_STATUS_OF,
   QuotaExceededError,
+  RateLimitedError,
   WireError,
 } from '@keygate/contracts';
-import { rateLimitHeaders } from './rate-limit-headers';
+import { rateLimitHeaders, rateLimitPolicyHeader } from './rate-limit-headers';
 
 const CODE_OF_STATUS: Record<number, ErrorCode> = {
   400: ErrorCode.VALIDATION_FAILED,
@@ -43,6 +44,13 @@ export function sendHttpError(reply: FastifyReply, exception: unknown): void {
     if (retryAfter !== undefined) reply.header('Retry-After', String(retryAfter));
     if (exception instanceof QuotaExceededError)
       reply.headers(rateLimitHeaders(exception.rateLimit));
+    if (exception instanceof RateLimitedError) {
+      const { limit, retryAfterMs } = exception.refusal;
+      reply.headers({
+        ...rateLimitHeaders({ limit, remaining: 0, resetSeconds: Math.ceil(retryAfterMs / 1000) }),
+        'ratelimit-policy': rateLimitPolicyHeader(exception.policy),
+      });
+    }
   } else if (exception instanceof HttpException && CODE_OF_STATUS[exception.getStatus()]) {
     status = exception.getStatus();
     error = { code: CODE_OF_STATUS[status], message: exception.message };

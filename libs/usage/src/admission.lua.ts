@@ -6,27 +6,41 @@ import { DAYS_KEPT_PAST_WINDOW } from './rolling-window';
  */
 export const STEP_MARKER_SECONDS = 900;
 
+/** Sub-windows a rate limit's window is cut in: a call may be refused early by one of them (ADR 9). */
+export const RATE_SUBWINDOWS = 10;
+
 /**
  * One atomic admission step for n calls of one account (a gateway batches the calls that arrive
- * together), all on the account's hash tag. The calls are taken in order: the first `room` are
- * admitted, the rest refused, so a batch admits exactly what n single steps would.
+ * together), all on the account's hash tag. The calls are taken in arrival order; each is
+ * admitted only if the 30-day quota and every rate limit that applies to it (the account's, its
+ * key's) have room, and a refused call adds to none of them.
  * KEYS: 1 account day counts, 2 account meta (total, floor, first), 3 last-used,
- *       4 the step's marker bucket, 5.. day counts of each distinct key in the batch
- * ARGV: 1 today (UTC day index), 2 limit, 3 now (ms), 4 step id, 5 m (distinct keys),
- *       6..5+m their ids, then for each call the 1-based index of its key
- * Returns {admitted count k, used after the batch, first day with calls in the window or -1,
- *          day at whose start one more call fits (when some were refused) or -1}.
+ *       4 the step's marker bucket, 5..4+m day counts of each distinct key in the batch,
+ *       then one hash per rate limit: the account's, then each distinct key's in turn
+ * ARGV: 1 today (UTC day index), 2 quota, 3 now (ms, the gateway's), 4 step id,
+ *       5 m (distinct keys), 6..5+m their ids,
+ *       then ra and ra pairs (limit, window ms) for the account,
+ *       then for each distinct key rk and rk pairs,
+ *       then for each call the 1-based index of its key
+ * Returns {admitted count, used after the step, first day with calls in the window or -1,
+ *          day at whose start one more call fits (when the quota refused some) or -1,
+ *          Redis's time (ms), then per call 0 admitted / 1 quota / 2 rate limit,
+ *          then per rate limit (in KEYS order) ms until one more call fits under it (0: room)}.
  *
  * `total` is a running sum of the days in [floor, today]. When the window slides, the days that
  * left are subtracted once (or, after a long silence, the window is summed afresh), so a batch
  * costs O(distinct keys) amortised however long the window. Day counts are kept
  * DAYS_KEPT_PAST_WINDOW days past the window for the daily rollup, then deleted as it moves.
+ *
+ * A rate limit {limit, window W} counts on Redis's clock, one clock for every gateway, in
+ * sub-windows of W/RATE_SUBWINDOWS: every sub-window that overlaps (now - W, now] counts whole,
+ * so no interval of W ever holds more than `limit` admitted calls, and a call is refused early
+ * by at most one sub-window.
  */
 export const ADMIT_LUA = `
 local today = tonumber(ARGV[1])
 local limit = tonumber(ARGV[2])
 local m = tonumber(ARGV[5])
-local n = #ARGV - 5 - m
 local start = today - 29
 local meta = redis.call('HMGET', KEYS[2], 'total', 'floor', 'first')
 local total = tonumber(meta[1]) or 0
@@ -54,16 +68,68 @@ if first == nil or first < start then
   end
 end
 
-local k = math.max(0, math.min(n, limit - total))
+-- The rate limits: each one's sub-window counts overlapping (now - W, now], on Redis's clock.
+local time = redis.call('TIME')
+local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+local limits = {}
+local cursor = 5 + m
+local function readLimits()
+  local count = tonumber(ARGV[cursor + 1])
+  local mine = {}
+  for i = 1, count do
+    local windowMs = tonumber(ARGV[cursor + 2 * i + 1])
+    local sub = windowMs / ${RATE_SUBWINDOWS}
+    local current = math.floor(now / sub)
+    local fields = {}
+    for f = 0, ${RATE_SUBWINDOWS} do fields[f + 1] = current - ${RATE_SUBWINDOWS} + f end
+    local counts = redis.call('HMGET', KEYS[4 + m + #limits + 1], unpack(fields))
+    local used = 0
+    for f = 1, #counts do
+      counts[f] = tonumber(counts[f]) or 0
+      used = used + counts[f]
+    end
+    limits[#limits + 1] = { limit = tonumber(ARGV[cursor + 2 * i]), windowMs = windowMs,
+      sub = sub, current = current, counts = counts, used = used, added = 0 }
+    mine[#mine + 1] = #limits
+  end
+  cursor = cursor + 1 + 2 * count
+  return mine
+end
+local accountLimits = readLimits()
+local keyLimits = {}
+for j = 1, m do keyLimits[j] = readLimits() end
+local n = #ARGV - cursor
+
+local function hasRoom(list)
+  for _, l in ipairs(list) do
+    if limits[l].used + limits[l].added >= limits[l].limit then return false end
+  end
+  return true
+end
+
+local room = math.max(0, limit - total)
+local k = 0
+local codes = {}
+local perKey = {}
+for i = 1, n do
+  local j = tonumber(ARGV[cursor + i])
+  if k >= room then
+    codes[i] = 1
+  elseif not (hasRoom(accountLimits) and hasRoom(keyLimits[j])) then
+    codes[i] = 2
+  else
+    codes[i] = 0
+    k = k + 1
+    perKey[j] = (perKey[j] or 0) + 1
+    for _, l in ipairs(accountLimits) do limits[l].added = limits[l].added + 1 end
+    for _, l in ipairs(keyLimits[j]) do limits[l].added = limits[l].added + 1 end
+  end
+end
+
 if k > 0 then
   redis.call('HINCRBY', KEYS[1], today, k)
   total = total + k
   if first == nil then first = today end
-  local perKey = {}
-  for i = 1, k do
-    local j = tonumber(ARGV[5 + m + i])
-    perKey[j] = (perKey[j] or 0) + 1
-  end
   for j, count in pairs(perKey) do
     redis.call('HINCRBY', KEYS[4 + j], today, count)
     redis.call('HSET', KEYS[3], ARGV[5 + j], ARGV[3])
@@ -74,6 +140,7 @@ redis.call('HSET', KEYS[2], 'total', total, 'floor', floor, 'first', first or -1
 redis.call('HSET', KEYS[4], ARGV[4], k)
 redis.call('EXPIRE', KEYS[4], ${STEP_MARKER_SECONDS})
 
+local result = {k, total, 0, 0, now}
 local roomDay = -1
 if k < n then
   local remaining = total
@@ -82,7 +149,38 @@ if k < n then
     if remaining < limit then roomDay = today + ahead break end
   end
 end
-return {k, total, first or -1, roomDay}
+result[3] = first or -1
+result[4] = roomDay
+for i = 1, n do result[5 + i] = codes[i] end
+
+for index, l in ipairs(limits) do
+  local key = KEYS[4 + m + index]
+  if l.added > 0 then
+    redis.call('HINCRBY', key, l.current, l.added)
+    redis.call('PEXPIRE', key, l.windowMs + l.sub)
+    l.counts[#l.counts] = l.counts[#l.counts] + l.added
+    -- Sub-windows that no longer count: dropped (rarely more than one is there).
+    if redis.call('HLEN', key) > ${RATE_SUBWINDOWS + 2} then
+      for _, field in ipairs(redis.call('HKEYS', key)) do
+        if tonumber(field) < l.current - ${RATE_SUBWINDOWS} then redis.call('HDEL', key, field) end
+      end
+    end
+  end
+  -- When one more call fits: once enough of the oldest sub-windows have left the window.
+  local wait = 0
+  local count = l.used + l.added
+  if count >= l.limit then
+    for f = 1, #l.counts do
+      count = count - l.counts[f]
+      if count < l.limit then
+        wait = math.max(1, (l.current - ${RATE_SUBWINDOWS} + f) * l.sub + l.windowMs - now)
+        break
+      end
+    end
+  end
+  result[5 + n + index] = wait
+end
+return result
 `;
 
 /**

@@ -39,6 +39,16 @@ export class LedgerKeyspace {
     };
   }
 
+  /** Hash: sub-window index → calls of the account under its plan's limit on this window. */
+  accountRateKey(accountId: string, windowSeconds: number): string {
+    return `${this.tagOf(accountId)}:rate:a:${windowSeconds}`;
+  }
+
+  /** Hash: sub-window index → calls of one key under its limit on this window. */
+  keyRateKey(accountId: string, keyId: string, windowSeconds: number): string {
+    return `${this.tagOf(accountId)}:rate:k:${keyId}:${windowSeconds}`;
+  }
+
   /** Hash of the admission steps that ran in one minute (step id → calls), kept 15 minutes. */
   stepBucket(accountId: string, stepId: string): string {
     return `${this.tagOf(accountId)}:steps:${stepId.slice(0, stepId.indexOf('.'))}`;

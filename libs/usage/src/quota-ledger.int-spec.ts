@@ -1,7 +1,7 @@
 import Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { createRedis } from '@keygate/connections';
-import { QuotaLedger, newStepId } from './quota-ledger';
+import { Admission, QuotaLedger, newStepId, withoutLimits } from './quota-ledger';
 import { DAY_MS, dayIndexOf, startOfDay } from './rolling-window';
 
 describe(QuotaLedger.name, () => {
@@ -30,10 +30,18 @@ describe(QuotaLedger.name, () => {
     const batched = account();
     const single = account();
     const keys = ['a', 'b', 'a', 'c', 'b', 'a', 'c', 'a', 'b', 'c'];
-    const batch = await ledger.admitMany(batched, keys, 7, noon, newStepId(noon));
+    const batch = await ledger.admitMany(
+      batched,
+      withoutLimits(keys),
+      { quota: 7, rateLimits: [] },
+      noon,
+      newStepId(noon),
+    );
     const oneByOne = [];
     for (const key of keys) oneByOne.push(await ledger.admit(single, key, 7, noon));
-    expect(batch).toEqual(oneByOne);
+    // The same answers but the step's time on Redis's clock, which differs step by step.
+    const withoutTime = ({ at: _at, ...rest }: Admission) => rest;
+    expect(batch.map(withoutTime)).toEqual(oneByOne.map(withoutTime));
     expect(batch.map((r) => r.used)).toEqual([1, 2, 3, 4, 5, 6, 7, 7, 7, 7]);
     expect(batch[7].retryAfterSeconds).toBeGreaterThan(0);
     const today = dayIndexOf(noon);
@@ -137,7 +145,13 @@ describe(QuotaLedger.name, () => {
   it('does not replay a step that ran: its reply was lost, not its count', async () => {
     const id = account();
     const stepId = newStepId(noon);
-    await ledger.admitMany(id, ['k', 'k'], 100, noon, stepId);
+    await ledger.admitMany(
+      id,
+      withoutLimits(['k', 'k']),
+      { quota: 100, rateLimits: [] },
+      noon,
+      stepId,
+    );
     const replay = {
       stepId,
       accountId: id,

@@ -1,9 +1,17 @@
 import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
+import { RateLimit } from '@keygate/contracts';
 import { ADMIT_LUA, REPLAY_LUA } from './admission.lua';
 import { LedgerKeyspace } from './ledger-keyspace';
 import { WINDOW_DAYS, dayIndexOf, startOfDay, windowStartDay } from './rolling-window';
 
+/** The rate limit that refused a call, and when one more call fits under it. */
+export interface RateLimitRefusal extends RateLimit {
+  scope: 'key' | 'account';
+  retryAfterMs: number;
+}
+
+/** One call's admission: the quota's state after it, and what refused it, if anything. */
 export interface Admission {
   admitted: boolean;
   limit: number;
@@ -11,8 +19,28 @@ export interface Admission {
   remaining: number;
   /** Seconds until the oldest calls in the window drop out (0 when the window is empty). */
   resetSeconds: number;
-  /** When refused: seconds until one more call fits; null if it never will (limit 0). */
+  /** When the quota refused: seconds until one more call fits; null if it never will (limit 0). */
   retryAfterSeconds: number | null;
+  /** Set when a rate limit refused the call (the quota had room): the one that waits longest. */
+  rateLimited?: RateLimitRefusal;
+  /** Redis's time when the step ran (ms): the one clock rate limits are judged on. */
+  at: number;
+}
+
+/** The key a call is made with: its id and its own rate limits (a gateway's held key is one). */
+export interface CallingKey {
+  id: string;
+  rateLimits: readonly RateLimit[];
+}
+
+/** Calls of keys with no rate limits of their own. */
+export const withoutLimits = (keyIds: readonly string[]): CallingKey[] =>
+  keyIds.map((id) => ({ id, rateLimits: [] }));
+
+/** What bounds every call of an account: its plan's 30-day quota and rate limits. */
+export interface AccountLimits {
+  quota: number;
+  rateLimits: readonly RateLimit[];
 }
 
 /**
@@ -39,11 +67,29 @@ export function stepIdTime(stepId: string): number {
   return Number(stepId.slice(0, stepId.indexOf('.'))) * 60_000;
 }
 
+const ADMITTED = 0;
+const REFUSED_BY_QUOTA = 1;
+const REFUSED_BY_RATE_LIMIT = 2;
+
+/** The step's waits (ms, per limit in its KEYS order) as refusals, for the limits that are full. */
+function rateLimitRefusals(
+  account: readonly RateLimit[],
+  keys: readonly CallingKey[],
+  waits: number[],
+): { account: RateLimitRefusal[]; byKey: Map<string, RateLimitRefusal[]> } {
+  let next = 0;
+  const refusals = (scope: RateLimitRefusal['scope'], list: readonly RateLimit[]) =>
+    list.flatMap((limit) => {
+      const retryAfterMs = waits[next++];
+      return retryAfterMs > 0 ? [{ scope, ...limit, retryAfterMs }] : [];
+    });
+  const accountRefusals = refusals('account', account);
+  const byKey = new Map(keys.map((call) => [call.id, refusals('key', call.rateLimits)]));
+  return { account: accountRefusals, byKey };
+}
+
 type LedgerRedis = Redis & {
-  keygateAdmit(
-    numberOfKeys: number,
-    ...keysAndArgs: Array<string | number>
-  ): Promise<[number, number, number, number]>;
+  keygateAdmit(numberOfKeys: number, ...keysAndArgs: Array<string | number>): Promise<number[]>;
   keygateReplay(numberOfKeys: number, ...keysAndArgs: Array<string | number>): Promise<number>;
 };
 
@@ -66,56 +112,90 @@ export class QuotaLedger {
     this.redis = redis as LedgerRedis;
   }
 
-  async admit(accountId: string, keyId: string, limit: number, nowMs: number): Promise<Admission> {
-    const [admission] = await this.admitMany(accountId, [keyId], limit, nowMs, newStepId(nowMs));
+  /** One call under the quota alone (no rate limits): tools, tests and benchmarks. */
+  async admit(accountId: string, keyId: string, quota: number, nowMs: number): Promise<Admission> {
+    const [admission] = await this.admitMany(
+      accountId,
+      [{ id: keyId, rateLimits: [] }],
+      { quota, rateLimits: [] },
+      nowMs,
+      newStepId(nowMs),
+    );
     return admission;
   }
 
   /**
-   * Admits calls of one account (one key id per call) in one atomic step, in order: exactly what
-   * as many `admit`s would do, for one round trip. The step records its id, so replaying it after
-   * a lost reply (replayStep) counts nothing twice.
+   * Admits calls of one account in one atomic step, in order: exactly what as many `admit`s
+   * would do, for one round trip. The step records its id, so replaying it after a lost reply
+   * (replayStep) counts nothing twice.
    */
   async admitMany(
     accountId: string,
-    keyIds: string[],
-    limit: number,
+    calls: readonly CallingKey[],
+    limits: AccountLimits,
     nowMs: number,
     stepId: string,
   ): Promise<Admission[]> {
     const keys = this.keyspace.keysOf(accountId);
-    const distinct = [...new Set(keyIds)];
-    const indexOf = new Map(distinct.map((id, i) => [id, i + 1]));
+    const distinct: CallingKey[] = [];
+    const indexOf = new Map<string, number>();
+    for (const call of calls) if (!indexOf.has(call.id)) indexOf.set(call.id, distinct.push(call));
+    const limitKeys = [
+      ...limits.rateLimits.map((l) => this.keyspace.accountRateKey(accountId, l.windowSeconds)),
+      ...distinct.flatMap((call) =>
+        call.rateLimits.map((l) => this.keyspace.keyRateKey(accountId, call.id, l.windowSeconds)),
+      ),
+    ];
+    const limitArgs = (list: readonly RateLimit[]) => [
+      list.length,
+      ...list.flatMap((l) => [l.limit, l.windowSeconds * 1000]),
+    ];
     const today = dayIndexOf(nowMs);
-    const [admittedCount, usedAfter, first, roomDay] = await this.redis.keygateAdmit(
-      4 + distinct.length,
+    const reply = await this.redis.keygateAdmit(
+      4 + distinct.length + limitKeys.length,
       keys.days,
       keys.meta,
       keys.lastUsed,
       this.keyspace.stepBucket(accountId, stepId),
-      ...distinct.map((id) => this.keyspace.keysOf(accountId, id).keyDays),
+      ...distinct.map((call) => this.keyspace.keysOf(accountId, call.id).keyDays),
+      ...limitKeys,
       today,
-      limit,
+      limits.quota,
       nowMs,
       stepId,
       distinct.length,
-      ...distinct,
-      ...keyIds.map((id) => indexOf.get(id)!),
+      ...distinct.map((call) => call.id),
+      ...limitArgs(limits.rateLimits),
+      ...distinct.flatMap((call) => limitArgs(call.rateLimits)),
+      ...calls.map((call) => indexOf.get(call.id)!),
     );
+    const [admittedCount, usedAfter, first, roomDay, at] = reply;
+    const codes = reply.slice(5, 5 + calls.length);
+    const waits = reply.slice(5 + calls.length);
+    const refusals = rateLimitRefusals(limits.rateLimits, distinct, waits);
     const resetSeconds =
       first >= 0 ? Math.ceil((startOfDay(first + WINDOW_DAYS) - nowMs) / 1000) : 0;
     const retryAfterSeconds = roomDay >= 0 ? Math.ceil((startOfDay(roomDay) - nowMs) / 1000) : null;
-    const usedBefore = usedAfter - admittedCount;
-    return keyIds.map((_, i) => {
-      const admitted = i < admittedCount;
-      const used = admitted ? usedBefore + i + 1 : usedAfter;
+    let used = usedAfter - admittedCount;
+    return calls.map((call, i) => {
+      const admitted = codes[i] === ADMITTED;
+      if (admitted) used++;
+      const callUsed = admitted ? used : usedAfter;
       return {
         admitted,
-        limit,
-        used,
-        remaining: Math.max(0, limit - used),
+        limit: limits.quota,
+        used: callUsed,
+        remaining: Math.max(0, limits.quota - callUsed),
         resetSeconds,
-        retryAfterSeconds: admitted ? 0 : retryAfterSeconds,
+        retryAfterSeconds: codes[i] === REFUSED_BY_QUOTA ? retryAfterSeconds : 0,
+        ...(codes[i] === REFUSED_BY_RATE_LIMIT && {
+          rateLimited: refusals.account
+            .concat(refusals.byKey.get(call.id) ?? [])
+            .reduce((longest, refusal) =>
+              refusal.retryAfterMs > longest.retryAfterMs ? refusal : longest,
+            ),
+        }),
+        at,
       };
     });
   }

@@ -39,8 +39,10 @@ export class AuthContextAnswer {
         rules: key.rules,
         expiresAt: key.expiresAt,
         allowedHosts: key.allowedHosts,
+        rateLimits: key.rateLimits,
       },
       usage: { windowDays: 30, ...(await this.quota.usage({ key, account })) },
+      rateLimits: { key: key.rateLimits, account: this.quota.accountRateLimits(account.plan) },
     };
   }
 }

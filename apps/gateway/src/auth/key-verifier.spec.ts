@@ -20,6 +20,7 @@ function setup(overrides: Partial<KeyRecord> = {}, plan = 'starter') {
     status: 'active',
     expiresAt: null,
     allowedHosts: [],
+    rateLimits: [],
     version: 1,
     secretHash: hashSecret(secret, pepper),
     previousSecretHash: null,

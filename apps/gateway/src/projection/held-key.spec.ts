@@ -12,6 +12,7 @@ const record = (overrides: Partial<KeyRecord> = {}): KeyRecord => ({
   status: 'revoked',
   expiresAt: '2027-01-01T00:00:00.000Z',
   allowedHosts: ['10.0.0.0/8'],
+  rateLimits: [],
   version: 7,
   secretHash: 'ab'.repeat(32),
   previousSecretHash: null,
@@ -31,7 +32,13 @@ describe(HeldKey.name, () => {
         previousValidUntil: '2026-12-01T00:00:00.000Z',
       }),
     ]) {
-      const held = new HeldKey(original, original.accountId, original.rules, original.allowedHosts);
+      const held = new HeldKey(
+        original,
+        original.accountId,
+        original.rules,
+        original.allowedHosts,
+        original.rateLimits,
+      );
       expect(held.toRecord()).toEqual(original);
       expect(held.hash).toBe(hashKey(original.secretHash));
       expect(held.hash).toHaveLength(32);

@@ -1,4 +1,12 @@
-import { KeyAccess, KeyKind, KeyRecord, KeyRule, KeyStatus, KeyType } from '@keygate/contracts';
+import {
+  KeyAccess,
+  KeyKind,
+  KeyRecord,
+  KeyRule,
+  KeyStatus,
+  KeyType,
+  RateLimit,
+} from '@keygate/contracts';
 
 const KINDS: KeyKind[] = ['user', 'application'];
 const ACCESSES: Array<KeyAccess | null> = [null, 'read-write', 'read-only'];
@@ -20,7 +28,7 @@ interface Previous {
  * A key as a gateway holds it, a million at a time: the four words (kind, access, type,
  * status) packed into one number, the secret hash as 32 bytes rather than 64 hex digits, the
  * grace-period fields only on keys that have them, and shared values (rule sets, host lists,
- * account ids) passed in already shared. Reads as a KeyRecord.
+ * rate limits, account ids) passed in already shared. Reads as a KeyRecord.
  */
 export class HeldKey implements KeyRecord {
   private readonly packed: number;
@@ -31,6 +39,7 @@ export class HeldKey implements KeyRecord {
     readonly accountId: string,
     readonly rules: KeyRule[],
     readonly allowedHosts: string[],
+    readonly rateLimits: RateLimit[],
     readonly id = record.id,
     readonly name = record.name,
     readonly expiresAt = record.expiresAt,
@@ -94,6 +103,7 @@ export class HeldKey implements KeyRecord {
       status: this.status,
       expiresAt: this.expiresAt,
       allowedHosts: this.allowedHosts,
+      rateLimits: this.rateLimits,
       version: this.version,
       secretHash: this.secretHash,
       previousSecretHash: this.previousSecretHash,

@@ -20,6 +20,7 @@ import { BodyLimit } from '../edge/body-limit';
 import { AnswerCheck } from '../content-scope/answer-check';
 import { CheckedAnswers } from '../checked-answers/checked-answers';
 import { PayloadTooLargeError } from '@keygate/contracts';
+import { AdmittedCall } from '../quota/quota-admission';
 import { ForwardPlan } from './forward-plan';
 
 const DROPPED_RESPONSE_HEADERS = new Set([
@@ -79,9 +80,10 @@ export class UpstreamProxy implements OnApplicationShutdown {
     request: AuthenticatedRequest,
     reply: FastifyReply,
     target: CanonicalTarget,
-    extraHeaders: Record<string, string> = {},
+    admission: AdmittedCall = { responseHeaders: {}, at: null },
     plan: ForwardPlan = {},
   ): Promise<void> {
+    const extraHeaders = admission.responseHeaders;
     const headers = forwardedHeaders(request.headers, {
       viaTrustedProxy: this.clientAddress.isTrustedProxy(request),
       socketAddress: request.socket.remoteAddress ?? '',
@@ -90,6 +92,7 @@ export class UpstreamProxy implements OnApplicationShutdown {
     });
     headers['x-keygate-account'] = request.principal.account.id;
     headers['x-keygate-key'] = request.principal.key.id;
+    if (admission.at !== null) headers['x-keygate-admitted-at'] = String(admission.at);
 
     let body: Dispatcher.DispatchOptions['body'] = plan.body;
     if (!plan.body && this.bodyLimit.hasBody(request.headers))

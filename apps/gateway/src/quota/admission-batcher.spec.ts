@@ -1,4 +1,4 @@
-import { Admission } from '@keygate/usage';
+import { AccountLimits, Admission, CallingKey } from '@keygate/usage';
 import { AdmissionBatcher } from './admission-batcher';
 
 const admission = (used: number): Admission => ({
@@ -8,22 +8,25 @@ const admission = (used: number): Admission => ({
   remaining: 10 - used,
   resetSeconds: 1,
   retryAfterSeconds: 0,
+  at: 0,
 });
+const key = (id: string): CallingKey => ({ id, rateLimits: [] });
+const starter: AccountLimits = { quota: 10, rateLimits: [] };
 
 describe('AdmissionBatcher', () => {
   it('sends the calls of one turn as one step per account, and answers each its own', async () => {
     const steps: Array<{ accountId: string; keyIds: string[] }> = [];
     const batcher = new AdmissionBatcher({
-      admitMany: async (accountId, keyIds) => {
-        steps.push({ accountId, keyIds });
-        return keyIds.map((_, i) => admission(i + 1));
+      admitMany: async (accountId, calls) => {
+        steps.push({ accountId, keyIds: calls.map((call) => call.id) });
+        return calls.map((_, i) => admission(i + 1));
       },
     });
     const answers = await Promise.all([
-      batcher.admit('acc_a', 'k1', 10, 0),
-      batcher.admit('acc_b', 'k9', 10, 0),
-      batcher.admit('acc_a', 'k2', 10, 0),
-      batcher.admit('acc_a', 'k1', 10, 0),
+      batcher.admit('acc_a', key('k1'), starter, 0),
+      batcher.admit('acc_b', key('k9'), starter, 0),
+      batcher.admit('acc_a', key('k2'), starter, 0),
+      batcher.admit('acc_a', key('k1'), starter, 0),
     ]);
     expect(steps).toEqual([
       { accountId: 'acc_a', keyIds: ['k1', 'k2', 'k1'] },
@@ -31,8 +34,28 @@ describe('AdmissionBatcher', () => {
     ]);
     expect(answers.map((a) => a.used)).toEqual([1, 1, 2, 3]);
 
-    await batcher.admit('acc_a', 'k1', 10, 0); // a later turn: a step of its own
+    await batcher.admit('acc_a', key('k1'), starter, 0); // a later turn: a step of its own
     expect(steps).toHaveLength(3);
+  });
+
+  it('sends the calls under other limits (a plan changed within the turn) in a step of their own', async () => {
+    const steps: Array<{ keyIds: string[]; limits: AccountLimits }> = [];
+    const batcher = new AdmissionBatcher({
+      admitMany: async (_accountId, calls, limits) => {
+        steps.push({ keyIds: calls.map((call) => call.id), limits });
+        return calls.map((_, i) => admission(i + 1));
+      },
+    });
+    const pro: AccountLimits = { quota: 100, rateLimits: [{ limit: 5, windowSeconds: 1 }] };
+    await Promise.all([
+      batcher.admit('acc_a', key('k1'), starter, 0),
+      batcher.admit('acc_a', key('k2'), pro, 0),
+      batcher.admit('acc_a', key('k3'), pro, 0),
+    ]);
+    expect(steps).toEqual([
+      { keyIds: ['k1'], limits: starter },
+      { keyIds: ['k2', 'k3'], limits: pro },
+    ]);
   });
 
   it('splits large batches and fails every call of a failed step', async () => {
@@ -48,7 +71,7 @@ describe('AdmissionBatcher', () => {
       2,
     );
     const results = await Promise.allSettled(
-      Array.from({ length: 5 }, () => batcher.admit('acc_a', 'k', 10, 0)),
+      Array.from({ length: 5 }, () => batcher.admit('acc_a', key('k'), starter, 0)),
     );
     expect(steps).toBe(3);
     expect(results.every((r) => r.status === 'rejected')).toBe(true);

@@ -1,4 +1,4 @@
-import { Admission, QuotaLedger, newStepId } from '@keygate/usage';
+import { AccountLimits, Admission, CallingKey, QuotaLedger, newStepId } from '@keygate/usage';
 
 /** An admission step that failed; `mayHaveRun` unless it certainly never reached Redis. */
 export class AdmissionStepError extends Error {
@@ -15,14 +15,14 @@ export class AdmissionStepError extends Error {
 const neverSent = (error: unknown) => /enableOfflineQueue|isn't writeable/.test(String(error));
 
 interface PendingCall {
-  keyId: string;
+  call: CallingKey;
   resolve: (admission: Admission) => void;
   reject: (error: unknown) => void;
 }
 
 interface Batch {
   accountId: string;
-  limit: number;
+  limits: AccountLimits;
   nowMs: number;
   calls: PendingCall[];
 }
@@ -44,15 +44,26 @@ export class AdmissionBatcher {
     private readonly maxBatch = 256,
   ) {}
 
-  admit(accountId: string, keyId: string, limit: number, nowMs: number): Promise<Admission> {
+  /** `limits`: one object per plan (calls under other limits go in a step of their own). */
+  admit(
+    accountId: string,
+    call: CallingKey,
+    limits: AccountLimits,
+    nowMs: number,
+  ): Promise<Admission> {
     return new Promise((resolve, reject) => {
-      const id = `${accountId}\u0000${limit}`;
-      let batch = this.batches.get(id);
-      if (!batch) {
-        batch = { accountId, limit, nowMs, calls: [] };
-        this.batches.set(id, batch);
+      let batch = this.batches.get(accountId);
+      if (batch && batch.limits !== limits) {
+        // The account's plan changed within this turn: the calls before go as they were.
+        this.batches.delete(accountId);
+        this.sendAll(batch);
+        batch = undefined;
       }
-      batch.calls.push({ keyId, resolve, reject });
+      if (!batch) {
+        batch = { accountId, limits, nowMs, calls: [] };
+        this.batches.set(accountId, batch);
+      }
+      batch.calls.push({ call, resolve, reject });
       if (!this.scheduled) {
         this.scheduled = true;
         setImmediate(() => this.flush());
@@ -64,9 +75,12 @@ export class AdmissionBatcher {
     this.scheduled = false;
     const batches = [...this.batches.values()];
     this.batches.clear();
-    for (const batch of batches)
-      for (let start = 0; start < batch.calls.length; start += this.maxBatch)
-        this.send(batch, batch.calls.slice(start, start + this.maxBatch));
+    for (const batch of batches) this.sendAll(batch);
+  }
+
+  private sendAll(batch: Batch): void {
+    for (let start = 0; start < batch.calls.length; start += this.maxBatch)
+      this.send(batch, batch.calls.slice(start, start + this.maxBatch));
   }
 
   private send(batch: Batch, calls: PendingCall[]): void {
@@ -75,8 +89,8 @@ export class AdmissionBatcher {
     this.ledger
       .admitMany(
         batch.accountId,
-        calls.map((call) => call.keyId),
-        batch.limit,
+        calls.map((pending) => pending.call),
+        batch.limits,
         batch.nowMs,
         stepId,
       )

@@ -1,7 +1,7 @@
 import { GatewayConfig } from '@keygate/config';
 import { QuotaExceededError, ServiceUnavailableError } from '@keygate/contracts';
 import { ManualClock } from '@keygate/testing';
-import { Admission, BufferedStep } from '@keygate/usage';
+import { AccountLimits, Admission, BufferedStep, CallingKey } from '@keygate/usage';
 import { Principal } from '../auth/key-verifier';
 import { GatewayMetrics } from '../metrics/gateway.metrics';
 import { QuotaAdmission } from './quota-admission';
@@ -9,7 +9,10 @@ import { QuotaAlertProducer } from './quota-alert.producer';
 import { QuotaStore } from './quota-store';
 
 const principal = (keyId = 'k1') =>
-  ({ account: { id: 'a1', plan: 'starter' }, key: { id: keyId } }) as unknown as Principal;
+  ({
+    account: { id: 'a1', plan: 'starter' },
+    key: { id: keyId, rateLimits: [] },
+  }) as unknown as Principal;
 
 type Outage = 'none' | 'refused before sending' | 'reply lost';
 
@@ -26,14 +29,14 @@ function setup({ limit = 3, failMode = 'open' as 'open' | 'closed', quotaEnabled
     replayed: [] as BufferedStep[],
     async admitMany(
       _accountId: string,
-      keyIds: string[],
-      max: number,
+      calls: readonly CallingKey[],
+      { quota: max }: AccountLimits,
       _now: number,
       stepId: string,
     ) {
       if (this.outage === 'refused before sending')
         throw new Error("Stream isn't writeable and enableOfflineQueue options is false");
-      const admissions: Admission[] = keyIds.map(() => {
+      const admissions: Admission[] = calls.map(() => {
         const admitted = this.used < max;
         if (admitted) this.used++;
         return {
@@ -43,6 +46,7 @@ function setup({ limit = 3, failMode = 'open' as 'open' | 'closed', quotaEnabled
           remaining: max - this.used,
           resetSeconds: 60,
           retryAfterSeconds: admitted ? 0 : 3600,
+          at: 0,
         };
       });
       this.ranSteps.add(stepId);
@@ -85,7 +89,7 @@ function setup({ limit = 3, failMode = 'open' as 'open' | 'closed', quotaEnabled
 describe(QuotaAdmission.name, () => {
   it('admits within the plan’s limit, answering RateLimit headers and raising alerts', async () => {
     const { quota, alerts } = setup({ limit: 3 });
-    const headers = await quota.admit(principal());
+    const { responseHeaders: headers } = await quota.admit(principal());
     expect(headers).toMatchObject({ 'ratelimit-limit': '3', 'ratelimit-remaining': '2' });
     expect(alerts).toEqual([[1, 3]]);
   });
@@ -108,7 +112,10 @@ describe(QuotaAdmission.name, () => {
   it('fails open when Redis refuses the step: admits, buffers, and replays it once', async () => {
     const { quota, ledger, storeErrors, isClosed } = setup();
     ledger.outage = 'refused before sending';
-    await expect(quota.admit(principal())).resolves.toEqual({ 'ratelimit-limit': '3' });
+    await expect(quota.admit(principal())).resolves.toEqual({
+      responseHeaders: { 'ratelimit-limit': '3' },
+      at: null,
+    });
     expect(storeErrors).toHaveLength(1);
     expect(quota.bufferedSteps).toBe(1);
     ledger.outage = 'none';
@@ -138,7 +145,7 @@ describe(QuotaAdmission.name, () => {
 
   it('admits everything without a step when the quota is off', async () => {
     const { quota, ledger } = setup({ quotaEnabled: false });
-    await expect(quota.admit(principal())).resolves.toEqual({});
+    await expect(quota.admit(principal())).resolves.toEqual({ responseHeaders: {}, at: null });
     expect(ledger.ranSteps.size).toBe(0);
   });
 

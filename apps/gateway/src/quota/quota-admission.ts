@@ -6,9 +6,17 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import { KEYGATE_CONFIG, GatewayConfig } from '@keygate/config';
-import { Clock, CLOCK, QuotaExceededError, ServiceUnavailableError } from '@keygate/contracts';
+import {
+  Clock,
+  CLOCK,
+  QUOTA_WINDOW_SECONDS,
+  QuotaExceededError,
+  RateLimit,
+  RateLimitedError,
+  ServiceUnavailableError,
+} from '@keygate/contracts';
 import { rateLimitHeaders } from '@keygate/http';
-import { QuotaLedger, STEP_MARKER_SECONDS, dayIndexOf } from '@keygate/usage';
+import { AccountLimits, QuotaLedger, STEP_MARKER_SECONDS, dayIndexOf } from '@keygate/usage';
 import { Principal } from '../auth/key-verifier';
 import { GatewayMetrics } from '../metrics/gateway.metrics';
 import { AdmissionBatcher, AdmissionStepError } from './admission-batcher';
@@ -17,6 +25,16 @@ import { QuotaAlertProducer } from './quota-alert.producer';
 import { QuotaStore } from './quota-store';
 
 const REPLAY_INTERVAL_MS = 500;
+
+/** What admission tells the rest of the call. */
+export interface AdmittedCall {
+  /** RateLimit-* for the client's answer. */
+  responseHeaders: Record<string, string>;
+  /** When the step admitted it, on Redis's clock (ms); null when no step ran. */
+  at: number | null;
+}
+
+const UNMETERED: AdmittedCall = { responseHeaders: {}, at: null };
 
 /**
  * Admits each call against the account's rolling 30-day quota in one Lua step. If Redis cannot
@@ -31,6 +49,7 @@ export class QuotaAdmission implements OnApplicationBootstrap, OnApplicationShut
   private readonly buffer: CountBuffer;
   private timer: NodeJS.Timeout | null = null;
   private replaying = false;
+  private readonly planLimits = new Map<string, AccountLimits>();
   /** Usage reads on their way, by account: calls that arrive meanwhile share them. */
   private readonly usageReads = new Map<string, Promise<number>>();
 
@@ -68,26 +87,53 @@ export class QuotaAdmission implements OnApplicationBootstrap, OnApplicationShut
     this.store.close();
   }
 
-  /** Returns the RateLimit headers for the answer, or throws QUOTA_EXCEEDED / SERVICE_UNAVAILABLE. */
-  async admit(principal: Principal): Promise<Record<string, string>> {
-    if (!this.config.quotaEnabled) return {};
-    const limit = this.config.plans[principal.account.plan]?.callLimit ?? 0;
+  /**
+   * Returns the RateLimit headers for the answer, or throws QUOTA_EXCEEDED, RATE_LIMITED or
+   * SERVICE_UNAVAILABLE. With QUOTA_ENABLED=false only rate limits are checked, and only calls
+   * under one take a step.
+   */
+  async admit(principal: Principal): Promise<AdmittedCall> {
+    const limits = this.limitsOf(principal.account.plan);
+    const { key, account } = principal;
+    if (!this.config.quotaEnabled && limits.rateLimits.length === 0 && key.rateLimits.length === 0)
+      return UNMETERED;
     const now = this.clock.now().getTime();
     let admission;
     try {
-      admission = await this.batcher.admit(principal.account.id, principal.key.id, limit, now);
+      admission = await this.batcher.admit(account.id, key, limits, now);
     } catch (error) {
       this.metrics.quotaStoreErrors.inc();
       if (this.config.quotaFailMode === 'closed')
         throw new ServiceUnavailableError('The quota store is unavailable; retry shortly');
       const stepId = error instanceof AdmissionStepError && error.mayHaveRun ? error.stepId : null;
-      this.buffer.add(stepId, principal.account.id, principal.key.id, dayIndexOf(now), now);
-      return { 'ratelimit-limit': String(limit) };
+      this.buffer.add(stepId, account.id, key.id, dayIndexOf(now), now);
+      return { responseHeaders: { 'ratelimit-limit': String(limits.quota) }, at: null };
     }
+    if (admission.rateLimited)
+      throw new RateLimitedError(admission.rateLimited, policyOf(limits, key.rateLimits));
     if (!admission.admitted)
-      throw new QuotaExceededError(admission, admission.retryAfterSeconds, principal.account.plan);
-    this.alerts.afterAdmission(principal.account.id, admission.used, limit, now);
-    return rateLimitHeaders(admission);
+      throw new QuotaExceededError(admission, admission.retryAfterSeconds, account.plan);
+    this.alerts.afterAdmission(account.id, admission.used, limits.quota, now);
+    return { responseHeaders: rateLimitHeaders(admission), at: admission.at };
+  }
+
+  /** The plan's rate limits, shared by every key of an account on it. */
+  accountRateLimits(plan: string): readonly RateLimit[] {
+    return this.limitsOf(plan).rateLimits;
+  }
+
+  /** One object per plan, so the batcher can tell calls under the same limits by identity. */
+  private limitsOf(plan: string): AccountLimits {
+    let limits = this.planLimits.get(plan);
+    if (!limits) {
+      const settings = this.config.plans[plan];
+      limits = {
+        quota: this.config.quotaEnabled ? (settings?.callLimit ?? 0) : Number.MAX_SAFE_INTEGER,
+        rateLimits: settings?.rateLimits ?? [],
+      };
+      this.planLimits.set(plan, limits);
+    }
+    return limits;
   }
 
   /**
@@ -131,4 +177,13 @@ export class QuotaAdmission implements OnApplicationBootstrap, OnApplicationShut
       this.replaying = false;
     }
   }
+}
+
+/** Every limit a key's calls are under, for RateLimit-Policy: the shortest window first. */
+function policyOf(limits: AccountLimits, keyLimits: readonly RateLimit[]): RateLimit[] {
+  return [
+    ...keyLimits,
+    ...limits.rateLimits,
+    { limit: limits.quota, windowSeconds: QUOTA_WINDOW_SECONDS },
+  ].sort((a, b) => a.windowSeconds - b.windowSeconds);
 }

@@ -33,6 +33,7 @@ describe(ApiKey.name, () => {
       type: 'standard' as const,
       rules: [],
       allowedHosts: [],
+      rateLimits: [],
       secretHash: 'h',
       hint: 'x',
     };
@@ -205,6 +206,7 @@ describe(ApiKey.name, () => {
         type: 'administration',
         rules: [],
         allowedHosts: ['10.0.0.0/8'],
+        rateLimits: [],
         expiresAt: null,
         secretHash: 'h',
         hint: 'x',

@@ -20,6 +20,7 @@ import {
   MAX_KEY_LIFETIME_DAYS,
   NotAllowedError,
   NotFoundError,
+  RateLimit,
   ValidationError,
 } from '@keygate/contracts';
 import { AggregateRoot, EventHandlers } from './aggregate-root';
@@ -40,6 +41,7 @@ export interface UserKeyInput extends NewSecret {
   rules: KeyRule[];
   expiresAt: string | null;
   allowedHosts: string[];
+  rateLimits: RateLimit[];
 }
 
 export interface KeyChanges {
@@ -47,6 +49,7 @@ export interface KeyChanges {
   rules?: KeyRule[];
   allowedHosts?: string[];
   expiresAt?: string | null;
+  rateLimits?: RateLimit[];
 }
 
 const APPLICATION_KEYS: Record<KeyAccess, { name: string; rules: KeyRule[] }> = {
@@ -76,6 +79,7 @@ export class ApiKey extends AggregateRoot<KeyEvent> {
   name = '';
   rules: KeyRule[] = [];
   allowedHosts: string[] = [];
+  rateLimits: RateLimit[] = [];
   expiresAt: string | null = null;
   secretHash = '';
   hint = '';
@@ -154,6 +158,12 @@ export class ApiKey extends AggregateRoot<KeyEvent> {
     }
     if (changes.expiresAt !== undefined && changes.expiresAt !== this.expiresAt)
       data.expiresAt = changes.expiresAt;
+    if (
+      changes.rateLimits !== undefined &&
+      JSON.stringify(changes.rateLimits) !== JSON.stringify(this.rateLimits)
+    ) {
+      data.rateLimits = changes.rateLimits;
+    }
     if (Object.keys(data).length === 1) return false;
     this.apply(KeyEventType.KeyUpdated, data, now);
     return true;
@@ -235,6 +245,7 @@ export class ApiKey extends AggregateRoot<KeyEvent> {
       updatedAt: this.updatedAt,
       expiresAt: this.expiresAt,
       allowedHosts: this.allowedHosts,
+      rateLimits: this.rateLimits,
       version: this.version,
     };
   }
@@ -274,6 +285,7 @@ export class ApiKey extends AggregateRoot<KeyEvent> {
     this.name = data.name;
     this.rules = data.rules;
     this.allowedHosts = data.allowedHosts;
+    this.rateLimits = data.rateLimits ?? [];
     this.expiresAt = data.expiresAt;
     this.secretHash = data.secretHash;
     this.hint = data.hint;
@@ -286,6 +298,7 @@ export class ApiKey extends AggregateRoot<KeyEvent> {
     if (data.rules !== undefined) this.rules = data.rules;
     if (data.allowedHosts !== undefined) this.allowedHosts = data.allowedHosts;
     if (data.expiresAt !== undefined) this.expiresAt = data.expiresAt;
+    if (data.rateLimits !== undefined) this.rateLimits = data.rateLimits;
     this.updatedAt = occurredAt;
   }
 

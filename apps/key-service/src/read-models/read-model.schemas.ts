@@ -1,5 +1,5 @@
 import { Schema } from 'mongoose';
-import { KeyAccess, KeyKind, KeyRule, KeyType } from '@keygate/contracts';
+import { KeyAccess, KeyKind, KeyRule, KeyType, RateLimit } from '@keygate/contracts';
 
 /**
  * Read models are projections of the event store: they can be dropped and rebuilt from it at
@@ -15,6 +15,8 @@ export interface KeyViewDocument {
   rules: KeyRule[];
   hint: string;
   allowedHosts: string[];
+  /** Absent on views written before rate limits existed. */
+  rateLimits?: RateLimit[];
   expiresAt: string | null;
   secretHash: string;
   previousSecretHash: string | null;
@@ -49,6 +51,7 @@ export const keyViewSchema = new Schema<KeyViewDocument>(
     rules: Schema.Types.Mixed,
     hint: String,
     allowedHosts: [String],
+    rateLimits: { type: Schema.Types.Mixed, default: [] },
     expiresAt: { type: String, default: null },
     secretHash: String,
     previousSecretHash: { type: String, default: null },

@@ -31,6 +31,7 @@ function keyViewOf(doc: KeyViewDocument, now: Date): KeyView {
     updatedAt: doc.updatedAt,
     expiresAt: doc.expiresAt,
     allowedHosts: doc.allowedHosts,
+    rateLimits: doc.rateLimits ?? [],
     version: doc.version,
   };
 }
@@ -78,6 +79,7 @@ export class ReadModels implements OnModuleInit {
       rules: key.rules,
       hint: key.hint,
       allowedHosts: key.allowedHosts,
+      rateLimits: key.rateLimits,
       expiresAt: key.expiresAt,
       secretHash: key.secretHash,
       previousSecretHash: key.previousSecretHash,

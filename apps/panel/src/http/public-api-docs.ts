@@ -9,13 +9,17 @@ const RESPONSES: Record<RouteAnswer, Record<string, unknown>> = {
     '200': { description: 'The upstream API’s answer, streamed back' },
     '401': ERROR,
     '403': ERROR,
-    '429': ERROR,
+    '429': {
+      ...ERROR,
+      description:
+        'QUOTA_EXCEEDED (30-day quota), RATE_LIMITED (a rate limit of the key or its plan: `error.limit` = `{scope, limit, windowSeconds, retryAfterMs}`), TOO_MANY_CONCURRENT_CALLS or TOO_MANY_ATTEMPTS; `Retry-After`, `RateLimit-*` and `RateLimit-Policy` say when and which',
+    },
     '502': ERROR,
   },
   'auth-context': {
     '200': {
       description:
-        '`{account: {id, name, plan}, key: {id, name, kind, access, type, rules, expiresAt, allowedHosts}, usage: {windowDays, used, limit, remaining}}`',
+        '`{account: {id, name, plan}, key: {id, name, kind, access, type, rules, expiresAt, allowedHosts, rateLimits}, usage: {windowDays, used, limit, remaining}, rateLimits: {key, account}}`',
     },
     '401': ERROR,
     '403': ERROR,

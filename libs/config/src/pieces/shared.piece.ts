@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rateLimitsSchema } from '@keygate/contracts';
 import { DEFAULT_PLANS, PlanTable } from '../plans';
 import { configPiece, dataDir, nodeEnv, urlWith } from './config-piece';
 
@@ -7,6 +8,7 @@ const planSchema = z
     apiAccess: z.boolean(),
     callLimit: z.number().int().min(0),
     maxUserKeys: z.number().int().min(0),
+    rateLimits: rateLimitsSchema.optional(),
   })
   .strict();
 

@@ -63,7 +63,7 @@ describe('createKeySchema', () => {
           rules: [{ resource: 'a b', actions: [] }],
         }),
       ).sort(),
-    ).toEqual(['rules.0.actions', 'rules.0.resource', 'type']);
+    ).toEqual(['rules[0].actions', 'rules[0].resource', 'type']);
   });
 
   it('refuses a resource named twice, a repeated action and unknown fields', () => {
@@ -79,7 +79,7 @@ describe('createKeySchema', () => {
           rules: [{ resource: '*', actions: ['read', 'read'] }],
         }),
       ),
-    ).toEqual(['rules.0.actions']);
+    ).toEqual(['rules[0].actions']);
     expect(fieldsOf(() => parseInput(createKeySchema, { ...valid, secretHash: 'x' }))).toEqual([
       '(body)',
     ]);

@@ -14,6 +14,38 @@ export interface KeyRule {
   actions: KeyAction[];
 }
 
+/** At most `limit` calls in any interval of `windowSeconds` (exact across gateways: ADR 9). */
+export interface RateLimit {
+  limit: number;
+  windowSeconds: number;
+}
+
+export const MAX_RATE_LIMITS = 3;
+export const MAX_RATE_WINDOW_SECONDS = 24 * 3600;
+
+export const rateLimitSchema = z
+  .object({
+    limit: z
+      .number()
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(1_000_000_000, 'must be at most 1000000000'),
+    windowSeconds: z
+      .number()
+      .int('must be a whole number of seconds')
+      .min(1, 'must be at least 1 second')
+      .max(MAX_RATE_WINDOW_SECONDS, 'must be at most a day (86400 seconds)'),
+  })
+  .strict();
+
+export const rateLimitsSchema = z
+  .array(rateLimitSchema)
+  .max(MAX_RATE_LIMITS, `must have at most ${MAX_RATE_LIMITS} limits`)
+  .refine(
+    (limits) => new Set(limits.map((l) => l.windowSeconds)).size === limits.length,
+    'must not have two limits on one window',
+  );
+
 export const MAX_GRACE_PERIOD_SECONDS = 7 * 24 * 3600;
 export const MAX_KEY_LIFETIME_DAYS = 365;
 
@@ -68,6 +100,7 @@ export const createKeySchema = z
     rules: rulesSchema,
     expiresAt: expiresAtSchema.optional().default(null),
     allowedHosts: allowedHostsSchema.optional().default([]),
+    rateLimits: rateLimitsSchema.optional().default([]),
     actor: actorSchema.optional(),
   })
   .strict();
@@ -89,6 +122,7 @@ export const importedKeySchema = z
     rules: rulesSchema,
     expiresAt: expiresAtSchema.optional().default(null),
     allowedHosts: allowedHostsSchema.optional().default([]),
+    rateLimits: rateLimitsSchema.optional().default([]),
   })
   .strict();
 export type ImportedKeyInput = z.infer<typeof importedKeySchema>;
@@ -119,6 +153,7 @@ export const updateKeySchema = z
     rules: rulesSchema.optional(),
     expiresAt: expiresAtSchema.optional(),
     allowedHosts: allowedHostsSchema.optional(),
+    rateLimits: rateLimitsSchema.optional(),
     actor: actorSchema.optional(),
   })
   .strict()
@@ -127,8 +162,9 @@ export const updateKeySchema = z
       dto.name !== undefined ||
       dto.rules !== undefined ||
       dto.expiresAt !== undefined ||
-      dto.allowedHosts !== undefined,
-    { message: 'must change at least one of name, rules, expiresAt, allowedHosts' },
+      dto.allowedHosts !== undefined ||
+      dto.rateLimits !== undefined,
+    { message: 'must change at least one of name, rules, expiresAt, allowedHosts, rateLimits' },
   );
 export type UpdateKeyDto = z.infer<typeof updateKeySchema>;
 
@@ -174,6 +210,8 @@ export interface KeyView {
   updatedAt: string;
   expiresAt: string | null;
   allowedHosts: string[];
+  /** The key's own rate limits (the plan's apply too); [] for none. */
+  rateLimits: RateLimit[];
   version: number;
 }
 

@@ -11,6 +11,8 @@ export interface WireError {
   message: string;
   fields?: FieldError[];
   errorId?: string;
+  /** RATE_LIMITED: the limit that refused the call, and when one more call fits (ms). */
+  limit?: { scope: 'key' | 'account'; limit: number; windowSeconds: number; retryAfterMs: number };
 }
 
 /** A coded error the caller can act on. Messages never contain secrets. */

@@ -1,4 +1,5 @@
-import { DomainError } from './domain-error';
+import { RateLimit } from '../dto/key.dto';
+import { DomainError, WireError } from './domain-error';
 import { ErrorCode } from './error-codes';
 
 /** Where an account stands against its plan's limit (the HTTP layer writes RateLimit-* from it). */
@@ -27,5 +28,30 @@ export class QuotaExceededError extends DomainError {
       `The ${plan} plan allows ${rateLimit.limit} calls in 30 days and they are used. ${when}`,
     );
     this.retryAfterSeconds = retryAfterSeconds ?? undefined;
+  }
+}
+
+/** 30 days in seconds: the quota's window in a RateLimit-Policy. */
+export const QUOTA_WINDOW_SECONDS = 30 * 24 * 3600;
+
+/** A rate limit of the key or of its account's plan has no room for this call: 429. */
+export class RateLimitedError extends DomainError {
+  readonly retryAfterSeconds: number;
+
+  constructor(
+    readonly refusal: NonNullable<WireError['limit']>,
+    /** Every limit that applies to the key's calls (quota, account, key), for RateLimit-Policy. */
+    readonly policy: RateLimit[],
+  ) {
+    const whose = refusal.scope === 'key' ? 'This key' : 'This account’s plan';
+    super(
+      ErrorCode.RATE_LIMITED,
+      `${whose} allows ${refusal.limit} calls in any ${refusal.windowSeconds} s; retry in ${refusal.retryAfterMs} ms`,
+    );
+    this.retryAfterSeconds = Math.ceil(refusal.retryAfterMs / 1000);
+  }
+
+  override toWire(): WireError {
+    return { code: this.code, message: this.message, limit: this.refusal };
   }
 }

@@ -1,5 +1,5 @@
 import { EventEnvelope } from './event-envelope';
-import { KeyAccess, KeyKind, KeyRule, KeyType } from '../dto/key.dto';
+import { KeyAccess, KeyKind, KeyRule, KeyType, RateLimit } from '../dto/key.dto';
 
 export const KeyEventType = {
   KeyCreated: 'KeyCreated',
@@ -23,6 +23,8 @@ export interface KeyCreatedData {
   expiresAt: string | null;
   secretHash: string;
   hint: string;
+  /** Absent in events written before rate limits existed: none. */
+  rateLimits?: RateLimit[];
   /** Brought in by the operator's import (its secret was made elsewhere). */
   imported?: true;
 }
@@ -33,6 +35,7 @@ export interface KeyUpdatedData {
   rules?: KeyRule[];
   allowedHosts?: string[];
   expiresAt?: string | null;
+  rateLimits?: RateLimit[];
 }
 
 export interface KeyRotatedData {

@@ -33,6 +33,7 @@ export function foldKeyEvent(
         status: 'active',
         expiresAt: data.expiresAt,
         allowedHosts: data.allowedHosts,
+        rateLimits: data.rateLimits ?? [],
         version: event.version,
         secretHash: data.secretHash,
         previousSecretHash: null,
@@ -51,6 +52,7 @@ export function foldKeyEvent(
       if (data.rules !== undefined) next.rules = data.rules;
       if (data.allowedHosts !== undefined) next.allowedHosts = data.allowedHosts;
       if (data.expiresAt !== undefined) next.expiresAt = data.expiresAt;
+      if (data.rateLimits !== undefined) next.rateLimits = data.rateLimits;
       return { outcome: 'applied', record: next };
     }
     case 'KeyRotated': {

@@ -49,6 +49,7 @@ type KeyTuple = [
   string, // secretHash
   string | null, // previousSecretHash
   string | null, // previousValidUntil
+  KeyRecord['rateLimits']?, // absent when [] (most keys): entries stay small at a million keys
 ];
 
 export function encodeKeyEntry(version: number, record: KeyRecord | null): string {
@@ -67,6 +68,7 @@ export function encodeKeyEntry(version: number, record: KeyRecord | null): strin
     record.previousSecretHash,
     record.previousValidUntil,
   ];
+  if (record.rateLimits.length > 0) tuple.push(record.rateLimits);
   return `${version}|${JSON.stringify(tuple)}`;
 }
 
@@ -88,6 +90,7 @@ export function decodeKeyEntry(id: string, text: string): CheckpointEntry<KeyRec
       status: t[6],
       expiresAt: t[7],
       allowedHosts: t[8],
+      rateLimits: t[12] ?? [],
       version,
       secretHash: t[9],
       previousSecretHash: t[10],

@@ -1,14 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { Principal } from '../../auth/key-verifier';
-import { QuotaAdmission } from '../../quota/quota-admission';
+import { AdmittedCall, QuotaAdmission } from '../../quota/quota-admission';
 import { CallStep } from '../call-pipeline';
 
 // `slot`: admission counts the call, so it comes after every refusal, the slot the last of them.
 type Needs = { principal: Principal; slot: { release(): void } };
 
-/** The call counted against its account's rolling 30-day quota (429 past the plan's limit); adds the RateLimit headers. */
+/**
+ * The call counted against its account's rolling 30-day quota and the rate limits of its plan and
+ * key (429 past any of them, ADR 9); adds the RateLimit headers and the admission's time.
+ */
 @Injectable()
-export class QuotaAdmissionStep implements CallStep<Needs, { admission: Record<string, string> }> {
+export class QuotaAdmissionStep implements CallStep<Needs, { admission: AdmittedCall }> {
   constructor(private readonly quota: QuotaAdmission) {}
 
   readonly run = async ({ principal }: Needs) => ({

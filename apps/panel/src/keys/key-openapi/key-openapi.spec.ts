@@ -15,6 +15,7 @@ const base: KeyView = {
   updatedAt: '2026-11-01T00:00:00.000Z',
   expiresAt: null,
   allowedHosts: [],
+  rateLimits: [],
   version: 1,
 };
 

@@ -48,6 +48,7 @@ const create = new CreateKeyCommand(
     rules: [{ resource: 'product', actions: ['read'] }],
     expiresAt: null,
     allowedHosts: [],
+    rateLimits: [],
   },
   SYSTEM_ACTOR,
 );

@@ -57,6 +57,7 @@ const imported = (secret: string, name = 'Legacy'): ImportedKeyInput => ({
   rules: [{ resource: 'product', actions: ['read'] }],
   expiresAt: null,
   allowedHosts: [],
+  rateLimits: [],
 });
 const importOf = (...keys: ImportedKeyInput[]) =>
   new ImportKeysCommand({ accountId: 'acc_1', keys }, SYSTEM_ACTOR);

@@ -111,6 +111,7 @@ export class ImportKeysHandler {
             rules: input.rules,
             expiresAt: input.expiresAt,
             allowedHosts: input.allowedHosts,
+            rateLimits: input.rateLimits,
             secretHash: hashes[i],
             hint: looksLikeKeygateSecret(input.secret, keyPrefix)
               ? hintOf(input.secret, keyPrefix)

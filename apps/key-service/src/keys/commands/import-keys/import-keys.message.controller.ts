@@ -8,7 +8,7 @@ import { ImportKeysHandler } from './import-keys.handler';
 export class ImportKeysMessageController {
   constructor(private readonly handler: ImportKeysHandler) {}
 
-  @Answers(KEY_SERVICE_MESSAGES, KeyServicePattern.ImportKeys, { bracketIndexes: true })
+  @Answers(KEY_SERVICE_MESSAGES, KeyServicePattern.ImportKeys)
   importKeys(request: KeyServiceRequest<typeof KeyServicePattern.ImportKeys>) {
     return this.handler.execute(ImportKeysCommand.of(request));
   }
