@@ -25,8 +25,8 @@ describe('key service RPC errors', () => {
     });
     expect(error.code).toBe(ErrorCode.VALIDATION_FAILED);
     expect(error.fields?.map((f) => f.field).sort()).toEqual([
-      'allowedHosts.0',
-      'allowedHosts.1',
+      'allowedHosts[0]',
+      'allowedHosts[1]',
       'name',
       'rules[0].actions[0]',
     ]);
