@@ -13,6 +13,7 @@ export const keyRecord = (overrides: Partial<KeyRecord> = {}): KeyRecord => ({
   expiresAt: null,
   allowedHosts: [],
   rateLimits: [],
+  meta: {},
   version: 1,
   secretHash: 'h',
   previousSecretHash: null,

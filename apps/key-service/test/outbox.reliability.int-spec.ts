@@ -204,6 +204,7 @@ describe('outbox relay: an import cut off by a crash', () => {
         expiresAt: null,
         allowedHosts: [],
         rateLimits: [],
+        meta: {},
         secretHash,
         hint: '…abcd',
       },

@@ -114,7 +114,8 @@ const rulesText = (key) =>
     ? key.access
     : key.rules.map((r) => `${r.resource}: ${r.actions.join(', ')}`).join(' · ') +
       (key.type === 'administration' ? ' (+ content types)' : '')) +
-  (key.rateLimits?.length ? ` · at most ${limitsText(key)}` : '');
+  (key.rateLimits?.length ? ` · at most ${limitsText(key)}` : '') +
+  (key.meta && Object.keys(key.meta).length ? ` · meta: ${Object.keys(key.meta).join(', ')}` : '');
 
 async function loadKeys() {
   const { keys } = await api('GET', '/keys');
@@ -266,6 +267,14 @@ async function createKey(event) {
     .map((h) => h.trim())
     .filter(Boolean);
   const rateLimit = data.get('rateLimit');
+  const metaText = String(data.get('meta') || '').trim();
+  let meta;
+  try {
+    meta = metaText ? JSON.parse(metaText) : undefined;
+  } catch {
+    $('[data-error]', form).textContent = 'meta: must be JSON, like {"customer": "acme-42"}';
+    return;
+  }
   try {
     const created = await api('POST', '/keys', {
       name: data.get('name'),
@@ -280,6 +289,7 @@ async function createKey(event) {
             ],
           }
         : {}),
+      ...(meta !== undefined ? { meta } : {}),
     });
     $('#create-dialog').close();
     showSecrets([{ label: created.key.name, secret: created.secret }]);

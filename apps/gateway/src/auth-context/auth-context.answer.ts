@@ -40,6 +40,7 @@ export class AuthContextAnswer {
         expiresAt: key.expiresAt,
         allowedHosts: key.allowedHosts,
         rateLimits: key.rateLimits,
+        meta: key.meta,
       },
       usage: { windowDays: 30, ...(await this.quota.usage({ key, account })) },
       rateLimits: { key: key.rateLimits, account: this.quota.accountRateLimits(account.plan) },

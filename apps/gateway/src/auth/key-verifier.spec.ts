@@ -21,6 +21,7 @@ function setup(overrides: Partial<KeyRecord> = {}, plan = 'starter') {
     expiresAt: null,
     allowedHosts: [],
     rateLimits: [],
+    meta: {},
     version: 1,
     secretHash: hashSecret(secret, pepper),
     previousSecretHash: null,

@@ -13,6 +13,7 @@ const record = (overrides: Partial<KeyRecord> = {}): KeyRecord => ({
   expiresAt: '2027-01-01T00:00:00.000Z',
   allowedHosts: ['10.0.0.0/8'],
   rateLimits: [],
+  meta: {},
   version: 7,
   secretHash: 'ab'.repeat(32),
   previousSecretHash: null,
@@ -38,6 +39,7 @@ describe(HeldKey.name, () => {
         original.rules,
         original.allowedHosts,
         original.rateLimits,
+        original.meta,
       );
       expect(held.toRecord()).toEqual(original);
       expect(held.hash).toBe(hashKey(original.secretHash));

@@ -1,6 +1,7 @@
 import {
   KeyAccess,
   KeyKind,
+  KeyMeta,
   KeyRecord,
   KeyRule,
   KeyStatus,
@@ -40,6 +41,7 @@ export class HeldKey implements KeyRecord {
     readonly rules: KeyRule[],
     readonly allowedHosts: string[],
     readonly rateLimits: RateLimit[],
+    readonly meta: KeyMeta,
     readonly id = record.id,
     readonly name = record.name,
     readonly expiresAt = record.expiresAt,
@@ -104,6 +106,7 @@ export class HeldKey implements KeyRecord {
       expiresAt: this.expiresAt,
       allowedHosts: this.allowedHosts,
       rateLimits: this.rateLimits,
+      meta: this.meta,
       version: this.version,
       secretHash: this.secretHash,
       previousSecretHash: this.previousSecretHash,

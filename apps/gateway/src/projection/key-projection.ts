@@ -149,7 +149,7 @@ export class KeyProjection {
 }
 
 /**
- * What many keys hold alike (an account id, rule sets, host lists, rate limits) kept once and
+ * What many keys hold alike (an account id, rule sets, host lists, rate limits, metadata) kept once and
  * shared by reference: at a million keys the projection's size is the records themselves.
  */
 class SharedValues {
@@ -163,6 +163,7 @@ class SharedValues {
       this.list(record.rules),
       this.list(record.allowedHosts),
       this.list(record.rateLimits),
+      this.list(record.meta),
     );
   }
 

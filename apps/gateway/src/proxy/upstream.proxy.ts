@@ -6,6 +6,7 @@ import { Dispatcher, Pool, errors } from 'undici';
 import { KEYGATE_CONFIG, GatewayConfig } from '@keygate/config';
 import {
   DomainError,
+  KeyMeta,
   UpstreamAnswerUncheckedError,
   UpstreamTimeoutError,
   UpstreamUnavailableError,
@@ -42,6 +43,20 @@ export function upstreamPath(basePath: string, target: CanonicalTarget): string 
   return basePath + target.path + (query ? `?${query}` : '');
 }
 
+// Held keys share their metadata objects (key-projection.ts), so each is encoded once.
+const encodedMeta = new WeakMap<KeyMeta, string>();
+
+/** A key's metadata as X-Keygate-Key-Meta (base64url JSON: any byte is safe in a header), or '' for none. */
+export function keyMetaHeader(meta: KeyMeta): string {
+  let encoded = encodedMeta.get(meta);
+  if (encoded === undefined) {
+    encoded =
+      Object.keys(meta).length > 0 ? Buffer.from(JSON.stringify(meta)).toString('base64url') : '';
+    encodedMeta.set(meta, encoded);
+  }
+  return encoded;
+}
+
 function answerHeaders(headers: Record<string, string | string[] | undefined>) {
   const outgoing: Record<string, string | string[]> = {};
   for (const [name, value] of Object.entries(headers))
@@ -58,6 +73,7 @@ export class UpstreamProxy implements OnApplicationShutdown {
   private readonly pool: Pool;
   private readonly basePath: string;
   private readonly bodyLimit: BodyLimit;
+  private readonly forwardKeyMeta: boolean;
 
   constructor(
     @Inject(KEYGATE_CONFIG) config: GatewayConfig,
@@ -67,6 +83,7 @@ export class UpstreamProxy implements OnApplicationShutdown {
     const upstream = new URL(config.upstreamUrl ?? 'http://127.0.0.1:3100');
     this.basePath = upstream.pathname.replace(/\/$/, '');
     this.bodyLimit = new BodyLimit(config.http.apiBodyLimitBytes);
+    this.forwardKeyMeta = config.upstream.forwardKeyMeta;
     this.pool = new Pool(upstream.origin, {
       connections: config.upstream.connections,
       keepAliveTimeout: 30_000,
@@ -93,6 +110,10 @@ export class UpstreamProxy implements OnApplicationShutdown {
     headers['x-keygate-account'] = request.principal.account.id;
     headers['x-keygate-key'] = request.principal.key.id;
     if (admission.at !== null) headers['x-keygate-admitted-at'] = String(admission.at);
+    if (this.forwardKeyMeta) {
+      const meta = keyMetaHeader(request.principal.key.meta);
+      if (meta) headers['x-keygate-key-meta'] = meta;
+    }
 
     let body: Dispatcher.DispatchOptions['body'] = plan.body;
     if (!plan.body && this.bodyLimit.hasBody(request.headers))

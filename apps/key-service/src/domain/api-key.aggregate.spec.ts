@@ -34,6 +34,7 @@ describe(ApiKey.name, () => {
       rules: [],
       allowedHosts: [],
       rateLimits: [],
+      meta: {},
       secretHash: 'h',
       hint: 'x',
     };
@@ -207,6 +208,7 @@ describe(ApiKey.name, () => {
         rules: [],
         allowedHosts: ['10.0.0.0/8'],
         rateLimits: [],
+        meta: {},
         expiresAt: null,
         secretHash: 'h',
         hint: 'x',

@@ -19,6 +19,7 @@ import {
   MAX_GRACE_PERIOD_SECONDS,
   MAX_KEY_LIFETIME_DAYS,
   NotAllowedError,
+  KeyMeta,
   NotFoundError,
   RateLimit,
   ValidationError,
@@ -42,6 +43,7 @@ export interface UserKeyInput extends NewSecret {
   expiresAt: string | null;
   allowedHosts: string[];
   rateLimits: RateLimit[];
+  meta: KeyMeta;
 }
 
 export interface KeyChanges {
@@ -50,6 +52,7 @@ export interface KeyChanges {
   allowedHosts?: string[];
   expiresAt?: string | null;
   rateLimits?: RateLimit[];
+  meta?: KeyMeta;
 }
 
 const APPLICATION_KEYS: Record<KeyAccess, { name: string; rules: KeyRule[] }> = {
@@ -70,6 +73,15 @@ export function checkExpiry(expiresAt: string | null, now: Date): void {
   }
 }
 
+/** The input as stored: no empty `meta` or `rateLimits` in the event (most keys have neither). */
+function withoutEmpty({ meta, rateLimits, ...rest }: UserKeyInput) {
+  return {
+    ...rest,
+    ...(rateLimits.length > 0 && { rateLimits }),
+    ...(Object.keys(meta).length > 0 && { meta }),
+  };
+}
+
 export class ApiKey extends AggregateRoot<KeyEvent> {
   id = '';
   accountId = '';
@@ -80,6 +92,7 @@ export class ApiKey extends AggregateRoot<KeyEvent> {
   rules: KeyRule[] = [];
   allowedHosts: string[] = [];
   rateLimits: RateLimit[] = [];
+  meta: KeyMeta = {};
   expiresAt: string | null = null;
   secretHash = '';
   hint = '';
@@ -120,7 +133,7 @@ export class ApiKey extends AggregateRoot<KeyEvent> {
   static createUserKey(input: UserKeyInput, now: Date): ApiKey {
     checkExpiry(input.expiresAt, now);
     const key = new ApiKey();
-    const data: KeyCreatedData = { ...input, kind: 'user', access: null };
+    const data: KeyCreatedData = { ...withoutEmpty(input), kind: 'user', access: null };
     key.apply(KeyEventType.KeyCreated, data, now);
     return key;
   }
@@ -129,7 +142,12 @@ export class ApiKey extends AggregateRoot<KeyEvent> {
   static importUserKey(input: UserKeyInput, now: Date): ApiKey {
     checkExpiry(input.expiresAt, now);
     const key = new ApiKey();
-    const data: KeyCreatedData = { ...input, kind: 'user', access: null, imported: true };
+    const data: KeyCreatedData = {
+      ...withoutEmpty(input),
+      kind: 'user',
+      access: null,
+      imported: true,
+    };
     key.apply(KeyEventType.KeyCreated, data, now);
     return key;
   }
@@ -164,6 +182,8 @@ export class ApiKey extends AggregateRoot<KeyEvent> {
     ) {
       data.rateLimits = changes.rateLimits;
     }
+    if (changes.meta !== undefined && JSON.stringify(changes.meta) !== JSON.stringify(this.meta))
+      data.meta = changes.meta;
     if (Object.keys(data).length === 1) return false;
     this.apply(KeyEventType.KeyUpdated, data, now);
     return true;
@@ -246,6 +266,7 @@ export class ApiKey extends AggregateRoot<KeyEvent> {
       expiresAt: this.expiresAt,
       allowedHosts: this.allowedHosts,
       rateLimits: this.rateLimits,
+      meta: this.meta,
       version: this.version,
     };
   }
@@ -286,6 +307,7 @@ export class ApiKey extends AggregateRoot<KeyEvent> {
     this.rules = data.rules;
     this.allowedHosts = data.allowedHosts;
     this.rateLimits = data.rateLimits ?? [];
+    this.meta = data.meta ?? {};
     this.expiresAt = data.expiresAt;
     this.secretHash = data.secretHash;
     this.hint = data.hint;
@@ -299,6 +321,7 @@ export class ApiKey extends AggregateRoot<KeyEvent> {
     if (data.allowedHosts !== undefined) this.allowedHosts = data.allowedHosts;
     if (data.expiresAt !== undefined) this.expiresAt = data.expiresAt;
     if (data.rateLimits !== undefined) this.rateLimits = data.rateLimits;
+    if (data.meta !== undefined) this.meta = data.meta;
     this.updatedAt = occurredAt;
   }
 

@@ -1,5 +1,5 @@
 import { Schema } from 'mongoose';
-import { KeyAccess, KeyKind, KeyRule, KeyType, RateLimit } from '@keygate/contracts';
+import { KeyAccess, KeyKind, KeyMeta, KeyRule, KeyType, RateLimit } from '@keygate/contracts';
 
 /**
  * Read models are projections of the event store: they can be dropped and rebuilt from it at
@@ -17,6 +17,7 @@ export interface KeyViewDocument {
   allowedHosts: string[];
   /** Absent on views written before rate limits existed. */
   rateLimits?: RateLimit[];
+  meta?: KeyMeta;
   expiresAt: string | null;
   secretHash: string;
   previousSecretHash: string | null;
@@ -52,6 +53,7 @@ export const keyViewSchema = new Schema<KeyViewDocument>(
     hint: String,
     allowedHosts: [String],
     rateLimits: { type: Schema.Types.Mixed, default: [] },
+    meta: { type: Schema.Types.Mixed, default: {} },
     expiresAt: { type: String, default: null },
     secretHash: String,
     previousSecretHash: { type: String, default: null },

@@ -32,6 +32,7 @@ function keyViewOf(doc: KeyViewDocument, now: Date): KeyView {
     expiresAt: doc.expiresAt,
     allowedHosts: doc.allowedHosts,
     rateLimits: doc.rateLimits ?? [],
+    meta: doc.meta ?? {},
     version: doc.version,
   };
 }
@@ -80,6 +81,7 @@ export class ReadModels implements OnModuleInit {
       hint: key.hint,
       allowedHosts: key.allowedHosts,
       rateLimits: key.rateLimits,
+      meta: key.meta,
       expiresAt: key.expiresAt,
       secretHash: key.secretHash,
       previousSecretHash: key.previousSecretHash,

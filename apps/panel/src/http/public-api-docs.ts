@@ -19,7 +19,7 @@ const RESPONSES: Record<RouteAnswer, Record<string, unknown>> = {
   'auth-context': {
     '200': {
       description:
-        '`{account: {id, name, plan}, key: {id, name, kind, access, type, rules, expiresAt, allowedHosts, rateLimits}, usage: {windowDays, used, limit, remaining}, rateLimits: {key, account}}`',
+        '`{account: {id, name, plan}, key: {id, name, kind, access, type, rules, expiresAt, allowedHosts, rateLimits, meta}, usage: {windowDays, used, limit, remaining}, rateLimits: {key, account}}`',
     },
     '401': ERROR,
     '403': ERROR,

@@ -27,6 +27,8 @@ export interface DataPlaneConfig {
     graphqlBodyLimitBytes: number;
   };
   upstream: {
+    /** Whether the upstream gets each key's metadata (X-Keygate-Key-Meta, base64url JSON). */
+    forwardKeyMeta: boolean;
     /** Keep-alive connections to UPSTREAM_URL per gateway. */
     connections: number;
     connectTimeoutMs: number;
@@ -66,6 +68,7 @@ export const dataPlanePiece = configPiece({
     API_BODY_LIMIT_BYTES: byteLimit(10 * 1024 * 1024),
     GRAPHQL_BODY_LIMIT_BYTES: byteLimit(1024 * 1024),
     UPSTREAM_CONNECTIONS: z.coerce.number().int().min(1).default(256),
+    FORWARD_KEY_META: booleanFlag.default('false'),
     UPSTREAM_CONNECT_TIMEOUT_MS: milliseconds(100, 5_000),
     UPSTREAM_RESPONSE_TIMEOUT_MS: milliseconds(100, 30_000),
     UPSTREAM_BODY_TIMEOUT_MS: milliseconds(100, 30_000),
@@ -99,6 +102,7 @@ export const dataPlanePiece = configPiece({
       graphqlBodyLimitBytes: e.GRAPHQL_BODY_LIMIT_BYTES,
     },
     upstream: {
+      forwardKeyMeta: e.FORWARD_KEY_META,
       connections: e.UPSTREAM_CONNECTIONS,
       connectTimeoutMs: e.UPSTREAM_CONNECT_TIMEOUT_MS,
       responseTimeoutMs: e.UPSTREAM_RESPONSE_TIMEOUT_MS,

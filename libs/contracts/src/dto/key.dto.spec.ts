@@ -121,3 +121,63 @@ describe('rotateKeySchema', () => {
     ).toEqual(['gracePeriodSeconds']);
   });
 });
+
+describe('rate limits and metadata of a key', () => {
+  const valid = { accountId: 'acc_1', name: 'n', rules: [] };
+
+  it('takes up to three limits, one per window, naming each bad field by its place', () => {
+    const parsed = parseInput(createKeySchema, {
+      ...valid,
+      rateLimits: [
+        { limit: 10, windowSeconds: 1 },
+        { limit: 1000, windowSeconds: 86400 },
+      ],
+    });
+    expect(parsed.rateLimits).toHaveLength(2);
+    expect(parsed.meta).toEqual({});
+    expect(
+      fieldsOf(() =>
+        parseInput(createKeySchema, {
+          ...valid,
+          rateLimits: [
+            { limit: 10, windowSeconds: 1 },
+            { limit: 0, windowSeconds: 86401 },
+          ],
+        }),
+      ),
+    ).toEqual(['rateLimits[1].limit', 'rateLimits[1].windowSeconds']);
+    const four = [1, 2, 3, 4].map((windowSeconds) => ({ limit: 1, windowSeconds }));
+    expect(fieldsOf(() => parseInput(createKeySchema, { ...valid, rateLimits: four }))).toEqual([
+      'rateLimits',
+    ]);
+    const twice = [1, 1].map((windowSeconds) => ({ limit: 1, windowSeconds }));
+    expect(fieldsOf(() => parseInput(createKeySchema, { ...valid, rateLimits: twice }))).toEqual([
+      'rateLimits',
+    ]);
+  });
+
+  it('keeps a JSON object of up to 8 KB as metadata, and refuses anything else naming meta', () => {
+    const meta = { customer: 'acme-42', tier: 'gold', tags: ['a'], nested: { n: 1 } };
+    expect(parseInput(createKeySchema, { ...valid, meta }).meta).toEqual(meta);
+    const atLimit = { x: 'y'.repeat(8192 - '{"x":""}'.length) };
+    expect(parseInput(createKeySchema, { ...valid, meta: atLimit }).meta).toEqual(atLimit);
+    for (const bad of [
+      { x: 'y'.repeat(8192) },
+      ['a'],
+      'text',
+      null,
+      JSON.parse('{"__proto__": {"admin": true}}'),
+    ])
+      expect(fieldsOf(() => parseInput(createKeySchema, { ...valid, meta: bad }))).toEqual([
+        'meta',
+      ]);
+    expect(({} as Record<string, unknown>).admin).toBeUndefined();
+  });
+
+  it('counts a change of limits or metadata alone as a change', () => {
+    expect(parseInput(updateKeySchema, { accountId: 'a', keyId: 'k', meta: {} }).meta).toEqual({});
+    expect(
+      parseInput(updateKeySchema, { accountId: 'a', keyId: 'k', rateLimits: [] }).rateLimits,
+    ).toEqual([]);
+  });
+});

@@ -46,6 +46,33 @@ export const rateLimitsSchema = z
     'must not have two limits on one window',
   );
 
+/** What an operator keeps with a key (a customer id, a tier): returned on every verification. */
+export type KeyMeta = Record<string, unknown>;
+export const KEY_META_MAX_BYTES = 8192;
+
+/**
+ * A JSON object of at most KEY_META_MAX_BYTES serialized. Checked as it came, not rebuilt, so a
+ * key named `__proto__` is refused rather than turned into a prototype.
+ */
+export const metaSchema = z.unknown().superRefine((value, ctx): value is KeyMeta => {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must be a JSON object' });
+    return false;
+  }
+  if (Object.prototype.hasOwnProperty.call(value, '__proto__')) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'must not have a __proto__ key' });
+    return false;
+  }
+  if (Buffer.byteLength(JSON.stringify(value), 'utf8') > KEY_META_MAX_BYTES) {
+    ctx.addIssue({
+      code: z.ZodIssueCode.custom,
+      message: `must be at most ${KEY_META_MAX_BYTES} bytes as JSON`,
+    });
+    return false;
+  }
+  return true;
+}) as unknown as z.ZodType<KeyMeta>;
+
 export const MAX_GRACE_PERIOD_SECONDS = 7 * 24 * 3600;
 export const MAX_KEY_LIFETIME_DAYS = 365;
 
@@ -101,6 +128,7 @@ export const createKeySchema = z
     expiresAt: expiresAtSchema.optional().default(null),
     allowedHosts: allowedHostsSchema.optional().default([]),
     rateLimits: rateLimitsSchema.optional().default([]),
+    meta: metaSchema.optional().default({}),
     actor: actorSchema.optional(),
   })
   .strict();
@@ -123,6 +151,7 @@ export const importedKeySchema = z
     expiresAt: expiresAtSchema.optional().default(null),
     allowedHosts: allowedHostsSchema.optional().default([]),
     rateLimits: rateLimitsSchema.optional().default([]),
+    meta: metaSchema.optional().default({}),
   })
   .strict();
 export type ImportedKeyInput = z.infer<typeof importedKeySchema>;
@@ -154,6 +183,7 @@ export const updateKeySchema = z
     expiresAt: expiresAtSchema.optional(),
     allowedHosts: allowedHostsSchema.optional(),
     rateLimits: rateLimitsSchema.optional(),
+    meta: metaSchema.optional(),
     actor: actorSchema.optional(),
   })
   .strict()
@@ -163,8 +193,11 @@ export const updateKeySchema = z
       dto.rules !== undefined ||
       dto.expiresAt !== undefined ||
       dto.allowedHosts !== undefined ||
-      dto.rateLimits !== undefined,
-    { message: 'must change at least one of name, rules, expiresAt, allowedHosts, rateLimits' },
+      dto.rateLimits !== undefined ||
+      dto.meta !== undefined,
+    {
+      message: 'must change at least one of name, rules, expiresAt, allowedHosts, rateLimits, meta',
+    },
   );
 export type UpdateKeyDto = z.infer<typeof updateKeySchema>;
 
@@ -212,6 +245,8 @@ export interface KeyView {
   allowedHosts: string[];
   /** The key's own rate limits (the plan's apply too); [] for none. */
   rateLimits: RateLimit[];
+  /** The operator's JSON object kept with the key; {} for none. */
+  meta: KeyMeta;
   version: number;
 }
 

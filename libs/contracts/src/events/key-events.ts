@@ -1,5 +1,5 @@
 import { EventEnvelope } from './event-envelope';
-import { KeyAccess, KeyKind, KeyRule, KeyType, RateLimit } from '../dto/key.dto';
+import { KeyAccess, KeyKind, KeyMeta, KeyRule, KeyType, RateLimit } from '../dto/key.dto';
 
 export const KeyEventType = {
   KeyCreated: 'KeyCreated',
@@ -25,6 +25,8 @@ export interface KeyCreatedData {
   hint: string;
   /** Absent in events written before rate limits existed: none. */
   rateLimits?: RateLimit[];
+  /** Absent when none (and in events written before metadata existed). */
+  meta?: KeyMeta;
   /** Brought in by the operator's import (its secret was made elsewhere). */
   imported?: true;
 }
@@ -36,6 +38,8 @@ export interface KeyUpdatedData {
   allowedHosts?: string[];
   expiresAt?: string | null;
   rateLimits?: RateLimit[];
+  /** The whole new object ({} clears it). */
+  meta?: KeyMeta;
 }
 
 export interface KeyRotatedData {

@@ -34,6 +34,7 @@ export function foldKeyEvent(
         expiresAt: data.expiresAt,
         allowedHosts: data.allowedHosts,
         rateLimits: data.rateLimits ?? [],
+        meta: data.meta ?? {},
         version: event.version,
         secretHash: data.secretHash,
         previousSecretHash: null,
@@ -53,6 +54,7 @@ export function foldKeyEvent(
       if (data.allowedHosts !== undefined) next.allowedHosts = data.allowedHosts;
       if (data.expiresAt !== undefined) next.expiresAt = data.expiresAt;
       if (data.rateLimits !== undefined) next.rateLimits = data.rateLimits;
+      if (data.meta !== undefined) next.meta = data.meta;
       return { outcome: 'applied', record: next };
     }
     case 'KeyRotated': {

@@ -49,7 +49,8 @@ type KeyTuple = [
   string, // secretHash
   string | null, // previousSecretHash
   string | null, // previousValidUntil
-  KeyRecord['rateLimits']?, // absent when [] (most keys): entries stay small at a million keys
+  KeyRecord['rateLimits']?, // absent when [] and no meta (most keys): entries stay small
+  KeyRecord['meta']?, // absent when {}
 ];
 
 export function encodeKeyEntry(version: number, record: KeyRecord | null): string {
@@ -68,7 +69,9 @@ export function encodeKeyEntry(version: number, record: KeyRecord | null): strin
     record.previousSecretHash,
     record.previousValidUntil,
   ];
-  if (record.rateLimits.length > 0) tuple.push(record.rateLimits);
+  const hasMeta = Object.keys(record.meta).length > 0;
+  if (record.rateLimits.length > 0 || hasMeta) tuple.push(record.rateLimits);
+  if (hasMeta) tuple.push(record.meta);
   return `${version}|${JSON.stringify(tuple)}`;
 }
 
@@ -91,6 +94,7 @@ export function decodeKeyEntry(id: string, text: string): CheckpointEntry<KeyRec
       expiresAt: t[7],
       allowedHosts: t[8],
       rateLimits: t[12] ?? [],
+      meta: t[13] ?? {},
       version,
       secretHash: t[9],
       previousSecretHash: t[10],

@@ -16,6 +16,7 @@ const base: KeyView = {
   expiresAt: null,
   allowedHosts: [],
   rateLimits: [],
+  meta: {},
   version: 1,
 };
 

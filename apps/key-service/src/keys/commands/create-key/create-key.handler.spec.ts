@@ -49,6 +49,7 @@ const create = new CreateKeyCommand(
     expiresAt: null,
     allowedHosts: [],
     rateLimits: [],
+    meta: {},
   },
   SYSTEM_ACTOR,
 );

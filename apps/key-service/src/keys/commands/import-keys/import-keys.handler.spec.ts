@@ -58,6 +58,7 @@ const imported = (secret: string, name = 'Legacy'): ImportedKeyInput => ({
   expiresAt: null,
   allowedHosts: [],
   rateLimits: [],
+  meta: {},
 });
 const importOf = (...keys: ImportedKeyInput[]) =>
   new ImportKeysCommand({ accountId: 'acc_1', keys }, SYSTEM_ACTOR);

@@ -112,6 +112,7 @@ export class ImportKeysHandler {
             expiresAt: input.expiresAt,
             allowedHosts: input.allowedHosts,
             rateLimits: input.rateLimits,
+            meta: input.meta,
             secretHash: hashes[i],
             hint: looksLikeKeygateSecret(input.secret, keyPrefix)
               ? hintOf(input.secret, keyPrefix)
