@@ -44,6 +44,7 @@ const operationIds = (document: {
 /** The control plane's own calls, named after their use-case folders, and the API's, by method and path. */
 const STABLE_OPERATION_IDS = [
   'addUser',
+  'changeKeyCredits',
   'changePlan',
   'changeUserRole',
   'createKey',

@@ -14,6 +14,7 @@ export const keyRecord = (overrides: Partial<KeyRecord> = {}): KeyRecord => ({
   allowedHosts: [],
   rateLimits: [],
   meta: {},
+  credits: null,
   version: 1,
   secretHash: 'h',
   previousSecretHash: null,

@@ -205,6 +205,7 @@ describe('outbox relay: an import cut off by a crash', () => {
         allowedHosts: [],
         rateLimits: [],
         meta: {},
+        credits: null,
         secretHash,
         hint: '…abcd',
       },

@@ -6,3 +6,4 @@ export * from './clock';
 export * from './read-model';
 export * from './key-lifecycle';
 export * from './public-api';
+export * from './credits';

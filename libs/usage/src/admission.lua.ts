@@ -12,20 +12,25 @@ export const RATE_SUBWINDOWS = 10;
 /**
  * One atomic admission step for n calls of one account (a gateway batches the calls that arrive
  * together), all on the account's hash tag. The calls are taken in arrival order; each is
- * admitted only if the 30-day quota and every rate limit that applies to it (the account's, its
- * key's) have room, and a refused call adds to none of them.
+ * admitted only if the 30-day quota, every rate limit that applies to it (the account's, its
+ * key's) and its key's credits have room, and a refused call takes from none of them.
  * KEYS: 1 account day counts, 2 account meta (total, floor, first), 3 last-used,
  *       4 the step's marker bucket, 5..4+m day counts of each distinct key in the batch,
- *       then one hash per rate limit: the account's, then each distinct key's in turn
+ *       then one hash per rate limit: the account's, then each distinct key's in turn,
+ *       then the credits hash of each distinct key that has credits
  * ARGV: 1 today (UTC day index), 2 quota, 3 now (ms, the gateway's), 4 step id,
  *       5 m (distinct keys), 6..5+m their ids,
  *       then ra and ra pairs (limit, window ms) for the account,
  *       then for each distinct key rk and rk pairs,
+ *       then for each distinct key 0 (unlimited) or 1 and its credits: set version, set amount,
+ *       set period, added since, current refill period, refill mode (0 none, 1 replace, 2 add),
+ *       refill amount, cap (-1 none),
  *       then for each call the 1-based index of its key
  * Returns {admitted count, used after the step, first day with calls in the window or -1,
  *          day at whose start one more call fits (when the quota refused some) or -1,
- *          Redis's time (ms), then per call 0 admitted / 1 quota / 2 rate limit,
- *          then per rate limit (in KEYS order) ms until one more call fits under it (0: room)}.
+ *          Redis's time (ms), then per call 0 admitted / 1 quota / 2 rate limit / 3 credits,
+ *          then per rate limit (in KEYS order) ms until one more call fits under it (0: room),
+ *          then per key with credits what it has left}.
  *
  * `total` is a running sum of the days in [floor, today]. When the window slides, the days that
  * left are subtracted once (or, after a long silence, the window is summed afresh), so a batch
@@ -98,6 +103,51 @@ end
 local accountLimits = readLimits()
 local keyLimits = {}
 for j = 1, m do keyLimits[j] = readLimits() end
+
+-- Credits: a key's record says its operator's last set (version, amount, period) and what was
+-- added since; Redis says what is left and which set and adds it has applied. A newer set, or
+-- more added, is applied once, whichever gateway sees it first; refills are due by period.
+local credits = {}
+local creditKeys = {}
+for j = 1, m do
+  if tonumber(ARGV[cursor + 1]) == 1 then
+    local a = cursor + 1
+    local key = KEYS[4 + m + #limits + #creditKeys + 1]
+    creditKeys[#creditKeys + 1] = j
+    local setVersion, setAmount, setPeriod = tonumber(ARGV[a + 1]), tonumber(ARGV[a + 2]), tonumber(ARGV[a + 3])
+    local added, period = tonumber(ARGV[a + 4]), tonumber(ARGV[a + 5])
+    local mode, amount, cap = tonumber(ARGV[a + 6]), tonumber(ARGV[a + 7]), tonumber(ARGV[a + 8])
+    local state = redis.call('HMGET', key, 'remaining', 'setVersion', 'added', 'period')
+    local remaining = tonumber(state[1]) or 0
+    local appliedSet = tonumber(state[2]) or -1
+    local appliedAdded = tonumber(state[3]) or 0
+    local at = tonumber(state[4]) or 0
+    if setVersion > appliedSet then
+      remaining = setAmount + added
+      appliedSet = setVersion
+      appliedAdded = added
+      at = setPeriod
+    elseif added > appliedAdded then
+      remaining = remaining + added - appliedAdded
+      appliedAdded = added
+    end
+    if mode > 0 and period > at then
+      if mode == 1 then
+        remaining = amount
+      else
+        local grown = remaining + amount * (period - at)
+        if cap >= 0 then grown = math.max(remaining, math.min(grown, cap)) end
+        remaining = grown
+      end
+      at = period
+    end
+    credits[j] = { key = key, remaining = remaining, set = appliedSet, added = appliedAdded,
+      period = at, spent = 0 }
+    cursor = cursor + 9
+  else
+    cursor = cursor + 1
+  end
+end
 local n = #ARGV - cursor
 
 local function hasRoom(list)
@@ -117,10 +167,13 @@ for i = 1, n do
     codes[i] = 1
   elseif not (hasRoom(accountLimits) and hasRoom(keyLimits[j])) then
     codes[i] = 2
+  elseif credits[j] and credits[j].remaining - credits[j].spent < 1 then
+    codes[i] = 3
   else
     codes[i] = 0
     k = k + 1
     perKey[j] = (perKey[j] or 0) + 1
+    if credits[j] then credits[j].spent = credits[j].spent + 1 end
     for _, l in ipairs(accountLimits) do limits[l].added = limits[l].added + 1 end
     for _, l in ipairs(keyLimits[j]) do limits[l].added = limits[l].added + 1 end
   end
@@ -179,6 +232,12 @@ for index, l in ipairs(limits) do
     end
   end
   result[5 + n + index] = wait
+end
+for index, j in ipairs(creditKeys) do
+  local c = credits[j]
+  redis.call('HSET', c.key, 'remaining', c.remaining - c.spent, 'setVersion', c.set,
+    'added', c.added, 'period', c.period)
+  result[5 + n + #limits + index] = c.remaining - c.spent
 end
 return result
 `;

@@ -49,6 +49,11 @@ export class LedgerKeyspace {
     return `${this.tagOf(accountId)}:rate:k:${keyId}:${windowSeconds}`;
   }
 
+  /** Hash: what one key's credits have left, and the set, adds and refill period applied. */
+  creditsKey(accountId: string, keyId: string): string {
+    return `${this.tagOf(accountId)}:credits:${keyId}`;
+  }
+
   /** Hash of the admission steps that ran in one minute (step id → calls), kept 15 minutes. */
   stepBucket(accountId: string, stepId: string): string {
     return `${this.tagOf(accountId)}:steps:${stepId.slice(0, stepId.indexOf('.'))}`;

@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
-import { RateLimit } from '@keygate/contracts';
+import { KeyCredits, RateLimit, creditPeriodAt, creditPeriodStart } from '@keygate/contracts';
 import { ADMIT_LUA, REPLAY_LUA } from './admission.lua';
 import { LedgerKeyspace } from './ledger-keyspace';
 import { WINDOW_DAYS, dayIndexOf, startOfDay, windowStartDay } from './rolling-window';
@@ -23,14 +23,20 @@ export interface Admission {
   retryAfterSeconds: number | null;
   /** Set when a rate limit refused the call (the quota had room): the one that waits longest. */
   rateLimited?: RateLimitRefusal;
+  /** The call's key has credits: what it has left after this step, when they are next refilled. */
+  credits?: { remaining: number; nextRefillAt: number | null };
+  /** Set when the key's credits refused the call (the quota and the rate limits had room). */
+  creditsExhausted?: true;
   /** Redis's time when the step ran (ms): the one clock rate limits are judged on. */
   at: number;
 }
 
-/** The key a call is made with: its id and its own rate limits (a gateway's held key is one). */
+/** The key a call is made with: its id, its own rate limits and credits (a held key is one). */
 export interface CallingKey {
   id: string;
   rateLimits: readonly RateLimit[];
+  /** Absent or null: it spends without limit. */
+  credits?: KeyCredits | null;
 }
 
 /** Calls of keys with no rate limits of their own. */
@@ -70,6 +76,34 @@ export function stepIdTime(stepId: string): number {
 const ADMITTED = 0;
 const REFUSED_BY_QUOTA = 1;
 const REFUSED_BY_RATE_LIMIT = 2;
+const REFUSED_BY_CREDITS = 3;
+const REFILL_MODES = { replace: 1, add: 2 } as const;
+
+/** A key's credits as the admission step reads them, with the refill period `nowMs` is in. */
+function creditArgs(credits: KeyCredits | null | undefined, nowMs: number): Array<number> {
+  if (!credits) return [0];
+  const { refill, set, added } = credits;
+  const period = refill ? creditPeriodAt(Date.parse(credits.anchor), refill.every, nowMs) : 0;
+  return [
+    1,
+    set.version,
+    set.amount,
+    set.period,
+    added,
+    period,
+    refill ? REFILL_MODES[refill.mode] : 0,
+    refill?.amount ?? 0,
+    refill?.cap ?? -1,
+  ];
+}
+
+/** When a key's credits are next refilled, or null without a refill. */
+function nextRefillAt(credits: KeyCredits, nowMs: number): number | null {
+  if (!credits.refill) return null;
+  const anchor = Date.parse(credits.anchor);
+  const period = creditPeriodAt(anchor, credits.refill.every, nowMs);
+  return creditPeriodStart(anchor, credits.refill.every, period + 1);
+}
 
 /** The step's waits (ms, per limit in its KEYS order) as refusals, for the limits that are full. */
 function rateLimitRefusals(
@@ -146,19 +180,22 @@ export class QuotaLedger {
         call.rateLimits.map((l) => this.keyspace.keyRateKey(accountId, call.id, l.windowSeconds)),
       ),
     ];
+    const withCredits = distinct.filter((call) => call.credits);
+    const creditKeys = withCredits.map((call) => this.keyspace.creditsKey(accountId, call.id));
     const limitArgs = (list: readonly RateLimit[]) => [
       list.length,
       ...list.flatMap((l) => [l.limit, l.windowSeconds * 1000]),
     ];
     const today = dayIndexOf(nowMs);
     const reply = await this.redis.keygateAdmit(
-      4 + distinct.length + limitKeys.length,
+      4 + distinct.length + limitKeys.length + creditKeys.length,
       keys.days,
       keys.meta,
       keys.lastUsed,
       this.keyspace.stepBucket(accountId, stepId),
       ...distinct.map((call) => this.keyspace.keysOf(accountId, call.id).keyDays),
       ...limitKeys,
+      ...creditKeys,
       today,
       limits.quota,
       nowMs,
@@ -167,11 +204,15 @@ export class QuotaLedger {
       ...distinct.map((call) => call.id),
       ...limitArgs(limits.rateLimits),
       ...distinct.flatMap((call) => limitArgs(call.rateLimits)),
+      ...distinct.flatMap((call) => creditArgs(call.credits, nowMs)),
       ...calls.map((call) => indexOf.get(call.id)!),
     );
     const [admittedCount, usedAfter, first, roomDay, at] = reply;
     const codes = reply.slice(5, 5 + calls.length);
-    const waits = reply.slice(5 + calls.length);
+    const waits = reply.slice(5 + calls.length, 5 + calls.length + limitKeys.length);
+    const creditsLeft = new Map(
+      withCredits.map((call, i) => [call.id, reply[5 + calls.length + limitKeys.length + i]]),
+    );
     const refusals = rateLimitRefusals(limits.rateLimits, distinct, waits);
     const resetSeconds =
       first >= 0 ? Math.ceil((startOfDay(first + WINDOW_DAYS) - nowMs) / 1000) : 0;
@@ -188,6 +229,13 @@ export class QuotaLedger {
         remaining: Math.max(0, limits.quota - callUsed),
         resetSeconds,
         retryAfterSeconds: codes[i] === REFUSED_BY_QUOTA ? retryAfterSeconds : 0,
+        ...(call.credits && {
+          credits: {
+            remaining: creditsLeft.get(call.id)!,
+            nextRefillAt: nextRefillAt(call.credits, nowMs),
+          },
+        }),
+        ...(codes[i] === REFUSED_BY_CREDITS && { creditsExhausted: true as const }),
         ...(codes[i] === REFUSED_BY_RATE_LIMIT && {
           rateLimited: refusals.account
             .concat(refusals.byKey.get(call.id) ?? [])

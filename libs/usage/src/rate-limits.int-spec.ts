@@ -1,9 +1,10 @@
 import Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
-import { RateLimit } from '@keygate/contracts';
+import { KeyCredits, RateLimit } from '@keygate/contracts';
 import { createRedis } from '@keygate/connections';
 import { RATE_SUBWINDOWS } from './admission.lua';
 import { AccountLimits, Admission, CallingKey, QuotaLedger, newStepId } from './quota-ledger';
+import { DAY_MS } from './rolling-window';
 
 const PER_SECOND_10: RateLimit = { limit: 10, windowSeconds: 1 };
 const NO_ACCOUNT_LIMITS: AccountLimits = { quota: 1_000_000, rateLimits: [] };
@@ -160,5 +161,86 @@ describe('rate limits in the admission step', () => {
       [true, undefined],
       [false, undefined],
     ]);
+  });
+});
+
+describe('credits in the admission step', () => {
+  let gateways: Redis[];
+  let ledgers: QuotaLedger[];
+  const account = () => `acc_${randomBytes(6).toString('hex')}`;
+  const NOON = Date.parse('2026-12-06T12:00:00.000Z');
+
+  beforeAll(() => {
+    const namespace = `kg-test:${randomBytes(4).toString('hex')}`;
+    gateways = [0, 1].map((i) => createRedis(process.env.REDIS_URL!, `credits-spec-${i}`));
+    ledgers = gateways.map((redis) => new QuotaLedger(redis, namespace));
+  });
+  afterAll(() => Promise.all(gateways.map((redis) => redis.quit())));
+
+  const withCredits = (credits: KeyCredits): CallingKey => ({ id: 'k1', rateLimits: [], credits });
+  const created = (amount: number, refill: KeyCredits['refill'] = null): KeyCredits => ({
+    refill,
+    anchor: new Date(NOON).toISOString(),
+    set: { version: 1, amount, period: 0 },
+    added: 0,
+  });
+  const admit = (ledger: QuotaLedger, id: string, key: CallingKey, calls: number, now = NOON) =>
+    ledger.admitMany(id, Array(calls).fill(key), NO_ACCOUNT_LIMITS, now, newStepId(now));
+
+  it('admits exactly as many calls as there are credits, from two gateways at once', async () => {
+    const id = account();
+    const key = withCredits(created(500));
+    const steps = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => admit(ledgers[i % 2], id, key, 10)),
+    );
+    const results = steps.flat();
+    expect(results.filter((r) => r.admitted)).toHaveLength(500);
+    expect(results.filter((r) => r.creditsExhausted)).toHaveLength(500);
+    expect(Math.min(...results.map((r) => r.credits!.remaining))).toBe(0);
+  });
+
+  it('applies an operator’s set and adds once each, whichever gateway sees them first', async () => {
+    const id = account();
+    await admit(ledgers[0], id, withCredits(created(3)), 3); // all spent
+    const topped = { ...created(3), added: 5 };
+    const [first] = await admit(ledgers[1], id, withCredits(topped), 1);
+    expect(first.credits?.remaining).toBe(4);
+    // The other gateway still holds the record from before the add: nothing is added twice.
+    const [stale] = await admit(ledgers[0], id, withCredits(created(3)), 1);
+    expect(stale.credits?.remaining).toBe(3);
+    const reset = { ...created(0), set: { version: 7, amount: 10, period: 0 }, added: 0 };
+    const [afterSet] = await admit(ledgers[1], id, withCredits(reset), 1);
+    expect(afterSet.credits?.remaining).toBe(9);
+  });
+
+  it('refills by the key’s clock: replace at each period, add up to a cap', async () => {
+    const id = account();
+    const daily = created(2, { amount: 5, every: 'day', mode: 'replace' });
+    await admit(ledgers[0], id, withCredits(daily), 3);
+    const [stillOut] = await admit(ledgers[0], id, withCredits(daily), 1, NOON + DAY_MS - 1);
+    expect(stillOut.creditsExhausted).toBe(true);
+    expect(stillOut.credits?.nextRefillAt).toBe(NOON + DAY_MS);
+    const [refilled] = await admit(ledgers[0], id, withCredits(daily), 1, NOON + DAY_MS);
+    expect(refilled).toMatchObject({ admitted: true, credits: { remaining: 4 } });
+
+    const other = account();
+    const growing = created(1, { amount: 10, every: 'day', mode: 'add', cap: 25 });
+    const [later] = await admit(ledgers[0], other, withCredits(growing), 1, NOON + 5 * DAY_MS);
+    // 1 + 5 refills of 10, capped at 25, less this call.
+    expect(later.credits?.remaining).toBe(24);
+  });
+
+  it('takes no credit for a call the quota refuses', async () => {
+    const id = account();
+    const key = withCredits(created(10));
+    const results = await ledgers[0].admitMany(
+      id,
+      [key, key, key],
+      { quota: 2, rateLimits: [] },
+      NOON,
+      newStepId(NOON),
+    );
+    expect(results.map((r) => r.admitted)).toEqual([true, true, false]);
+    expect(results[2].credits?.remaining).toBe(8);
   });
 });

@@ -22,6 +22,7 @@ function setup(overrides: Partial<KeyRecord> = {}, plan = 'starter') {
     allowedHosts: [],
     rateLimits: [],
     meta: {},
+    credits: null,
     version: 1,
     secretHash: hashSecret(secret, pepper),
     previousSecretHash: null,

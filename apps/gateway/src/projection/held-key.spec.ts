@@ -14,6 +14,7 @@ const record = (overrides: Partial<KeyRecord> = {}): KeyRecord => ({
   allowedHosts: ['10.0.0.0/8'],
   rateLimits: [],
   meta: {},
+  credits: null,
   version: 7,
   secretHash: 'ab'.repeat(32),
   previousSecretHash: null,

@@ -1,5 +1,6 @@
 import {
   KeyAccess,
+  KeyCredits,
   KeyKind,
   KeyMeta,
   KeyRecord,
@@ -43,6 +44,7 @@ export class HeldKey implements KeyRecord {
     readonly rateLimits: RateLimit[],
     readonly meta: KeyMeta,
     readonly id = record.id,
+    readonly credits: KeyCredits | null = record.credits,
     readonly name = record.name,
     readonly expiresAt = record.expiresAt,
     readonly version = record.version,
@@ -107,6 +109,7 @@ export class HeldKey implements KeyRecord {
       allowedHosts: this.allowedHosts,
       rateLimits: this.rateLimits,
       meta: this.meta,
+      credits: this.credits,
       version: this.version,
       secretHash: this.secretHash,
       previousSecretHash: this.previousSecretHash,

@@ -9,6 +9,7 @@ import { KEYGATE_CONFIG, GatewayConfig } from '@keygate/config';
 import {
   Clock,
   CLOCK,
+  CreditsExhaustedError,
   QUOTA_WINDOW_SECONDS,
   QuotaExceededError,
   RateLimit,
@@ -88,14 +89,19 @@ export class QuotaAdmission implements OnApplicationBootstrap, OnApplicationShut
   }
 
   /**
-   * Returns the RateLimit headers for the answer, or throws QUOTA_EXCEEDED, RATE_LIMITED or
-   * SERVICE_UNAVAILABLE. With QUOTA_ENABLED=false only rate limits are checked, and only calls
-   * under one take a step.
+   * Returns the RateLimit headers for the answer, or throws QUOTA_EXCEEDED, RATE_LIMITED,
+   * CREDITS_EXHAUSTED or SERVICE_UNAVAILABLE. With QUOTA_ENABLED=false only rate limits and
+   * credits are checked, and only calls under one take a step.
    */
   async admit(principal: Principal): Promise<AdmittedCall> {
     const limits = this.limitsOf(principal.account.plan);
     const { key, account } = principal;
-    if (!this.config.quotaEnabled && limits.rateLimits.length === 0 && key.rateLimits.length === 0)
+    if (
+      !this.config.quotaEnabled &&
+      limits.rateLimits.length === 0 &&
+      key.rateLimits.length === 0 &&
+      !key.credits
+    )
       return UNMETERED;
     const now = this.clock.now().getTime();
     let admission;
@@ -111,6 +117,12 @@ export class QuotaAdmission implements OnApplicationBootstrap, OnApplicationShut
     }
     if (admission.rateLimited)
       throw new RateLimitedError(admission.rateLimited, policyOf(limits, key.rateLimits));
+    if (admission.creditsExhausted) {
+      const next = admission.credits?.nextRefillAt ?? null;
+      throw new CreditsExhaustedError(
+        next === null ? null : Math.max(1, Math.ceil((next - now) / 1000)),
+      );
+    }
     if (!admission.admitted)
       throw new QuotaExceededError(admission, admission.retryAfterSeconds, account.plan);
     this.alerts.afterAdmission(account.id, admission.used, limits.quota, now);

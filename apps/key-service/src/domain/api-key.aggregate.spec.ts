@@ -35,6 +35,7 @@ describe(ApiKey.name, () => {
       allowedHosts: [],
       rateLimits: [],
       meta: {},
+      credits: null,
       secretHash: 'h',
       hint: 'x',
     };
@@ -209,6 +210,7 @@ describe(ApiKey.name, () => {
         allowedHosts: ['10.0.0.0/8'],
         rateLimits: [],
         meta: {},
+        credits: null,
         expiresAt: null,
         secretHash: 'h',
         hint: 'x',

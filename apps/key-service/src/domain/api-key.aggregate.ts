@@ -1,7 +1,11 @@
 import {
+  CreditRefill,
+  CreditsInput,
   KEY_ACTIONS,
   KeyAccess,
   KeyCreatedData,
+  KeyCredits,
+  KeyCreditsChangedData,
   KeyDeletedData,
   KeyEvent,
   KeyEventType,
@@ -23,6 +27,7 @@ import {
   NotFoundError,
   RateLimit,
   ValidationError,
+  creditPeriodAt,
 } from '@keygate/contracts';
 import { AggregateRoot, EventHandlers } from './aggregate-root';
 import { keyStatusAt } from '@keygate/contracts';
@@ -44,6 +49,15 @@ export interface UserKeyInput extends NewSecret {
   allowedHosts: string[];
   rateLimits: RateLimit[];
   meta: KeyMeta;
+  credits: CreditsInput;
+}
+
+/** An operator's change of credits: set what is left (and the refill), or add to it. */
+export interface CreditsChange {
+  set?: number;
+  add?: number;
+  /** With `set`: the new refill (null: none); absent: the key keeps its refill. */
+  refill?: CreditRefill | null;
 }
 
 export interface KeyChanges {
@@ -73,12 +87,13 @@ export function checkExpiry(expiresAt: string | null, now: Date): void {
   }
 }
 
-/** The input as stored: no empty `meta` or `rateLimits` in the event (most keys have neither). */
-function withoutEmpty({ meta, rateLimits, ...rest }: UserKeyInput) {
+/** The input as stored: no empty `meta`, `rateLimits` or `credits` in the event (most keys have none). */
+function withoutEmpty({ meta, rateLimits, credits, ...rest }: UserKeyInput) {
   return {
     ...rest,
     ...(rateLimits.length > 0 && { rateLimits }),
     ...(Object.keys(meta).length > 0 && { meta }),
+    ...(credits && { credits }),
   };
 }
 
@@ -93,6 +108,7 @@ export class ApiKey extends AggregateRoot<KeyEvent> {
   allowedHosts: string[] = [];
   rateLimits: RateLimit[] = [];
   meta: KeyMeta = {};
+  credits: KeyCredits | null = null;
   expiresAt: string | null = null;
   secretHash = '';
   hint = '';
@@ -189,6 +205,29 @@ export class ApiKey extends AggregateRoot<KeyEvent> {
     return true;
   }
 
+  /**
+   * Sets what the key may spend (in the refill period it is set in, with a new refill or the one
+   * it has), or adds to it; every change is an event, applied exactly once by the admission step.
+   */
+  changeCredits(change: CreditsChange, now: Date): void {
+    this.assertExists();
+    if (this.status(now) !== 'active')
+      throw new NotAllowedError(`The key is ${this.status(now)} and can no longer be changed`);
+    const data: KeyCreditsChangedData = { keyId: this.id };
+    if (change.add !== undefined) {
+      if (!this.credits)
+        throw new NotAllowedError('The key spends without limit: set its credits before adding');
+      data.add = change.add;
+    } else {
+      const refill = change.refill === undefined ? (this.credits?.refill ?? null) : change.refill;
+      const period = refill
+        ? creditPeriodAt(Date.parse(this.createdAt), refill.every, now.getTime())
+        : 0;
+      data.set = { amount: change.set ?? 0, period, refill, anchor: this.createdAt };
+    }
+    this.apply(KeyEventType.KeyCreditsChanged, data, now);
+  }
+
   /** A new secret; the old one keeps working for `gracePeriodSeconds` (0 ends it at once). */
   rotate(secret: NewSecret, gracePeriodSeconds: number, now: Date): void {
     this.assertExists();
@@ -267,6 +306,7 @@ export class ApiKey extends AggregateRoot<KeyEvent> {
       allowedHosts: this.allowedHosts,
       rateLimits: this.rateLimits,
       meta: this.meta,
+      credits: this.credits,
       version: this.version,
     };
   }
@@ -289,6 +329,7 @@ export class ApiKey extends AggregateRoot<KeyEvent> {
     KeyRevoked: (key, data, at) => key.onKeyRevoked(data, at),
     KeyDeleted: (key, data, at) => key.onKeyDeleted(data, at),
     KeyExpired: (key, data, at) => key.onKeyExpired(data, at),
+    KeyCreditsChanged: (key, data, at) => key.onKeyCreditsChanged(data, at),
   };
 
   protected readonly handlers = ApiKey.HANDLERS;
@@ -308,6 +349,14 @@ export class ApiKey extends AggregateRoot<KeyEvent> {
     this.allowedHosts = data.allowedHosts;
     this.rateLimits = data.rateLimits ?? [];
     this.meta = data.meta ?? {};
+    this.credits = data.credits
+      ? {
+          refill: data.credits.refill ?? null,
+          anchor: occurredAt,
+          set: { version: this.version + 1, amount: data.credits.remaining, period: 0 },
+          added: 0,
+        }
+      : null;
     this.expiresAt = data.expiresAt;
     this.secretHash = data.secretHash;
     this.hint = data.hint;
@@ -322,6 +371,19 @@ export class ApiKey extends AggregateRoot<KeyEvent> {
     if (data.expiresAt !== undefined) this.expiresAt = data.expiresAt;
     if (data.rateLimits !== undefined) this.rateLimits = data.rateLimits;
     if (data.meta !== undefined) this.meta = data.meta;
+    this.updatedAt = occurredAt;
+  }
+
+  protected onKeyCreditsChanged(data: KeyCreditsChangedData, occurredAt: string): void {
+    if (data.set)
+      this.credits = {
+        refill: data.set.refill,
+        anchor: this.credits?.anchor ?? data.set.anchor,
+        set: { version: this.version + 1, amount: data.set.amount, period: data.set.period },
+        added: 0,
+      };
+    else if (this.credits && data.add)
+      this.credits = { ...this.credits, added: this.credits.added + data.add };
     this.updatedAt = occurredAt;
   }
 

@@ -13,6 +13,8 @@ import { RevokeKeyMessageController } from './commands/revoke-key/revoke-key.mes
 import { RotateKeyHandler } from './commands/rotate-key/rotate-key.handler';
 import { RotateKeyMessageController } from './commands/rotate-key/rotate-key.message.controller';
 import { UpdateKeyHandler } from './commands/update-key/update-key.handler';
+import { ChangeCreditsHandler } from './commands/change-credits/change-credits.handler';
+import { ChangeCreditsMessageController } from './commands/change-credits/change-credits.message.controller';
 import { UpdateKeyMessageController } from './commands/update-key/update-key.message.controller';
 import { ImportKeysHandler } from './commands/import-keys/import-keys.handler';
 import { ImportKeysMessageController } from './commands/import-keys/import-keys.message.controller';
@@ -27,6 +29,7 @@ import { SecretIssuer } from './secrets/secret-issuer';
     CreateKeyMessageController,
     ImportKeysMessageController,
     UpdateKeyMessageController,
+    ChangeCreditsMessageController,
     RotateKeyMessageController,
     RevokeKeyMessageController,
     DeleteKeyMessageController,
@@ -39,6 +42,7 @@ import { SecretIssuer } from './secrets/secret-issuer';
     CreateKeyHandler,
     ImportKeysHandler,
     UpdateKeyHandler,
+    ChangeCreditsHandler,
     RotateKeyHandler,
     RevokeKeyHandler,
     DeleteKeyHandler,

@@ -1,5 +1,13 @@
 import { Schema } from 'mongoose';
-import { KeyAccess, KeyKind, KeyMeta, KeyRule, KeyType, RateLimit } from '@keygate/contracts';
+import {
+  KeyAccess,
+  KeyCredits,
+  KeyKind,
+  KeyMeta,
+  KeyRule,
+  KeyType,
+  RateLimit,
+} from '@keygate/contracts';
 
 /**
  * Read models are projections of the event store: they can be dropped and rebuilt from it at
@@ -18,6 +26,7 @@ export interface KeyViewDocument {
   /** Absent on views written before rate limits existed. */
   rateLimits?: RateLimit[];
   meta?: KeyMeta;
+  credits?: KeyCredits | null;
   expiresAt: string | null;
   secretHash: string;
   previousSecretHash: string | null;
@@ -54,6 +63,7 @@ export const keyViewSchema = new Schema<KeyViewDocument>(
     allowedHosts: [String],
     rateLimits: { type: Schema.Types.Mixed, default: [] },
     meta: { type: Schema.Types.Mixed, default: {} },
+    credits: { type: Schema.Types.Mixed, default: null },
     expiresAt: { type: String, default: null },
     secretHash: String,
     previousSecretHash: { type: String, default: null },

@@ -33,6 +33,7 @@ function keyViewOf(doc: KeyViewDocument, now: Date): KeyView {
     allowedHosts: doc.allowedHosts,
     rateLimits: doc.rateLimits ?? [],
     meta: doc.meta ?? {},
+    credits: doc.credits ?? null,
     version: doc.version,
   };
 }
@@ -82,6 +83,7 @@ export class ReadModels implements OnModuleInit {
       allowedHosts: key.allowedHosts,
       rateLimits: key.rateLimits,
       meta: key.meta,
+      credits: key.credits,
       expiresAt: key.expiresAt,
       secretHash: key.secretHash,
       previousSecretHash: key.previousSecretHash,

@@ -4,6 +4,8 @@ import { ClientAddressModule } from '@keygate/http';
 import { RpcClientsModule } from '../rpc/rpc-clients.module';
 import { ChangePlanController } from './change-plan/change-plan.controller';
 import { ChangePlanHandler } from './change-plan/change-plan.handler';
+import { ChangeCreditsController } from './change-credits/change-credits.controller';
+import { ChangeCreditsHandler } from './change-credits/change-credits.handler';
 import { GetAccountController } from './get-account/get-account.controller';
 import { GetAccountHandler } from './get-account/get-account.handler';
 import { ImportKeysController } from './import-keys/import-keys.controller';
@@ -13,7 +15,18 @@ import { OperatorTokenGuard } from './operator-token.guard';
 /** The Operator API (/operator/api/*), behind X-Operator-Token: one folder per call. */
 @Module({
   imports: [ConfigModule, RpcClientsModule, ClientAddressModule],
-  controllers: [GetAccountController, ImportKeysController, ChangePlanController],
-  providers: [OperatorTokenGuard, GetAccountHandler, ImportKeysHandler, ChangePlanHandler],
+  controllers: [
+    GetAccountController,
+    ImportKeysController,
+    ChangePlanController,
+    ChangeCreditsController,
+  ],
+  providers: [
+    OperatorTokenGuard,
+    GetAccountHandler,
+    ImportKeysHandler,
+    ChangePlanHandler,
+    ChangeCreditsHandler,
+  ],
 })
 export class OperatorModule {}

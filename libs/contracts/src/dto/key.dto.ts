@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { actorSchema } from './actor.dto';
+import { CreditPeriod } from '../credits/credit-periods';
 import { isIpOrCidr } from './ip-address';
 
 export const KEY_ACTIONS = ['create', 'read', 'update', 'delete'] as const;
@@ -73,6 +74,54 @@ export const metaSchema = z.unknown().superRefine((value, ctx): value is KeyMeta
   return true;
 }) as unknown as z.ZodType<KeyMeta>;
 
+/** Credits given back every day or month from the key's creation: as many again, or more. */
+export interface CreditRefill {
+  amount: number;
+  every: CreditPeriod;
+  /** `replace`: remaining becomes `amount`; `add`: remaining grows by `amount`, up to `cap`. */
+  mode: 'replace' | 'add';
+  cap?: number;
+}
+
+const creditCount = z
+  .number()
+  .int('must be a whole number')
+  .min(0, 'must not be negative')
+  .max(1_000_000_000, 'must be at most 1000000000');
+
+export const creditRefillSchema = z
+  .object({
+    amount: creditCount.min(1, 'must be at least 1'),
+    every: z.enum(['day', 'month']),
+    mode: z.enum(['replace', 'add']).default('replace'),
+    cap: creditCount.min(1, 'must be at least 1').optional(),
+  })
+  .strict()
+  .refine((refill) => refill.cap === undefined || refill.mode === 'add', {
+    message: 'only an add refill has a cap',
+    path: ['cap'],
+  });
+
+/** A key's credits as given: what it may spend, and its refill; null (the default) for unlimited. */
+export const creditsInputSchema = z
+  .object({ remaining: creditCount, refill: creditRefillSchema.optional() })
+  .strict()
+  .nullable();
+export type CreditsInput = z.infer<typeof creditsInputSchema>;
+
+/**
+ * A key's credits as every gateway holds them: the operator's last `set` (or the creation's
+ * `remaining`) with its event version and the refill period it was made in, what was added
+ * since, the refill, and the anchor refills count from (the key's creation). What is left is
+ * kept in Redis; the admission step applies a newer set or more added exactly once (ADR 10).
+ */
+export interface KeyCredits {
+  refill: CreditRefill | null;
+  anchor: string;
+  set: { version: number; amount: number; period: number };
+  added: number;
+}
+
 export const MAX_GRACE_PERIOD_SECONDS = 7 * 24 * 3600;
 export const MAX_KEY_LIFETIME_DAYS = 365;
 
@@ -129,6 +178,7 @@ export const createKeySchema = z
     allowedHosts: allowedHostsSchema.optional().default([]),
     rateLimits: rateLimitsSchema.optional().default([]),
     meta: metaSchema.optional().default({}),
+    credits: creditsInputSchema.optional().default(null),
     actor: actorSchema.optional(),
   })
   .strict();
@@ -152,6 +202,7 @@ export const importedKeySchema = z
     allowedHosts: allowedHostsSchema.optional().default([]),
     rateLimits: rateLimitsSchema.optional().default([]),
     meta: metaSchema.optional().default({}),
+    credits: creditsInputSchema.optional().default(null),
   })
   .strict();
 export type ImportedKeyInput = z.infer<typeof importedKeySchema>;
@@ -217,6 +268,26 @@ export const rotateKeySchema = z
   .strict();
 export type RotateKeyDto = z.infer<typeof rotateKeySchema>;
 
+/** PATCH …/credits: set what is left (a new refill with it, or none), or add to it. */
+export const changeCreditsSchema = z
+  .object({
+    accountId: idSchema,
+    keyId: idSchema,
+    set: creditCount.optional(),
+    add: creditCount.min(1, 'must be at least 1').optional(),
+    refill: creditRefillSchema.nullable().optional(),
+    actor: actorSchema.optional(),
+  })
+  .strict()
+  .refine((dto) => (dto.set === undefined) !== (dto.add === undefined), {
+    message: 'must give either set or add',
+  })
+  .refine((dto) => dto.refill === undefined || dto.set !== undefined, {
+    message: 'a refill is given with set',
+    path: ['refill'],
+  });
+export type ChangeCreditsDto = z.infer<typeof changeCreditsSchema>;
+
 export const keyRefSchema = z
   .object({ accountId: idSchema, keyId: idSchema, actor: actorSchema.optional() })
   .strict();
@@ -247,6 +318,8 @@ export interface KeyView {
   rateLimits: RateLimit[];
   /** The operator's JSON object kept with the key; {} for none. */
   meta: KeyMeta;
+  /** What the key may spend (each call costs 1); null for unlimited. */
+  credits: KeyCredits | null;
   version: number;
 }
 

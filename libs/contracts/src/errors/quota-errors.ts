@@ -55,3 +55,18 @@ export class RateLimitedError extends DomainError {
     return { code: this.code, message: this.message, limit: this.refusal };
   }
 }
+
+/** The key has spent its credits: 429, with when they are next refilled (none: until topped up). */
+export class CreditsExhaustedError extends DomainError {
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(nextRefillInSeconds: number | null) {
+    super(
+      ErrorCode.CREDITS_EXHAUSTED,
+      nextRefillInSeconds === null
+        ? 'This key has spent its credits; the operator can top them up'
+        : `This key has spent its credits; they are refilled in ${nextRefillInSeconds} s`,
+    );
+    this.retryAfterSeconds = nextRefillInSeconds ?? undefined;
+  }
+}

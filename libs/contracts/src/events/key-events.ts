@@ -1,5 +1,13 @@
 import { EventEnvelope } from './event-envelope';
-import { KeyAccess, KeyKind, KeyMeta, KeyRule, KeyType, RateLimit } from '../dto/key.dto';
+import {
+  CreditRefill,
+  KeyAccess,
+  KeyKind,
+  KeyMeta,
+  KeyRule,
+  KeyType,
+  RateLimit,
+} from '../dto/key.dto';
 
 export const KeyEventType = {
   KeyCreated: 'KeyCreated',
@@ -8,6 +16,7 @@ export const KeyEventType = {
   KeyRevoked: 'KeyRevoked',
   KeyDeleted: 'KeyDeleted',
   KeyExpired: 'KeyExpired',
+  KeyCreditsChanged: 'KeyCreditsChanged',
 } as const;
 
 /** Events carry HMACs of secrets (`secretHash`), never secrets. */
@@ -27,6 +36,8 @@ export interface KeyCreatedData {
   rateLimits?: RateLimit[];
   /** Absent when none (and in events written before metadata existed). */
   meta?: KeyMeta;
+  /** Absent: unlimited. */
+  credits?: { remaining: number; refill?: CreditRefill };
   /** Brought in by the operator's import (its secret was made elsewhere). */
   imported?: true;
 }
@@ -64,10 +75,23 @@ export interface KeyExpiredData {
   expiresAt: string;
 }
 
+/**
+ * The operator set what a key may spend (with the refill period it was set in, and a new
+ * refill or none), or added to it. `anchor` (the key's creation) is given when an unlimited key
+ * gets credits.
+ */
+export interface KeyCreditsChangedData {
+  keyId: string;
+  set?: { amount: number; period: number; refill: CreditRefill | null; anchor: string };
+  add?: number;
+}
+
 export type KeyCreated = EventEnvelope<'KeyCreated', KeyCreatedData>;
 export type KeyUpdated = EventEnvelope<'KeyUpdated', KeyUpdatedData>;
 export type KeyRotated = EventEnvelope<'KeyRotated', KeyRotatedData>;
 export type KeyRevoked = EventEnvelope<'KeyRevoked', KeyRevokedData>;
 export type KeyDeleted = EventEnvelope<'KeyDeleted', KeyDeletedData>;
 export type KeyExpired = EventEnvelope<'KeyExpired', KeyExpiredData>;
-export type KeyEvent = KeyCreated | KeyUpdated | KeyRotated | KeyRevoked | KeyDeleted | KeyExpired;
+export type KeyCreditsChanged = EventEnvelope<'KeyCreditsChanged', KeyCreditsChangedData>;
+export type KeyEvent =
+  KeyCreated | KeyUpdated | KeyRotated | KeyRevoked | KeyDeleted | KeyExpired | KeyCreditsChanged;

@@ -35,6 +35,14 @@ export function foldKeyEvent(
         allowedHosts: data.allowedHosts,
         rateLimits: data.rateLimits ?? [],
         meta: data.meta ?? {},
+        credits: data.credits
+          ? {
+              refill: data.credits.refill ?? null,
+              anchor: event.occurredAt,
+              set: { version: event.version, amount: data.credits.remaining, period: 0 },
+              added: 0,
+            }
+          : null,
         version: event.version,
         secretHash: data.secretHash,
         previousSecretHash: null,
@@ -69,6 +77,19 @@ export function foldKeyEvent(
       next.previousSecretHash = null;
       next.previousValidUntil = null;
       return { outcome: 'applied', record: next };
+    case 'KeyCreditsChanged': {
+      const data = event.data;
+      if (data.set)
+        next.credits = {
+          refill: data.set.refill,
+          anchor: next.credits?.anchor ?? data.set.anchor,
+          set: { version: event.version, amount: data.set.amount, period: data.set.period },
+          added: 0,
+        };
+      else if (next.credits && data.add)
+        next.credits = { ...next.credits, added: next.credits.added + data.add };
+      return { outcome: 'applied', record: next };
+    }
     case 'KeyExpired':
       if (next.status === 'active') next.status = 'expired';
       return { outcome: 'applied', record: next };

@@ -14,6 +14,7 @@ export const KeyServicePattern = {
   RotateKey: 'keys.rotate',
   RevokeKey: 'keys.revoke',
   DeleteKey: 'keys.delete',
+  ChangeCredits: 'keys.change-credits',
   ListKeys: 'keys.list',
   GetKey: 'keys.get',
   GetKeyRecord: 'keys.record',

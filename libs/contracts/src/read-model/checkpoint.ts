@@ -50,7 +50,8 @@ type KeyTuple = [
   string | null, // previousSecretHash
   string | null, // previousValidUntil
   KeyRecord['rateLimits']?, // absent when [] and no meta (most keys): entries stay small
-  KeyRecord['meta']?, // absent when {}
+  KeyRecord['meta']?, // absent when {} and no credits
+  KeyRecord['credits']?, // absent when null (unlimited)
 ];
 
 export function encodeKeyEntry(version: number, record: KeyRecord | null): string {
@@ -69,9 +70,15 @@ export function encodeKeyEntry(version: number, record: KeyRecord | null): strin
     record.previousSecretHash,
     record.previousValidUntil,
   ];
-  const hasMeta = Object.keys(record.meta).length > 0;
-  if (record.rateLimits.length > 0 || hasMeta) tuple.push(record.rateLimits);
-  if (hasMeta) tuple.push(record.meta);
+  // Trailing parts only as far as the last one a key has: most keys have none of them.
+  const trailing: unknown[] = [record.rateLimits, record.meta, record.credits];
+  const empty = [
+    record.rateLimits.length === 0,
+    Object.keys(record.meta).length === 0,
+    !record.credits,
+  ];
+  const kept = empty.lastIndexOf(false) + 1;
+  (tuple as unknown[]).push(...trailing.slice(0, kept));
   return `${version}|${JSON.stringify(tuple)}`;
 }
 
@@ -95,6 +102,7 @@ export function decodeKeyEntry(id: string, text: string): CheckpointEntry<KeyRec
       allowedHosts: t[8],
       rateLimits: t[12] ?? [],
       meta: t[13] ?? {},
+      credits: t[14] ?? null,
       version,
       secretHash: t[9],
       previousSecretHash: t[10],

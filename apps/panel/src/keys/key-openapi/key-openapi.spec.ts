@@ -17,6 +17,7 @@ const base: KeyView = {
   allowedHosts: [],
   rateLimits: [],
   meta: {},
+  credits: null,
   version: 1,
 };
 

@@ -50,6 +50,7 @@ const create = new CreateKeyCommand(
     allowedHosts: [],
     rateLimits: [],
     meta: {},
+    credits: null,
   },
   SYSTEM_ACTOR,
 );

@@ -59,6 +59,7 @@ const imported = (secret: string, name = 'Legacy'): ImportedKeyInput => ({
   allowedHosts: [],
   rateLimits: [],
   meta: {},
+  credits: null,
 });
 const importOf = (...keys: ImportedKeyInput[]) =>
   new ImportKeysCommand({ accountId: 'acc_1', keys }, SYSTEM_ACTOR);

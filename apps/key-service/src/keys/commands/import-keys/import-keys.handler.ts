@@ -113,6 +113,7 @@ export class ImportKeysHandler {
             allowedHosts: input.allowedHosts,
             rateLimits: input.rateLimits,
             meta: input.meta,
+            credits: input.credits,
             secretHash: hashes[i],
             hint: looksLikeKeygateSecret(input.secret, keyPrefix)
               ? hintOf(input.secret, keyPrefix)
