@@ -115,7 +115,18 @@ const rulesText = (key) =>
     : key.rules.map((r) => `${r.resource}: ${r.actions.join(', ')}`).join(' · ') +
       (key.type === 'administration' ? ' (+ content types)' : '')) +
   (key.rateLimits?.length ? ` · at most ${limitsText(key)}` : '') +
-  (key.meta && Object.keys(key.meta).length ? ` · meta: ${Object.keys(key.meta).join(', ')}` : '');
+  (key.meta && Object.keys(key.meta).length ? ` · meta: ${Object.keys(key.meta).join(', ')}` : '') +
+  creditsText(key);
+
+function creditsText(key) {
+  if (!key.credits) return '';
+  const left = key.creditsLeft ? `${key.creditsLeft.remaining} credits left` : 'credits';
+  const refill = key.credits.refill;
+  const next = key.creditsLeft?.nextRefillAt
+    ? `, ${refill.mode === 'add' ? '+' : ''}${refill.amount} on ${date(key.creditsLeft.nextRefillAt)}`
+    : '';
+  return ` · ${left}${next}`;
+}
 
 async function loadKeys() {
   const { keys } = await api('GET', '/keys');
@@ -267,6 +278,8 @@ async function createKey(event) {
     .map((h) => h.trim())
     .filter(Boolean);
   const rateLimit = data.get('rateLimit');
+  const creditsGiven = data.get('credits');
+  const refillAmount = data.get('refillAmount');
   const metaText = String(data.get('meta') || '').trim();
   let meta;
   try {
@@ -290,6 +303,22 @@ async function createKey(event) {
           }
         : {}),
       ...(meta !== undefined ? { meta } : {}),
+      ...(creditsGiven
+        ? {
+            credits: {
+              remaining: Number(creditsGiven),
+              ...(refillAmount
+                ? {
+                    refill: {
+                      amount: Number(refillAmount),
+                      every: data.get('refillEvery'),
+                      mode: 'replace',
+                    },
+                  }
+                : {}),
+            },
+          }
+        : {}),
     });
     $('#create-dialog').close();
     showSecrets([{ label: created.key.name, secret: created.secret }]);

@@ -10,6 +10,50 @@ export const STEP_MARKER_SECONDS = 900;
 export const RATE_SUBWINDOWS = 10;
 
 /**
+ * What a key's credits stand at now, from its hash and its record (args[a + 1 .. a + 8]: set
+ * version, set amount, set period, added since, current refill period, refill mode (0 none,
+ * 1 replace, 2 add), refill amount, cap (-1 none)): a newer set, or more added, is applied once,
+ * whichever gateway sees it first; refills due since are applied by period. Shared by the
+ * admission step and the read of what is left, so both count alike.
+ */
+const CREDITS_NOW = `
+local function creditsNow(key, args, a)
+  local setVersion, setAmount, setPeriod = tonumber(args[a + 1]), tonumber(args[a + 2]), tonumber(args[a + 3])
+  local added, period = tonumber(args[a + 4]), tonumber(args[a + 5])
+  local mode, amount, cap = tonumber(args[a + 6]), tonumber(args[a + 7]), tonumber(args[a + 8])
+  local state = redis.call('HMGET', key, 'remaining', 'setVersion', 'added', 'period')
+  local c = { remaining = tonumber(state[1]) or 0, set = tonumber(state[2]) or -1,
+    added = tonumber(state[3]) or 0, period = tonumber(state[4]) or 0 }
+  if setVersion > c.set then
+    c.remaining = setAmount + added
+    c.set = setVersion
+    c.added = added
+    c.period = setPeriod
+  elseif added > c.added then
+    c.remaining = c.remaining + added - c.added
+    c.added = added
+  end
+  if mode > 0 and period > c.period then
+    if mode == 1 then
+      c.remaining = amount
+    else
+      local grown = c.remaining + amount * (period - c.period)
+      if cap >= 0 then grown = math.max(c.remaining, math.min(grown, cap)) end
+      c.remaining = grown
+    end
+    c.period = period
+  end
+  return c
+end
+`;
+
+/** What a key's credits have left now, without spending or storing anything. KEYS: its hash. */
+export const CREDITS_LEFT_LUA = `
+${CREDITS_NOW}
+return creditsNow(KEYS[1], ARGV, 0).remaining
+`;
+
+/**
  * One atomic admission step for n calls of one account (a gateway batches the calls that arrive
  * together), all on the account's hash tag. The calls are taken in arrival order; each is
  * admitted only if the 30-day quota, every rate limit that applies to it (the account's, its
@@ -43,6 +87,7 @@ export const RATE_SUBWINDOWS = 10;
  * by at most one sub-window.
  */
 export const ADMIT_LUA = `
+${CREDITS_NOW}
 local today = tonumber(ARGV[1])
 local limit = tonumber(ARGV[2])
 local m = tonumber(ARGV[5])
@@ -105,44 +150,16 @@ local keyLimits = {}
 for j = 1, m do keyLimits[j] = readLimits() end
 
 -- Credits: a key's record says its operator's last set (version, amount, period) and what was
--- added since; Redis says what is left and which set and adds it has applied. A newer set, or
--- more added, is applied once, whichever gateway sees it first; refills are due by period.
+-- added since; Redis says what is left and which set and adds it has applied (CREDITS_NOW).
 local credits = {}
 local creditKeys = {}
 for j = 1, m do
   if tonumber(ARGV[cursor + 1]) == 1 then
-    local a = cursor + 1
     local key = KEYS[4 + m + #limits + #creditKeys + 1]
     creditKeys[#creditKeys + 1] = j
-    local setVersion, setAmount, setPeriod = tonumber(ARGV[a + 1]), tonumber(ARGV[a + 2]), tonumber(ARGV[a + 3])
-    local added, period = tonumber(ARGV[a + 4]), tonumber(ARGV[a + 5])
-    local mode, amount, cap = tonumber(ARGV[a + 6]), tonumber(ARGV[a + 7]), tonumber(ARGV[a + 8])
-    local state = redis.call('HMGET', key, 'remaining', 'setVersion', 'added', 'period')
-    local remaining = tonumber(state[1]) or 0
-    local appliedSet = tonumber(state[2]) or -1
-    local appliedAdded = tonumber(state[3]) or 0
-    local at = tonumber(state[4]) or 0
-    if setVersion > appliedSet then
-      remaining = setAmount + added
-      appliedSet = setVersion
-      appliedAdded = added
-      at = setPeriod
-    elseif added > appliedAdded then
-      remaining = remaining + added - appliedAdded
-      appliedAdded = added
-    end
-    if mode > 0 and period > at then
-      if mode == 1 then
-        remaining = amount
-      else
-        local grown = remaining + amount * (period - at)
-        if cap >= 0 then grown = math.max(remaining, math.min(grown, cap)) end
-        remaining = grown
-      end
-      at = period
-    end
-    credits[j] = { key = key, remaining = remaining, set = appliedSet, added = appliedAdded,
-      period = at, spent = 0 }
+    credits[j] = creditsNow(key, ARGV, cursor + 1)
+    credits[j].key = key
+    credits[j].spent = 0
     cursor = cursor + 9
   else
     cursor = cursor + 1

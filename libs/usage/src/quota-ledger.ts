@@ -1,7 +1,7 @@
 import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
 import { KeyCredits, RateLimit, creditPeriodAt, creditPeriodStart } from '@keygate/contracts';
-import { ADMIT_LUA, REPLAY_LUA } from './admission.lua';
+import { ADMIT_LUA, CREDITS_LEFT_LUA, REPLAY_LUA } from './admission.lua';
 import { LedgerKeyspace } from './ledger-keyspace';
 import { WINDOW_DAYS, dayIndexOf, startOfDay, windowStartDay } from './rolling-window';
 
@@ -125,6 +125,7 @@ function rateLimitRefusals(
 type LedgerRedis = Redis & {
   keygateAdmit(numberOfKeys: number, ...keysAndArgs: Array<string | number>): Promise<number[]>;
   keygateReplay(numberOfKeys: number, ...keysAndArgs: Array<string | number>): Promise<number>;
+  keygateCreditsLeft(numberOfKeys: number, ...keysAndArgs: Array<string | number>): Promise<number>;
 };
 
 /**
@@ -142,6 +143,7 @@ export class QuotaLedger {
       // takes a variable number of keys, so its key count is the first argument.
       redis.defineCommand('keygateAdmit', { lua: ADMIT_LUA });
       redis.defineCommand('keygateReplay', { lua: REPLAY_LUA });
+      redis.defineCommand('keygateCreditsLeft', { lua: CREDITS_LEFT_LUA });
     }
     this.redis = redis as LedgerRedis;
   }
@@ -246,6 +248,22 @@ export class QuotaLedger {
         at,
       };
     });
+  }
+
+  /** What a key's credits have left now and when they are next refilled; null: unlimited. */
+  async creditsLeft(
+    accountId: string,
+    keyId: string,
+    credits: KeyCredits | null,
+    nowMs: number,
+  ): Promise<{ remaining: number; nextRefillAt: number | null } | null> {
+    if (!credits) return null;
+    const remaining = await this.redis.keygateCreditsLeft(
+      1,
+      this.keyspace.creditsKey(accountId, keyId),
+      ...creditArgs(credits, nowMs).slice(1),
+    );
+    return { remaining, nextRefillAt: nextRefillAt(credits, nowMs) };
   }
 
   /** Applies a buffered step unless it already ran or was replayed; true when it counted now. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import Redis from 'ioredis';
 import { KEYGATE_CONFIG, UsageServiceConfig } from '@keygate/config';
-import { CLOCK, Clock, KeyUsageSummary, UsageSeries } from '@keygate/contracts';
+import { CLOCK, Clock, KeyUsageSummary, KeyView, UsageSeries } from '@keygate/contracts';
 import { REDIS } from '@keygate/connections';
 import { QuotaLedger, dayIndexOf, usageSeries, usedInWindow } from '@keygate/usage';
 import { KeyHousekeeping } from '../housekeeping/key-housekeeping';
@@ -57,8 +57,24 @@ export class UsageReader {
           today,
         ),
         unusedFor30Days: flagged.has(key.id),
+        credits: await this.creditsOf(accountId, key),
       })),
     );
+  }
+
+  private async creditsOf(accountId: string, key: KeyView): Promise<KeyUsageSummary['credits']> {
+    const left = await this.ledger.creditsLeft(
+      accountId,
+      key.id,
+      key.credits ?? null,
+      this.clock.now().getTime(),
+    );
+    if (!left) return null;
+    const { remaining, nextRefillAt } = left;
+    return {
+      remaining,
+      nextRefillAt: nextRefillAt === null ? null : new Date(nextRefillAt).toISOString(),
+    };
   }
 
   private today(): number {

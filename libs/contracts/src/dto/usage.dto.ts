@@ -31,4 +31,6 @@ export interface KeyUsageSummary {
   callsLast30Days: number;
   /** Flagged by the daily housekeeping: active, older than 30 days, and no call in them. */
   unusedFor30Days: boolean;
+  /** What the key's credits have left and when they are next refilled; null: unlimited. */
+  credits: { remaining: number; nextRefillAt: string | null } | null;
 }

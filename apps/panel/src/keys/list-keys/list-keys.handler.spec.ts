@@ -17,6 +17,7 @@ describe(ListKeysHandler.name, () => {
           lastUsedAt: '2026-11-29T10:00:00.000Z',
           callsLast30Days: 7,
           unusedFor30Days: false,
+          credits: { remaining: 42, nextRefillAt: '2026-12-07T10:00:00.000Z' },
         },
       ],
     });
@@ -29,8 +30,15 @@ describe(ListKeysHandler.name, () => {
         lastUsedAt: '2026-11-29T10:00:00.000Z',
         callsLast30Days: 7,
         unusedFor30Days: false,
+        creditsLeft: { remaining: 42, nextRefillAt: '2026-12-07T10:00:00.000Z' },
       },
-      { ...key('key_b'), lastUsedAt: null, callsLast30Days: null, unusedFor30Days: false },
+      {
+        ...key('key_b'),
+        lastUsedAt: null,
+        callsLast30Days: null,
+        unusedFor30Days: false,
+        creditsLeft: null,
+      },
     ]);
     expect([...keys.fake.calls, ...usage.fake.calls].map((call) => call.request)).toEqual([
       { accountId: 'acc_1' },

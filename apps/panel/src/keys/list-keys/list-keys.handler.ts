@@ -13,6 +13,8 @@ export type ListedKey = KeyView & {
   lastUsedAt: string | null;
   callsLast30Days: number | null;
   unusedFor30Days: boolean;
+  /** Credits left and the next refill (null: unlimited, or the usage service did not answer). */
+  creditsLeft: KeyUsageSummary['credits'];
 };
 
 /** How long a key listing waits for the usage service before listing the keys without usage. */
@@ -44,6 +46,7 @@ export class ListKeysHandler {
       lastUsedAt: usageOf.get(key.id)?.lastUsedAt ?? null,
       callsLast30Days: usageOf.get(key.id)?.callsLast30Days ?? null,
       unusedFor30Days: usageOf.get(key.id)?.unusedFor30Days ?? false,
+      creditsLeft: usageOf.get(key.id)?.credits ?? null,
     }));
   }
 }
