@@ -90,6 +90,7 @@ const STABLE_OPERATION_IDS = [
   'rotateKey',
   'signup',
   'updateKey',
+  'verifyKey',
 ];
 
 describe('API documents that client generators accept', () => {

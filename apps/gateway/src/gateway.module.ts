@@ -16,6 +16,8 @@ import { RouteCheckStep } from './call-pipeline/steps/route-check.step';
 import { ConcurrencySlotStep } from './call-pipeline/steps/concurrency-slot.step';
 import { QuotaAdmissionStep } from './call-pipeline/steps/quota-admission.step';
 import { PublicRoutes } from './http/public-routes';
+import { KeyVerification } from './verify/key-verification';
+import { VerifyAnswer } from './verify/verify.answer';
 import { UpstreamSchemas } from './graphql/upstream-schemas';
 import { UpstreamProxy } from './proxy/upstream.proxy';
 import { CheckedAnswers } from './checked-answers/checked-answers';
@@ -39,6 +41,8 @@ import { AccountConcurrency } from './edge/account-concurrency';
     { provide: APP_FILTER, useClass: HttpErrorFilter },
     PublicRoutes,
     AuthContextAnswer,
+    VerifyAnswer,
+    KeyVerification,
     ForwardedCall,
     GatewayPipeline,
     AuthenticateStep,

@@ -69,8 +69,9 @@ return creditsNow(KEYS[1], ARGV, 0).remaining
  *       then for each distinct key 0 (unlimited) or 1 and its credits: set version, set amount,
  *       set period, added since, current refill period, refill mode (0 none, 1 replace, 2 add),
  *       refill amount, cap (-1 none),
- *       then for each call the 1-based index of its key
- * Returns {admitted count, used after the step, first day with calls in the window or -1,
+ *       then for each call the 1-based index of its key, then for each call its units (what it
+ *       counts: 1 for a forwarded call, a verification's cost; 0 checks and counts nothing)
+ * Returns {units admitted, used after the step, first day with calls in the window or -1,
  *          day at whose start one more call fits (when the quota refused some) or -1,
  *          Redis's time (ms), then per call 0 admitted / 1 quota / 2 rate limit / 3 credits,
  *          then per rate limit (in KEYS order) ms until one more call fits under it (0: room),
@@ -165,34 +166,38 @@ for j = 1, m do
     cursor = cursor + 1
   end
 end
-local n = #ARGV - cursor
+local n = (#ARGV - cursor) / 2
 
-local function hasRoom(list)
+-- Room for units more: a check of 0 units asks whether one more call would pass.
+local function hasRoom(list, units)
   for _, l in ipairs(list) do
-    if limits[l].used + limits[l].added >= limits[l].limit then return false end
+    if limits[l].used + limits[l].added + math.max(units, 1) > limits[l].limit then return false end
   end
   return true
 end
 
 local room = math.max(0, limit - total)
 local k = 0
+local quotaRefused = false
 local codes = {}
 local perKey = {}
 for i = 1, n do
   local j = tonumber(ARGV[cursor + i])
-  if k >= room then
+  local units = tonumber(ARGV[cursor + n + i])
+  if k + math.max(units, 1) > room then
     codes[i] = 1
-  elseif not (hasRoom(accountLimits) and hasRoom(keyLimits[j])) then
+    quotaRefused = true
+  elseif not (hasRoom(accountLimits, units) and hasRoom(keyLimits[j], units)) then
     codes[i] = 2
-  elseif credits[j] and credits[j].remaining - credits[j].spent < 1 then
+  elseif credits[j] and credits[j].remaining - credits[j].spent < math.max(units, 1) then
     codes[i] = 3
   else
     codes[i] = 0
-    k = k + 1
-    perKey[j] = (perKey[j] or 0) + 1
-    if credits[j] then credits[j].spent = credits[j].spent + 1 end
-    for _, l in ipairs(accountLimits) do limits[l].added = limits[l].added + 1 end
-    for _, l in ipairs(keyLimits[j]) do limits[l].added = limits[l].added + 1 end
+    k = k + units
+    perKey[j] = (perKey[j] or 0) + units
+    if credits[j] then credits[j].spent = credits[j].spent + units end
+    for _, l in ipairs(accountLimits) do limits[l].added = limits[l].added + units end
+    for _, l in ipairs(keyLimits[j]) do limits[l].added = limits[l].added + units end
   end
 end
 
@@ -201,8 +206,10 @@ if k > 0 then
   total = total + k
   if first == nil then first = today end
   for j, count in pairs(perKey) do
-    redis.call('HINCRBY', KEYS[4 + j], today, count)
-    redis.call('HSET', KEYS[3], ARGV[5 + j], ARGV[3])
+    if count > 0 then
+      redis.call('HINCRBY', KEYS[4 + j], today, count)
+      redis.call('HSET', KEYS[3], ARGV[5 + j], ARGV[3])
+    end
   end
 end
 redis.call('HSET', KEYS[2], 'total', total, 'floor', floor, 'first', first or -1)
@@ -212,7 +219,7 @@ redis.call('EXPIRE', KEYS[4], ${STEP_MARKER_SECONDS})
 
 local result = {k, total, 0, 0, now}
 local roomDay = -1
-if k < n then
+if quotaRefused then
   local remaining = total
   for ahead = 1, 30 do
     remaining = remaining - (tonumber(redis.call('HGET', KEYS[1], start + ahead - 1)) or 0)

@@ -37,6 +37,8 @@ export interface CallingKey {
   rateLimits: readonly RateLimit[];
   /** Absent or null: it spends without limit. */
   credits?: KeyCredits | null;
+  /** What this call counts against every limit: 1 when absent; 0 checks without counting. */
+  cost?: number;
 }
 
 /** Calls of keys with no rate limits of their own. */
@@ -208,6 +210,7 @@ export class QuotaLedger {
       ...distinct.flatMap((call) => limitArgs(call.rateLimits)),
       ...distinct.flatMap((call) => creditArgs(call.credits, nowMs)),
       ...calls.map((call) => indexOf.get(call.id)!),
+      ...calls.map((call) => call.cost ?? 1),
     );
     const [admittedCount, usedAfter, first, roomDay, at] = reply;
     const codes = reply.slice(5, 5 + calls.length);
@@ -222,7 +225,7 @@ export class QuotaLedger {
     let used = usedAfter - admittedCount;
     return calls.map((call, i) => {
       const admitted = codes[i] === ADMITTED;
-      if (admitted) used++;
+      if (admitted) used += call.cost ?? 1;
       const callUsed = admitted ? used : usedAfter;
       return {
         admitted,

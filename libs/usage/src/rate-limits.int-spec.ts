@@ -230,6 +230,26 @@ describe('credits in the admission step', () => {
     expect(later.credits?.remaining).toBe(24);
   });
 
+  it('counts a call of cost n as n calls, all or nothing; cost 0 asks without counting', async () => {
+    const id = account();
+    const key = withCredits(created(3));
+    const costly = (cost: number) =>
+      ledgers[0].admitMany(id, [{ ...key, cost }], NO_ACCOUNT_LIMITS, NOON, newStepId(NOON));
+    const [five] = await costly(5);
+    expect(five).toMatchObject({
+      admitted: false,
+      creditsExhausted: true,
+      credits: { remaining: 3 },
+    });
+    const [two] = await costly(2);
+    expect(two).toMatchObject({ admitted: true, used: 2, credits: { remaining: 1 } });
+    const [check] = await costly(0);
+    expect(check).toMatchObject({ admitted: true, used: 2, credits: { remaining: 1 } });
+    await costly(1);
+    const [empty] = await costly(0);
+    expect(empty).toMatchObject({ admitted: false, creditsExhausted: true, used: 3 });
+  });
+
   it('takes no credit for a call the quota refuses', async () => {
     const id = account();
     const key = withCredits(created(10));

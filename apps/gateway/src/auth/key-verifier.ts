@@ -44,29 +44,34 @@ export class KeyVerifier {
         ? !hasValidFormat(token, this.settings.keyPrefix)
         : !FOREIGN_SECRET.test(token)
     )
-      throw new UnauthorizedError('Malformed API key');
+      throw new UnauthorizedError('Malformed API key', 'malformed');
     // The map is keyed by an HMAC of the token, so lookup timing says nothing about the secret.
     const match = this.projection.findByHashBytes(secretHashBytes(token, this.settings.keyPepper));
-    if (!match) throw new UnauthorizedError('Unknown API key');
+    if (!match) throw new UnauthorizedError('Unknown API key', 'unknown');
     const { key } = match;
     if (match.viaPreviousSecret && !previousSecretValidAt(key, now)) {
       throw new UnauthorizedError(
         'This API key was regenerated and its previous secret is no longer valid',
+        'previous_secret_expired',
       );
     }
     const status = recordStatusAt(key, now);
-    if (status === 'revoked') throw new UnauthorizedError('API key revoked');
-    if (status === 'expired') throw new UnauthorizedError('API key expired');
+    if (status === 'revoked') throw new UnauthorizedError('API key revoked', 'revoked');
+    if (status === 'expired') throw new UnauthorizedError('API key expired', 'expired');
     if (key.allowedHosts.length > 0 && !this.hostsOf(key).matches(clientIp)) {
-      throw new ForbiddenError(`Calls from ${clientIp} are not allowed for this API key`);
+      throw new ForbiddenError(
+        `Calls from ${clientIp} are not allowed for this API key`,
+        'host_not_allowed',
+      );
     }
     const account = this.projection.account(key.accountId);
-    if (!account) throw new UnauthorizedError('Unknown API key');
+    if (!account) throw new UnauthorizedError('Unknown API key', 'unknown');
     const plan = this.settings.plans[account.plan];
     if (!plan?.apiAccess) {
       const upgrade = Object.entries(this.settings.plans).find(([, p]) => p.apiAccess)?.[0];
       throw new ForbiddenError(
         `API access is not included in the ${account.plan} plan${upgrade ? `; it requires the ${upgrade} plan or higher` : ''}`,
+        'plan_without_api_access',
       );
     }
     return { key, account: { id: account.id, name: account.name, plan: account.plan } };

@@ -4,6 +4,7 @@ import { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { PUBLIC_ROUTES, PublicRoute, RouteAnswer } from '@keygate/contracts';
 import { AuthContextAnswer } from '../auth-context/auth-context.answer';
 import { ForwardedCall } from '../proxy/forwarded-call';
+import { VerifyAnswer } from '../verify/verify.answer';
 
 type Answer = (request: FastifyRequest, reply: FastifyReply, route: PublicRoute) => Promise<void>;
 
@@ -21,10 +22,12 @@ export class PublicRoutes implements OnModuleInit {
     private readonly adapterHost: HttpAdapterHost,
     forwarded: ForwardedCall,
     authContext: AuthContextAnswer,
+    verification: VerifyAnswer,
   ) {
     this.answers = {
       upstream: (request, reply, route) => forwarded.run(request, reply, route),
       'auth-context': (request, reply, route) => authContext.run(request, reply, route),
+      verify: (request, reply) => verification.run(request, reply),
     };
   }
 

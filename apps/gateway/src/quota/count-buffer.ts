@@ -24,6 +24,8 @@ export class CountBuffer {
     keyId: string,
     day: number,
     nowMs: number,
+    /** What the call counts (a verification's cost); 1 for a forwarded call. */
+    units = 1,
   ): boolean {
     const id = stepId ?? `${accountId}|${day}`;
     let step = this.open.get(id) ?? (stepId ? this.taken.get(stepId) : undefined);
@@ -35,7 +37,7 @@ export class CountBuffer {
       step = { stepId: stepId ?? '', accountId, day, counts: {}, lastUsedAt: nowMs };
       this.open.set(id, step);
     }
-    step.counts[keyId] = (step.counts[keyId] ?? 0) + 1;
+    step.counts[keyId] = (step.counts[keyId] ?? 0) + units;
     step.lastUsedAt = Math.max(step.lastUsedAt, nowMs);
     return true;
   }

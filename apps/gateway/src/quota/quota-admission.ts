@@ -10,6 +10,7 @@ import {
   Clock,
   CLOCK,
   CreditsExhaustedError,
+  DomainError,
   QUOTA_WINDOW_SECONDS,
   QuotaExceededError,
   RateLimit,
@@ -17,7 +18,13 @@ import {
   ServiceUnavailableError,
 } from '@keygate/contracts';
 import { rateLimitHeaders } from '@keygate/http';
-import { AccountLimits, QuotaLedger, STEP_MARKER_SECONDS, dayIndexOf } from '@keygate/usage';
+import {
+  AccountLimits,
+  Admission,
+  QuotaLedger,
+  STEP_MARKER_SECONDS,
+  dayIndexOf,
+} from '@keygate/usage';
 import { Principal } from '../auth/key-verifier';
 import { GatewayMetrics } from '../metrics/gateway.metrics';
 import { AdmissionBatcher, AdmissionStepError } from './admission-batcher';
@@ -36,6 +43,14 @@ export interface AdmittedCall {
 }
 
 const UNMETERED: AdmittedCall = { responseHeaders: {}, at: null };
+
+/** What counting a call did: its admission (null when no step ran) and its refusal, if any. */
+export interface CountedCall {
+  call: AdmittedCall;
+  refusal: DomainError | null;
+  admission: Admission | null;
+  limits: AccountLimits;
+}
 
 /**
  * Admits each call against the account's rolling 30-day quota in one Lua step. If Redis cannot
@@ -94,6 +109,17 @@ export class QuotaAdmission implements OnApplicationBootstrap, OnApplicationShut
    * credits are checked, and only calls under one take a step.
    */
   async admit(principal: Principal): Promise<AdmittedCall> {
+    const counted = await this.count(principal, 1);
+    if (counted.refusal) throw counted.refusal;
+    return counted.call;
+  }
+
+  /**
+   * Counts `cost` units of the key's calls against every limit, all or nothing (0: checks
+   * whether one more call would pass, counting nothing), and answers what happened instead of
+   * throwing the refusal: a verification reports it. SERVICE_UNAVAILABLE is still thrown.
+   */
+  async count(principal: Principal, cost: number): Promise<CountedCall> {
     const limits = this.limitsOf(principal.account.plan);
     const { key, account } = principal;
     if (
@@ -102,31 +128,30 @@ export class QuotaAdmission implements OnApplicationBootstrap, OnApplicationShut
       key.rateLimits.length === 0 &&
       !key.credits
     )
-      return UNMETERED;
+      return { call: UNMETERED, refusal: null, admission: null, limits };
     const now = this.clock.now().getTime();
     let admission;
     try {
-      admission = await this.batcher.admit(account.id, key, limits, now);
+      admission = await this.batcher.admit(
+        account.id,
+        cost === 1 ? key : { id: key.id, rateLimits: key.rateLimits, credits: key.credits, cost },
+        limits,
+        now,
+      );
     } catch (error) {
       this.metrics.quotaStoreErrors.inc();
       if (this.config.quotaFailMode === 'closed')
         throw new ServiceUnavailableError('The quota store is unavailable; retry shortly');
       const stepId = error instanceof AdmissionStepError && error.mayHaveRun ? error.stepId : null;
-      this.buffer.add(stepId, account.id, key.id, dayIndexOf(now), now);
-      return { responseHeaders: { 'ratelimit-limit': String(limits.quota) }, at: null };
+      if (cost > 0) this.buffer.add(stepId, account.id, key.id, dayIndexOf(now), now, cost);
+      const call = { responseHeaders: { 'ratelimit-limit': String(limits.quota) }, at: null };
+      return { call, refusal: null, admission: null, limits };
     }
-    if (admission.rateLimited)
-      throw new RateLimitedError(admission.rateLimited, policyOf(limits, key.rateLimits));
-    if (admission.creditsExhausted) {
-      const next = admission.credits?.nextRefillAt ?? null;
-      throw new CreditsExhaustedError(
-        next === null ? null : Math.max(1, Math.ceil((next - now) / 1000)),
-      );
-    }
-    if (!admission.admitted)
-      throw new QuotaExceededError(admission, admission.retryAfterSeconds, account.plan);
-    this.alerts.afterAdmission(account.id, admission.used, limits.quota, now);
-    return { responseHeaders: rateLimitHeaders(admission), at: admission.at };
+    const refusal = refusalOf(admission, limits, principal, now);
+    if (!refusal && cost > 0)
+      this.alerts.afterAdmission(account.id, admission.used, limits.quota, now);
+    const call = { responseHeaders: rateLimitHeaders(admission), at: admission.at };
+    return { call, refusal, admission, limits };
   }
 
   /** The plan's rate limits, shared by every key of an account on it. */
@@ -198,4 +223,24 @@ function policyOf(limits: AccountLimits, keyLimits: readonly RateLimit[]): RateL
     ...limits.rateLimits,
     { limit: limits.quota, windowSeconds: QUOTA_WINDOW_SECONDS },
   ].sort((a, b) => a.windowSeconds - b.windowSeconds);
+}
+
+/** The refusal an admission stands for (rate limit, credits, quota, in that order), or null. */
+function refusalOf(
+  admission: Admission,
+  limits: AccountLimits,
+  { key, account }: Principal,
+  now: number,
+): DomainError | null {
+  if (admission.rateLimited)
+    return new RateLimitedError(admission.rateLimited, policyOf(limits, key.rateLimits));
+  if (admission.creditsExhausted) {
+    const next = admission.credits?.nextRefillAt ?? null;
+    return new CreditsExhaustedError(
+      next === null ? null : Math.max(1, Math.ceil((next - now) / 1000)),
+    );
+  }
+  if (!admission.admitted)
+    return new QuotaExceededError(admission, admission.retryAfterSeconds, account.plan);
+  return null;
 }

@@ -75,6 +75,10 @@ export function setUpApiDocs(app: NestFastifyApplication): void {
       'session',
     )
     .addApiKey({ type: 'apiKey', in: 'header', name: 'X-Operator-Token' }, 'operator')
+    .addBearerAuth(
+      { type: 'http', scheme: 'bearer', description: 'The deployment’s VERIFY_TOKEN' },
+      'verifyToken',
+    )
     .build();
   const document = SwaggerModule.createDocument(app, config);
   addPublicApi(document);

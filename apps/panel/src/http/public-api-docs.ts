@@ -1,8 +1,12 @@
 import { OpenAPIObject } from '@nestjs/swagger';
-import { PUBLIC_ROUTES, PublicRoute, RouteAnswer } from '@keygate/contracts';
+import { PUBLIC_ROUTES, PermissionRule, PublicRoute, RouteAnswer } from '@keygate/contracts';
 import { ERROR } from './error-response.doc';
 
-const SECURITY = [{ 'X-AUTH-TOKEN': [] }, { 'api-key': [] }, { bearerKey: [] }, { auth_token: [] }];
+const SECURITY: Record<PermissionRule, Array<Record<string, string[]>>> = {
+  'by-target': [{ 'X-AUTH-TOKEN': [] }, { 'api-key': [] }, { bearerKey: [] }, { auth_token: [] }],
+  'any-key': [{ 'X-AUTH-TOKEN': [] }, { 'api-key': [] }, { bearerKey: [] }, { auth_token: [] }],
+  'verify-token': [{ verifyToken: [] }],
+};
 
 const RESPONSES: Record<RouteAnswer, Record<string, unknown>> = {
   upstream: {
@@ -15,6 +19,14 @@ const RESPONSES: Record<RouteAnswer, Record<string, unknown>> = {
         'QUOTA_EXCEEDED (30-day quota), RATE_LIMITED (a rate limit of the key or its plan: `error.limit` = `{scope, limit, windowSeconds, retryAfterMs}`), TOO_MANY_CONCURRENT_CALLS or TOO_MANY_ATTEMPTS; `Retry-After`, `RateLimit-*` and `RateLimit-Policy` say when and which',
     },
     '502': ERROR,
+  },
+  verify: {
+    '200': {
+      description:
+        'The verdict, whatever it is: `{valid, code, reason, keyId, accountId, plan, meta, rules, expiresAt, limits}`',
+    },
+    '400': ERROR,
+    '403': ERROR,
   },
   'auth-context': {
     '200': {
@@ -48,7 +60,7 @@ export function addPublicApi(document: OpenAPIObject): void {
           {
             ...operation,
             tags: [route.docs.tag],
-            security: SECURITY,
+            security: SECURITY[route.permission],
             ...(parameters.length && { parameters }),
             responses: RESPONSES[route.answer],
           },

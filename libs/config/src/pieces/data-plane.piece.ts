@@ -21,6 +21,8 @@ export interface DataPlaneConfig {
   quotaBufferLimit: number;
   /** Bearer token GET /metrics requires; unset: /metrics answers 404. */
   metricsToken: string | null;
+  /** Bearer token POST /api/v1/keys/verify requires; unset: verification answers 403. */
+  verifyToken: string | null;
   http: {
     /** Largest body on /api/* (413 PAYLOAD_TOO_LARGE), and on /api/graphql. */
     apiBodyLimitBytes: number;
@@ -65,6 +67,7 @@ export const dataPlanePiece = configPiece({
     QUOTA_FAIL_MODE: z.enum(['open', 'closed']).default('open'),
     QUOTA_BUFFER_LIMIT: z.coerce.number().int().min(0).default(100_000),
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    VERIFY_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
     API_BODY_LIMIT_BYTES: byteLimit(10 * 1024 * 1024),
     GRAPHQL_BODY_LIMIT_BYTES: byteLimit(1024 * 1024),
     UPSTREAM_CONNECTIONS: z.coerce.number().int().min(1).default(256),
@@ -97,6 +100,7 @@ export const dataPlanePiece = configPiece({
     quotaFailMode: e.QUOTA_FAIL_MODE,
     quotaBufferLimit: e.QUOTA_BUFFER_LIMIT,
     metricsToken: e.METRICS_TOKEN ?? null,
+    verifyToken: e.VERIFY_TOKEN ?? null,
     http: {
       apiBodyLimitBytes: e.API_BODY_LIMIT_BYTES,
       graphqlBodyLimitBytes: e.GRAPHQL_BODY_LIMIT_BYTES,

@@ -6,3 +6,4 @@ export * from './snapshot.dto';
 export * from './validation';
 export * from './usage.dto';
 export * from './panel-user.dto';
+export * from './verify.dto';

@@ -3,14 +3,22 @@ import { ErrorCode } from './error-codes';
 
 /** No credentials, or credentials that do not hold (key, session or operator token): 401. */
 export class UnauthorizedError extends DomainError {
-  constructor(message: string) {
+  /** Which check refused it, for verifications (`unknown`, `revoked`...); not on the wire. */
+  constructor(
+    message: string,
+    readonly reason = 'unauthorized',
+  ) {
     super(ErrorCode.UNAUTHORIZED, message);
   }
 }
 
 /** Valid credentials that may not do this: 403. */
 export class ForbiddenError extends DomainError {
-  constructor(message: string) {
+  /** Which check refused it, for verifications (`host_not_allowed`...); not on the wire. */
+  constructor(
+    message: string,
+    readonly reason = 'forbidden',
+  ) {
     super(ErrorCode.FORBIDDEN, message);
   }
 }
@@ -18,7 +26,10 @@ export class ForbiddenError extends DomainError {
 /** An API key without the permission a call needs, named in the message: 403. */
 export class MissingPermissionError extends ForbiddenError {
   constructor(describedPermission: string) {
-    super(`This API key may not do that (missing permission: ${describedPermission})`);
+    super(
+      `This API key may not do that (missing permission: ${describedPermission})`,
+      'missing_permission',
+    );
   }
 }
 

@@ -10,17 +10,20 @@ export type DocumentedMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
 /**
  * What a call needs: `by-target` from its method and canonical path (content type and action);
- * `any-key` any valid key, the route's own check deciding the rest (GraphQL, auth-context).
+ * `any-key` any valid key, the route's own check deciding the rest (GraphQL, auth-context);
+ * `verify-token` no API key but the deployment's VERIFY_TOKEN (the key is in the body).
  */
-export type PermissionRule = 'by-target' | 'any-key';
+export type PermissionRule = 'by-target' | 'any-key' | 'verify-token';
 
 /** The route's own check once the key is known (the gateway maps each name to its code). */
 export type RouteCheckName = 'none' | 'scoped-content-read' | 'scoped-search' | 'graphql-operation';
 
-/** `upstream`: forwarded and its answer streamed back; `auth-context`: answered by the gateway. */
-export type RouteAnswer = 'upstream' | 'auth-context';
+/** `upstream`: forwarded and its answer streamed back; the others are answered by the gateway. */
+export type RouteAnswer = 'upstream' | 'auth-context' | 'verify';
 
 export interface DocumentedOperation {
+  /** What client generators name it; by default its method and path. */
+  operationId?: string;
   summary: string;
   description?: string;
 }
@@ -83,6 +86,29 @@ export const PUBLIC_ROUTES = {
               summary: 'This key’s account, permissions and 30-day usage',
               description:
                 'Validates the key as every call does (format, status, expiry, allowed hosts, plan) and answers `{account, key, usage}`; uncounted. For backends that check keys themselves.',
+            },
+          },
+        },
+      ],
+    },
+  },
+  verifyKey: {
+    urls: ['/api/v1/keys/verify'],
+    methods: ['POST'],
+    permission: 'verify-token',
+    check: 'none',
+    answer: 'verify',
+    docs: {
+      tag: 'Verification (VERIFY_TOKEN)',
+      paths: [
+        {
+          template: '/api/v1/keys/verify',
+          operations: {
+            post: {
+              operationId: 'verifyKey',
+              summary: 'Verify a key and count its call, without forwarding anything',
+              description:
+                'For services that do not sit behind the gateway. Body `{key, cost? (0-1000, default 1; 0 checks without counting), permission?: {resource, action}, clientIp?}`. Always 200 for a well-formed request: `{valid, code, reason, keyId, accountId, plan, meta, rules, expiresAt, limits: {quota, rateLimits, credits, retryAfterSeconds}}`, `code` being `VALID` or what a proxied call would get (`UNAUTHORIZED`, `FORBIDDEN`, `RATE_LIMITED`, `QUOTA_EXCEEDED`, `CREDITS_EXHAUSTED`), `reason` which check (`unknown`, `revoked`, `expired`, `host_not_allowed`, `missing_permission`...). A valid verification counts `cost` exactly as that many calls.',
             },
           },
         },

@@ -1,0 +1,120 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { FastifyRequest } from 'fastify';
+import { GatewayConfig, KEYGATE_CONFIG } from '@keygate/config';
+import {
+  CLOCK,
+  Clock,
+  DomainError,
+  ForbiddenError,
+  KeyVerificationAnswer,
+  MissingPermissionError,
+  RateLimitedError,
+  ServiceUnavailableError,
+  parseInput,
+  verifyKeySchema,
+} from '@keygate/contracts';
+import { sameSecret } from '@keygate/key-secret';
+import { KeyVerifier, Principal } from '../auth/key-verifier';
+import { isPermitted } from '../authorization/route-permission';
+import { ProjectionService } from '../projection/projection.service';
+import { QuotaAdmission } from '../quota/quota-admission';
+
+const REFUSED = {
+  valid: false,
+  keyId: null,
+  accountId: null,
+  plan: null,
+  meta: null,
+  rules: null,
+  expiresAt: null,
+  limits: null,
+} as const;
+
+/** Which check a refusal came from, as a verification names it. */
+function reasonOf(error: DomainError): string {
+  if ('reason' in error && typeof error.reason === 'string') return error.reason;
+  if (error instanceof RateLimitedError) return `${error.refusal.scope}_rate_limited`;
+  return error.code.toLowerCase();
+}
+
+/**
+ * POST /api/v1/keys/verify, for services that do not sit behind the gateway: is this key good for
+ * this call, and count it. The same checks as a forwarded call (format, status, expiry, allowed
+ * hosts against `clientIp`, plan, the permission asked for) and the same admission step (quota,
+ * rate limits, credits), counting `cost`; the answer is 200 whatever the key's verdict, with the
+ * code a proxied call would get. Only a caller holding VERIFY_TOKEN may ask.
+ */
+@Injectable()
+export class KeyVerification {
+  private readonly verifier: KeyVerifier;
+
+  constructor(
+    @Inject(KEYGATE_CONFIG) private readonly config: GatewayConfig,
+    private readonly projection: ProjectionService,
+    private readonly quota: QuotaAdmission,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {
+    this.verifier = new KeyVerifier(projection.projection, config);
+  }
+
+  /** 403 unless the caller presents VERIFY_TOKEN (and while it is unset). */
+  assertCaller(request: FastifyRequest): void {
+    const expected = this.config.verifyToken;
+    if (!expected) throw new ForbiddenError('Key verification is off: set VERIFY_TOKEN to use it');
+    const header = request.headers.authorization ?? '';
+    const presented = header.startsWith('Bearer ') ? header.slice(7) : '';
+    if (!sameSecret(presented, expected))
+      throw new ForbiddenError('Key verification needs Authorization: Bearer $VERIFY_TOKEN');
+  }
+
+  async verify(body: unknown): Promise<KeyVerificationAnswer> {
+    const request = parseInput(verifyKeySchema, body);
+    if (!this.projection.isReady)
+      throw new ServiceUnavailableError('The gateway is still loading its keys; retry shortly');
+    let principal: Principal;
+    try {
+      // Without a client address a key limited to some hosts cannot be vouched for.
+      principal = this.verifier.verify(request.key, request.clientIp ?? '', this.clock.now());
+      const { permission } = request;
+      if (permission && !isPermitted(principal.key, { kind: 'content', ...permission }))
+        throw new MissingPermissionError(`${permission.resource}:${permission.action}`);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      return { ...REFUSED, code: error.code, reason: reasonOf(error) };
+    }
+    const counted = await this.quota.count(principal, request.cost);
+    const { key, account } = principal;
+    const { admission, refusal, limits } = counted;
+    return {
+      valid: refusal === null,
+      code: refusal?.code ?? 'VALID',
+      reason: refusal ? reasonOf(refusal) : null,
+      keyId: key.id,
+      accountId: account.id,
+      plan: account.plan,
+      meta: key.meta,
+      rules: key.rules,
+      expiresAt: key.expiresAt,
+      limits: {
+        quota: admission && {
+          limit: admission.limit,
+          used: admission.used,
+          remaining: admission.remaining,
+          resetSeconds: admission.resetSeconds,
+        },
+        rateLimits: { key: key.rateLimits, account: [...limits.rateLimits] },
+        credits: admission?.credits
+          ? {
+              remaining: admission.credits.remaining,
+              nextRefillAt:
+                admission.credits.nextRefillAt === null
+                  ? null
+                  : new Date(admission.credits.nextRefillAt).toISOString(),
+            }
+          : null,
+        retryAfterSeconds:
+          (refusal as { retryAfterSeconds?: number } | null)?.retryAfterSeconds ?? null,
+      },
+    };
+  }
+}
