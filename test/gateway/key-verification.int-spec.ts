@@ -40,7 +40,10 @@ describe('key verification for services that do not proxy', () => {
       meta: { customer: 'c-42' },
     });
     await system.gatewaysCaughtUp();
-    const answer = await verdict({ key: secret, permission: { resource: 'product', action: 'read' } });
+    const answer = await verdict({
+      key: secret,
+      permission: { resource: 'product', action: 'read' },
+    });
     expect(answer).toMatchObject({
       valid: true,
       code: 'VALID',
@@ -82,7 +85,11 @@ describe('key verification for services that do not proxy', () => {
       [{ key: revokedSecret }, 'UNAUTHORIZED', 'revoked'],
       [{ key: officeOnly }, 'FORBIDDEN', 'host_not_allowed'],
       [{ key: officeOnly, clientIp: '203.0.113.9' }, 'VALID', null],
-      [{ key: reader, permission: { resource: 'author', action: 'read' } }, 'FORBIDDEN', 'missing_permission'],
+      [
+        { key: reader, permission: { resource: 'author', action: 'read' } },
+        'FORBIDDEN',
+        'missing_permission',
+      ],
       [{ key: noAccess.applicationKeys[0].secret }, 'FORBIDDEN', 'plan_without_api_access'],
       [{ key: oneAMinute }, 'VALID', null],
       [{ key: oneAMinute }, 'RATE_LIMITED', 'key_rate_limited'],

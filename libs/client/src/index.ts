@@ -1,0 +1,3 @@
+export * from './keygate-client';
+export * from './keygate.guard';
+export * from './keygate.module';
