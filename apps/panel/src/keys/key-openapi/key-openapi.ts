@@ -22,8 +22,26 @@ const errorResponse = (description: string) => ({
 const COMMON_RESPONSES = {
   '401': errorResponse('Missing, malformed, unknown, revoked or expired key'),
   '403': errorResponse('Host not allowed, plan without API access, or action not permitted'),
-  '429': errorResponse('The account used its calls for the 30-day window (see Retry-After)'),
+  '429': errorResponse(
+    'QUOTA_EXCEEDED (the account’s 30-day calls), RATE_LIMITED (a rate limit of the key or its plan), CREDITS_EXHAUSTED (the key’s credits): see Retry-After and RateLimit-Policy',
+  ),
 };
+
+/** The key's own limits in words, for the document's description. */
+function limitsOf(key: KeyView): string {
+  const parts = (key.rateLimits ?? []).map(
+    (l) => `at most ${l.limit} calls in any ${l.windowSeconds} s`,
+  );
+  if (key.credits) {
+    const { refill } = key.credits;
+    parts.push(
+      `credits (each call spends one)${refill ? `, ${refill.mode === 'add' ? 'adding' : 'refilled to'} ${refill.amount} every ${refill.every}` : ''}`,
+    );
+  }
+  return parts.length
+    ? ` Its limits: ${parts.join('; ')}; its account’s plan may add its own.`
+    : '';
+}
 
 const pathParam = (name: string, description: string) => ({
   name,
@@ -178,7 +196,7 @@ export function keyOpenApi(key: KeyView, serverUrl: string): Record<string, unkn
     info: {
       title: `Keygate API for key “${key.name}”`,
       version: String(key.version),
-      description: `The operations key ${key.id} (${key.kind}${key.kind === 'user' ? `, ${key.type}` : `, ${key.access}`}) may call.`,
+      description: `The operations key ${key.id} (${key.kind}${key.kind === 'user' ? `, ${key.type}` : `, ${key.access}`}) may call.${limitsOf(key)}`,
       license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
     },
     servers: [{ url: serverUrl }],
