@@ -158,11 +158,29 @@ async function main() {
         )
       ).secret,
     };
+    // A key under every limit at once (a rate limit, credits, the quota), none of them reachable.
+    const limitedKey = {
+      'x-auth-token': (
+        await sendRpc(
+          client,
+          'keys.create',
+          {
+            accountId: opened.account.id,
+            name: 'limited reader',
+            rules: [{ resource: '*', actions: ['read'] }],
+            rateLimits: [{ limit: 1_000_000_000, windowSeconds: 1 }],
+            credits: { remaining: 1_000_000_000 },
+          },
+          5000,
+        )
+      ).secret,
+    };
     // A limit no bench can reach, so every call is admitted (and counted).
     for (const [port, headers] of [
       [gatewayPort, key],
       [unmeteredPort, key],
       [gatewayPort, scopedKey],
+      [gatewayPort, limitedKey],
     ])
       for (let i = 0; ; i++) {
         const { statusCode, body } = await request(`http://127.0.0.1:${port}/api/auth-context`, {
@@ -179,6 +197,7 @@ async function main() {
       direct: [`http://127.0.0.1:${upstreamPort}${path1}`, {}],
       'bare proxy': [`http://127.0.0.1:${proxyPort}${path1}`, {}],
       gateway: [`http://127.0.0.1:${gatewayPort}${path1}`, key],
+      'all limits': [`http://127.0.0.1:${gatewayPort}${path1}`, limitedKey],
       'no quota': [`http://127.0.0.1:${unmeteredPort}${path1}`, key],
       'raw http': [`http://127.0.0.1:${rawPort}/`, {}],
       'auth-context': [`http://127.0.0.1:${gatewayPort}/api/auth-context`, key],
@@ -239,6 +258,12 @@ async function main() {
     console.log(`scoped hydrated / scoped read:       ${ratio('scoped hydr.', 'scoped read')}`);
     console.log(
       `auth-context / raw http throughput:  ${ratio('auth-context', 'raw http')}  (target >= 0.40; per round ${rounds('auth-context', 'raw http')})`,
+    );
+    console.log(
+      `all limits / bare proxy throughput: ${ratio('all limits', 'bare proxy')}  (a key under a rate limit, credits and the quota; target >= 0.80; per round ${rounds('all limits', 'bare proxy')})`,
+    );
+    console.log(
+      `all limits / gateway throughput:    ${ratio('all limits', 'gateway')}  (what the rate limit and credits add to the quota's step; per round ${rounds('all limits', 'gateway')})`,
     );
     const unmetered = results['no quota'];
     const quotaRounds = runs.gateway.map((r, i) => f(r.rps / runs['no quota'][i].rps)).join(', ');

@@ -34,9 +34,11 @@ describe('credits at the gateways', () => {
     expect(refused).toHaveLength(500);
     expect(refused[0].body.error.code).toBe('CREDITS_EXHAUSTED');
     expect(refused[0].headers.get('retry-after')).toBeNull(); // no refill: until topped up
+    expect(refused[0].headers.get('ratelimit-policy')).toBe('100000;w=2592000');
     // A refused call took nothing from the quota either.
     const context = await system.call('/api/auth-context', { headers: withKey(secret) });
     expect(context.body.usage.used).toBe(500);
+    expect(context.body.credits).toEqual({ remaining: 0, nextRefillAt: null });
     // What the Panel lists: nothing left, no refill.
     const usage = await system.send<Array<{ credits: unknown }>>('usage.keys', {
       accountId: opened.account.id,

@@ -6,6 +6,7 @@ import {
   ErrorCode,
   HTTP_STATUS_OF,
   QuotaExceededError,
+  RateLimit,
   RateLimitedError,
   WireError,
 } from '@keygate/contracts';
@@ -46,11 +47,12 @@ export function sendHttpError(reply: FastifyReply, exception: unknown): void {
       reply.headers(rateLimitHeaders(exception.rateLimit));
     if (exception instanceof RateLimitedError) {
       const { limit, retryAfterMs } = exception.refusal;
-      reply.headers({
-        ...rateLimitHeaders({ limit, remaining: 0, resetSeconds: Math.ceil(retryAfterMs / 1000) }),
-        'ratelimit-policy': rateLimitPolicyHeader(exception.policy),
-      });
+      reply.headers(
+        rateLimitHeaders({ limit, remaining: 0, resetSeconds: Math.ceil(retryAfterMs / 1000) }),
+      );
     }
+    const policy = (exception as { policy?: RateLimit[] }).policy;
+    if (policy?.length) reply.header('ratelimit-policy', rateLimitPolicyHeader(policy));
   } else if (exception instanceof HttpException && CODE_OF_STATUS[exception.getStatus()]) {
     status = exception.getStatus();
     error = { code: CODE_OF_STATUS[status], message: exception.message };

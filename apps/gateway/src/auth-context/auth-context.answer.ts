@@ -28,6 +28,10 @@ export class AuthContextAnswer {
   }
 
   private async answer({ key, account }: Principal) {
+    const [usage, credits] = await Promise.all([
+      this.quota.usage({ key, account }),
+      this.quota.creditsLeft({ key, account }),
+    ]);
     return {
       account,
       key: {
@@ -42,7 +46,12 @@ export class AuthContextAnswer {
         rateLimits: key.rateLimits,
         meta: key.meta,
       },
-      usage: { windowDays: 30, ...(await this.quota.usage({ key, account })) },
+      usage: { windowDays: 30, ...usage },
+      credits: credits && {
+        remaining: credits.remaining,
+        nextRefillAt:
+          credits.nextRefillAt === null ? null : new Date(credits.nextRefillAt).toISOString(),
+      },
       rateLimits: { key: key.rateLimits, account: this.quota.accountRateLimits(account.plan) },
     };
   }

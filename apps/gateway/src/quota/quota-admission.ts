@@ -154,6 +154,14 @@ export class QuotaAdmission implements OnApplicationBootstrap, OnApplicationShut
     return { call, refusal, admission, limits };
   }
 
+  /** What the key's credits have left (uncounted), or null for a key without credits. */
+  creditsLeft({
+    key,
+    account,
+  }: Principal): Promise<{ remaining: number; nextRefillAt: number | null } | null> {
+    return this.ledger.creditsLeft(account.id, key.id, key.credits, this.clock.now().getTime());
+  }
+
   /** The plan's rate limits, shared by every key of an account on it. */
   accountRateLimits(plan: string): readonly RateLimit[] {
     return this.limitsOf(plan).rateLimits;
@@ -238,9 +246,15 @@ function refusalOf(
     const next = admission.credits?.nextRefillAt ?? null;
     return new CreditsExhaustedError(
       next === null ? null : Math.max(1, Math.ceil((next - now) / 1000)),
+      policyOf(limits, key.rateLimits),
     );
   }
   if (!admission.admitted)
-    return new QuotaExceededError(admission, admission.retryAfterSeconds, account.plan);
+    return new QuotaExceededError(
+      admission,
+      admission.retryAfterSeconds,
+      account.plan,
+      policyOf(limits, key.rateLimits),
+    );
   return null;
 }

@@ -18,6 +18,8 @@ export class QuotaExceededError extends DomainError {
     readonly rateLimit: RateLimitState,
     retryAfterSeconds: number | null,
     plan: string,
+    /** Every limit that applies to the key's calls, for RateLimit-Policy. */
+    readonly policy: RateLimit[] = [],
   ) {
     const when =
       retryAfterSeconds === null
@@ -60,7 +62,11 @@ export class RateLimitedError extends DomainError {
 export class CreditsExhaustedError extends DomainError {
   readonly retryAfterSeconds: number | undefined;
 
-  constructor(nextRefillInSeconds: number | null) {
+  constructor(
+    nextRefillInSeconds: number | null,
+    /** Every limit that applies to the key's calls, for RateLimit-Policy. */
+    readonly policy: RateLimit[] = [],
+  ) {
     super(
       ErrorCode.CREDITS_EXHAUSTED,
       nextRefillInSeconds === null
