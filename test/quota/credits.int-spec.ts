@@ -46,7 +46,7 @@ describe('credits at the gateways', () => {
     expect(usage.map((u) => u.credits)).toContainEqual({ remaining: 0, nextRefillAt: null });
   });
 
-  it('lets the operator top up and set credits, each change an event applied once', async () => {
+  it('lets the operator top up, set and lift credits, each change an event applied once', async () => {
     const opened = await system.openAccount('Topped up');
     const { key, secret } = await system.createKey(opened.account.id, {
       credits: { remaining: 1 },
@@ -67,10 +67,15 @@ describe('credits at the gateways', () => {
     expect((await read(secret, system.gateways[1])).status).toBe(200);
     expect((await read(secret, system.gateways[0])).status).toBe(429);
 
+    expect((await changeCredits(opened.account.id, key.id, { unlimited: true })).status).toBe(200);
+    await system.gatewaysCaughtUp();
+    const unlimited = await Promise.all([0, 1, 2].map((i) => read(secret, system.gateways[i % 2])));
+    expect(unlimited.map((a) => a.status)).toEqual([200, 200, 200]);
+
     const audit = await system.send<{ events: Array<{ type: string }> }>('audit.list', {
       accountId: opened.account.id,
     });
-    expect(audit.events.filter((e) => e.type === 'KeyCreditsChanged')).toHaveLength(2);
+    expect(audit.events.filter((e) => e.type === 'KeyCreditsChanged')).toHaveLength(3);
   });
 
   it('refuses a bad change with a 400 naming the field, and an unknown token with 401', async () => {

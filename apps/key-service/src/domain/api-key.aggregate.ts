@@ -56,6 +56,7 @@ export interface UserKeyInput extends NewSecret {
 export interface CreditsChange {
   set?: number;
   add?: number;
+  unlimited?: true;
   /** With `set`: the new refill (null: none); absent: the key keeps its refill. */
   refill?: CreditRefill | null;
 }
@@ -207,14 +208,18 @@ export class ApiKey extends AggregateRoot<KeyEvent> {
 
   /**
    * Sets what the key may spend (in the refill period it is set in, with a new refill or the one
-   * it has), or adds to it; every change is an event, applied exactly once by the admission step.
+   * it has), adds to it, or lifts the limit; every change is an event, applied exactly once by
+   * the admission step. Lifting the limit of a key without one changes nothing.
    */
   changeCredits(change: CreditsChange, now: Date): void {
     this.assertExists();
     if (this.status(now) !== 'active')
       throw new NotAllowedError(`The key is ${this.status(now)} and can no longer be changed`);
     const data: KeyCreditsChangedData = { keyId: this.id };
-    if (change.add !== undefined) {
+    if (change.unlimited) {
+      if (!this.credits) return;
+      data.unlimited = true;
+    } else if (change.add !== undefined) {
       if (!this.credits)
         throw new NotAllowedError('The key spends without limit: set its credits before adding');
       data.add = change.add;
@@ -375,7 +380,8 @@ export class ApiKey extends AggregateRoot<KeyEvent> {
   }
 
   protected onKeyCreditsChanged(data: KeyCreditsChangedData, occurredAt: string): void {
-    if (data.set)
+    if (data.unlimited) this.credits = null;
+    else if (data.set)
       this.credits = {
         refill: data.set.refill,
         anchor: this.credits?.anchor ?? data.set.anchor,

@@ -268,7 +268,7 @@ export const rotateKeySchema = z
   .strict();
 export type RotateKeyDto = z.infer<typeof rotateKeySchema>;
 
-/** PATCH …/credits: set what is left (a new refill with it, or none), or add to it. */
+/** PATCH …/credits: set what is left (a new refill with it, or none), add to it, or lift the limit. */
 export const changeCreditsSchema = z
   .object({
     accountId: idSchema,
@@ -276,12 +276,17 @@ export const changeCreditsSchema = z
     set: creditCount.optional(),
     add: creditCount.min(1, 'must be at least 1').optional(),
     refill: creditRefillSchema.nullable().optional(),
+    /** true: the key spends without limit again. */
+    unlimited: z.literal(true).optional(),
     actor: actorSchema.optional(),
   })
   .strict()
-  .refine((dto) => (dto.set === undefined) !== (dto.add === undefined), {
-    message: 'must give either set or add',
-  })
+  .refine(
+    (dto) =>
+      [dto.set !== undefined, dto.add !== undefined, dto.unlimited === true].filter(Boolean)
+        .length === 1,
+    { message: 'must give one of set, add or unlimited' },
+  )
   .refine((dto) => dto.refill === undefined || dto.set !== undefined, {
     message: 'a refill is given with set',
     path: ['refill'],

@@ -84,6 +84,8 @@ export interface KeyCreditsChangedData {
   keyId: string;
   set?: { amount: number; period: number; refill: CreditRefill | null; anchor: string };
   add?: number;
+  /** The key spends without limit again. */
+  unlimited?: true;
 }
 
 export type KeyCreated = EventEnvelope<'KeyCreated', KeyCreatedData>;

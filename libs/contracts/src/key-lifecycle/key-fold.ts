@@ -79,7 +79,8 @@ export function foldKeyEvent(
       return { outcome: 'applied', record: next };
     case 'KeyCreditsChanged': {
       const data = event.data;
-      if (data.set)
+      if (data.unlimited) next.credits = null;
+      else if (data.set)
         next.credits = {
           refill: data.set.refill,
           anchor: next.credits?.anchor ?? data.set.anchor,

@@ -50,4 +50,15 @@ describe(ChangeCreditsHandler.name, () => {
     );
     expect(applied).toEqual([]);
   });
+
+  it('lifts the limit: the key spends without limit, until credits are set again', async () => {
+    const key = new ApiKey().loadFromHistory([keyCreated({ credits: { remaining: 10 } })]);
+    const { mutation, applied } = mutationOn(key, NOW);
+    const handler = new ChangeCreditsHandler(mutation);
+    expect((await handler.execute(change({ unlimited: true }))).credits).toBeNull();
+    await handler.execute(change({ unlimited: true })); // already unlimited: nothing to record
+    expect(applied).toEqual(['KeyCreditsChanged']);
+    const view = await handler.execute(change({ set: 3 }));
+    expect(view.credits).toMatchObject({ set: { amount: 3, version: 3 }, added: 0 });
+  });
 });
