@@ -4,6 +4,7 @@ import { ConfigModule, loadPanelConfig } from '@keygate/config';
 import { ClockModule, RedisModule } from '@keygate/connections';
 import { HttpErrorFilter } from '@keygate/http';
 import { HealthController } from './health/health.controller';
+import { LeaksModule } from './leaks/leaks.module';
 import { OperatorModule } from './operator/operator.module';
 import { PanelApiModule } from './panel-api.module';
 
@@ -18,6 +19,7 @@ import { PanelApiModule } from './panel-api.module';
     RedisModule,
     PanelApiModule,
     OperatorModule,
+    LeaksModule,
   ],
   controllers: [HealthController],
   providers: [{ provide: APP_FILTER, useClass: HttpErrorFilter }],

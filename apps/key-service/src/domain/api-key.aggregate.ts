@@ -6,6 +6,8 @@ import {
   KeyCreatedData,
   KeyCredits,
   KeyCreditsChangedData,
+  KeyLeakedData,
+  LeakAction,
   KeyDeletedData,
   KeyEvent,
   KeyEventType,
@@ -110,6 +112,8 @@ export class ApiKey extends AggregateRoot<KeyEvent> {
   rateLimits: RateLimit[] = [];
   meta: KeyMeta = {};
   credits: KeyCredits | null = null;
+  /** Leak reports already recorded, as `source|url`. */
+  readonly leakReports = new Set<string>();
   expiresAt: string | null = null;
   secretHash = '';
   hint = '';
@@ -233,6 +237,20 @@ export class ApiKey extends AggregateRoot<KeyEvent> {
     this.apply(KeyEventType.KeyCreditsChanged, data, now);
   }
 
+  /**
+   * Records that a secret of the key was found exposed, and revokes the key with it when `action`
+   * says so. A key already revoked, or a report already recorded (same source and URL), changes
+   * nothing: answers false.
+   */
+  reportLeak(source: string, url: string | null, action: LeakAction, now: Date): boolean {
+    this.assertExists();
+    if (this.status(now) === 'revoked') return false;
+    if (this.leakReports.has(`${source}|${url ?? ''}`) && action === 'notify') return false;
+    const data: KeyLeakedData = { keyId: this.id, source, url, action };
+    this.apply(KeyEventType.KeyLeaked, data, now);
+    return true;
+  }
+
   /** A new secret; the old one keeps working for `gracePeriodSeconds` (0 ends it at once). */
   rotate(secret: NewSecret, gracePeriodSeconds: number, now: Date): void {
     this.assertExists();
@@ -335,6 +353,7 @@ export class ApiKey extends AggregateRoot<KeyEvent> {
     KeyDeleted: (key, data, at) => key.onKeyDeleted(data, at),
     KeyExpired: (key, data, at) => key.onKeyExpired(data, at),
     KeyCreditsChanged: (key, data, at) => key.onKeyCreditsChanged(data, at),
+    KeyLeaked: (key, data, at) => key.onKeyLeaked(data, at),
   };
 
   protected readonly handlers = ApiKey.HANDLERS;
@@ -390,6 +409,16 @@ export class ApiKey extends AggregateRoot<KeyEvent> {
       };
     else if (this.credits && data.add)
       this.credits = { ...this.credits, added: this.credits.added + data.add };
+    this.updatedAt = occurredAt;
+  }
+
+  protected onKeyLeaked(data: KeyLeakedData, occurredAt: string): void {
+    this.leakReports.add(`${data.source}|${data.url ?? ''}`);
+    if (data.action === 'revoke') {
+      this.revoked = true;
+      this.previousSecretHash = null;
+      this.previousValidUntil = null;
+    }
     this.updatedAt = occurredAt;
   }
 

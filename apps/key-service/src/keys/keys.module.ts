@@ -14,6 +14,8 @@ import { RotateKeyHandler } from './commands/rotate-key/rotate-key.handler';
 import { RotateKeyMessageController } from './commands/rotate-key/rotate-key.message.controller';
 import { UpdateKeyHandler } from './commands/update-key/update-key.handler';
 import { ChangeCreditsHandler } from './commands/change-credits/change-credits.handler';
+import { ReportLeaksHandler } from './commands/report-leaks/report-leaks.handler';
+import { ReportLeaksMessageController } from './commands/report-leaks/report-leaks.message.controller';
 import { ChangeCreditsMessageController } from './commands/change-credits/change-credits.message.controller';
 import { UpdateKeyMessageController } from './commands/update-key/update-key.message.controller';
 import { ImportKeysHandler } from './commands/import-keys/import-keys.handler';
@@ -30,6 +32,7 @@ import { SecretIssuer } from './secrets/secret-issuer';
     ImportKeysMessageController,
     UpdateKeyMessageController,
     ChangeCreditsMessageController,
+    ReportLeaksMessageController,
     RotateKeyMessageController,
     RevokeKeyMessageController,
     DeleteKeyMessageController,
@@ -43,6 +46,7 @@ import { SecretIssuer } from './secrets/secret-issuer';
     ImportKeysHandler,
     UpdateKeyHandler,
     ChangeCreditsHandler,
+    ReportLeaksHandler,
     RotateKeyHandler,
     RevokeKeyHandler,
     DeleteKeyHandler,

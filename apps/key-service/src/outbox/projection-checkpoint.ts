@@ -252,6 +252,16 @@ export class ProjectionCheckpoint {
     return taken;
   }
 
+  /** The key holding each secret hash, or null (one HMGET per thousand). */
+  async keyIdsOfSecretHashes(hashes: string[]): Promise<Array<string | null>> {
+    const owners: Array<string | null> = [];
+    for (let start = 0; start < hashes.length; start += 1000)
+      owners.push(
+        ...(await this.redis.hmget(this.names.secrets, ...hashes.slice(start, start + 1000))),
+      );
+    return owners;
+  }
+
   async exists(): Promise<boolean> {
     return (await this.redis.exists(this.names.position)) === 1;
   }

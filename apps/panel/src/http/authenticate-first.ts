@@ -4,7 +4,10 @@ import { assertOperatorToken } from '../operator/operator-token';
 import { PanelRequest } from '../sessions/panel-session.guard';
 import { SessionAuthenticator } from '../sessions/session-authenticator';
 
-/** The Panel API's routes open to anyone; every other /panel/api route needs a session. */
+/**
+ * The Panel API's routes open to anyone; every other /panel/api route needs a session. (GitHub's
+ * secret scanning reports, /github/secret-scanning, are checked by their signature instead.)
+ */
 const OPEN_PANEL_ROUTES = new Set(['/panel/api/signup', '/panel/api/login']);
 
 /**

@@ -5,6 +5,13 @@ import { PayloadTooLargeError } from '@keygate/contracts';
 const JSON_TYPE = /^application\/(.+\+)?json/;
 // The Operator API's key import carries up to 5,000 keys: OPERATOR_IMPORT_BODY_LIMIT_BYTES.
 const KEY_IMPORT = /^\/operator\/api\/accounts\/[^/?]+\/keys\/import(\?|$)/;
+// GitHub signs the raw body of a secret scanning report: it is kept as it came (rawBody).
+const SIGNED_BODY = /^\/github\/secret-scanning(\?|$)/;
+
+/** A request whose raw JSON text was kept, to check a signature over it. */
+export interface WithRawBody {
+  rawBody?: string;
+}
 
 /**
  * The Panel and Operator APIs take JSON of at most `panelLimitBytes` (the key import
@@ -49,6 +56,7 @@ export function parseRequestBodies(
     payload.on('end', () => {
       if (finished) return;
       if (text.trim() === '') return finish(null, undefined);
+      if (SIGNED_BODY.test(request.url)) (request as WithRawBody).rawBody = text;
       jsonParser(request, text, (error, body) => finish(error, body));
     });
   });

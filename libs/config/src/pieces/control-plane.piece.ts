@@ -4,6 +4,12 @@ import { byteLimit, configPiece, portNumber, publicAddress, urlWith } from './co
 export interface ControlPlaneConfig {
   /** X-Operator-Token of the Operator API; unset: the Operator API answers 404. */
   operatorToken: string | null;
+  leaks: {
+    /** What a reported leak does to the key: revoke it (default), or record and notify only. */
+    action: 'revoke' | 'notify';
+    /** Where GitHub's secret scanning public keys are read from. */
+    githubKeysUrl: string;
+  };
   http: {
     /** Largest Panel API body, and the Operator API's key import (up to 5,000 keys). */
     panelBodyLimitBytes: number;
@@ -45,9 +51,14 @@ export const controlPlanePiece = configPiece({
     PANEL_SIGNUP_WINDOW_SECONDS: count(3600),
     PANEL_BODY_LIMIT_BYTES: byteLimit(64 * 1024),
     OPERATOR_IMPORT_BODY_LIMIT_BYTES: byteLimit(8 * 1024 * 1024),
+    LEAK_ACTION: z.enum(['revoke', 'notify']).default('revoke'),
+    GITHUB_SECRET_SCANNING_KEYS_URL: urlWith(['http:', 'https:']).default(
+      'https://api.github.com/meta/public_keys/secret_scanning',
+    ),
   },
   build: (e): ControlPlaneConfig => ({
     operatorToken: e.OPERATOR_TOKEN ?? null,
+    leaks: { action: e.LEAK_ACTION, githubKeysUrl: e.GITHUB_SECRET_SCANNING_KEYS_URL },
     http: {
       panelBodyLimitBytes: e.PANEL_BODY_LIMIT_BYTES,
       operatorImportBodyLimitBytes: e.OPERATOR_IMPORT_BODY_LIMIT_BYTES,

@@ -293,6 +293,34 @@ export const changeCreditsSchema = z
   });
 export type ChangeCreditsDto = z.infer<typeof changeCreditsSchema>;
 
+/** At most this many secrets per leak report. */
+export const MAX_LEAK_REPORT = 1000;
+
+/** Secrets found exposed, reported by a scanner (GitHub's, or another through the Operator API). */
+export const reportLeaksSchema = z
+  .object({
+    secrets: z
+      .array(z.string().min(1).max(512))
+      .min(1, 'must hold at least one secret')
+      .max(MAX_LEAK_REPORT, `must hold at most ${MAX_LEAK_REPORT} secrets`),
+    source: z.string().trim().min(1, 'must name the scanner').max(100),
+    url: z.string().url('must be a URL').max(2048).nullable().optional(),
+    action: z.enum(['revoke', 'notify']),
+    actor: actorSchema.optional(),
+  })
+  .strict();
+export type ReportLeaksDto = z.infer<typeof reportLeaksSchema>;
+
+/** Per reported secret, in order: whether it is (or was) a key's, which, and what was done. */
+export interface LeakVerdict {
+  keyId: string | null;
+  /** The key's account, for the operator; null when the secret is no key's. */
+  accountId: string | null;
+  label: 'true_positive' | 'false_positive';
+  /** `revoked` now, `notified`, or `already_handled` (reported before, or no longer active). */
+  outcome: 'revoked' | 'notified' | 'already_handled' | null;
+}
+
 export const keyRefSchema = z
   .object({ accountId: idSchema, keyId: idSchema, actor: actorSchema.optional() })
   .strict();

@@ -17,6 +17,7 @@ export const KeyEventType = {
   KeyDeleted: 'KeyDeleted',
   KeyExpired: 'KeyExpired',
   KeyCreditsChanged: 'KeyCreditsChanged',
+  KeyLeaked: 'KeyLeaked',
 } as const;
 
 /** Events carry HMACs of secrets (`secretHash`), never secrets. */
@@ -88,6 +89,20 @@ export interface KeyCreditsChangedData {
   unlimited?: true;
 }
 
+/**
+ * A secret of the key was found where it should not be (a public repository, a paste): where,
+ * who said so, and what was done (`revoke`: the key is revoked with it; `notify`: nothing).
+ * Never the secret itself.
+ */
+export interface KeyLeakedData {
+  keyId: string;
+  source: string;
+  url: string | null;
+  action: LeakAction;
+}
+
+export type LeakAction = 'revoke' | 'notify';
+
 export type KeyCreated = EventEnvelope<'KeyCreated', KeyCreatedData>;
 export type KeyUpdated = EventEnvelope<'KeyUpdated', KeyUpdatedData>;
 export type KeyRotated = EventEnvelope<'KeyRotated', KeyRotatedData>;
@@ -95,5 +110,13 @@ export type KeyRevoked = EventEnvelope<'KeyRevoked', KeyRevokedData>;
 export type KeyDeleted = EventEnvelope<'KeyDeleted', KeyDeletedData>;
 export type KeyExpired = EventEnvelope<'KeyExpired', KeyExpiredData>;
 export type KeyCreditsChanged = EventEnvelope<'KeyCreditsChanged', KeyCreditsChangedData>;
+export type KeyLeaked = EventEnvelope<'KeyLeaked', KeyLeakedData>;
 export type KeyEvent =
-  KeyCreated | KeyUpdated | KeyRotated | KeyRevoked | KeyDeleted | KeyExpired | KeyCreditsChanged;
+  | KeyCreated
+  | KeyUpdated
+  | KeyRotated
+  | KeyRevoked
+  | KeyDeleted
+  | KeyExpired
+  | KeyCreditsChanged
+  | KeyLeaked;

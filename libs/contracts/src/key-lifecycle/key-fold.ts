@@ -91,6 +91,13 @@ export function foldKeyEvent(
         next.credits = { ...next.credits, added: next.credits.added + data.add };
       return { outcome: 'applied', record: next };
     }
+    case 'KeyLeaked':
+      if (event.data.action === 'revoke' && next.status === 'active') {
+        next.status = 'revoked';
+        next.previousSecretHash = null;
+        next.previousValidUntil = null;
+      }
+      return { outcome: 'applied', record: next };
     case 'KeyExpired':
       if (next.status === 'active') next.status = 'expired';
       return { outcome: 'applied', record: next };

@@ -15,6 +15,7 @@ export const KeyServicePattern = {
   RevokeKey: 'keys.revoke',
   DeleteKey: 'keys.delete',
   ChangeCredits: 'keys.change-credits',
+  ReportLeaks: 'keys.report-leaks',
   ListKeys: 'keys.list',
   GetKey: 'keys.get',
   GetKeyRecord: 'keys.record',
