@@ -5,3 +5,4 @@ export * from './ip-matcher';
 export * from './panel-session-cookie';
 export * from './rate-limit-headers';
 export * from './throttle-identity';
+export * from './target-address';
