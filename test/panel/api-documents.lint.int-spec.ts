@@ -87,6 +87,7 @@ const STABLE_OPERATION_IDS = [
   'putApiV1ContentResourceId',
   'putApiV1InternalContenttype',
   'putApiV1InternalContenttypeName',
+  'releaseKey',
   'reportLeaks',
   'revokeKey',
   'rotateKey',

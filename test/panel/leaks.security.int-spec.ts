@@ -3,6 +3,7 @@ import { Server, createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { generateSecret } from '@keygate/key-secret';
 import { SystemHarness, withKey } from '../system.harness';
+import { PanelClient } from './panel.client';
 
 const OPERATOR_TOKEN = 'operator-token-for-the-leaks-spec';
 const KEY_ID = 'github-test-key-1';
@@ -172,5 +173,43 @@ describe('leaked keys', () => {
     const again = await call({ secrets: [secret], source: 'gitleaks' });
     expect(again.body.results[0].outcome).toBe('already_handled');
     expect((await call({ secrets: [], source: 'gitleaks' })).status).toBe(400);
+  });
+});
+
+describe('leaked keys quarantined (LEAK_ACTION=quarantine)', () => {
+  const system = new SystemHarness({ OPERATOR_TOKEN, LEAK_ACTION: 'quarantine' });
+
+  beforeAll(() => system.start());
+  afterAll(() => system.stop());
+
+  it('refuses a reported key (401) until an admin releases it, and a release needs a quarantine', async () => {
+    const { client } = await PanelClient.signup(system, 'Quarantine Co');
+    const created = await client.post('/keys', {
+      name: 'ci',
+      rules: [{ resource: 'product', actions: ['read'] }],
+    });
+    const { key, secret } = created.body;
+    await system.gatewaysCaughtUp();
+    const read = async () =>
+      (await system.call('/api/v1/content/product', { headers: withKey(secret) })).status;
+    expect(await read()).toBe(200);
+
+    const reported = await system.call('/operator/api/leaks', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-operator-token': OPERATOR_TOKEN },
+      body: JSON.stringify({ secrets: [secret], source: 'gitleaks' }),
+    });
+    expect(reported.body.results[0].outcome).toBe('quarantined');
+    await system.gatewaysCaughtUp();
+    expect(await read()).toBe(401);
+    expect(
+      (await client.get('/keys')).body.keys.find((k: { id: string }) => k.id === key.id).status,
+    ).toBe('quarantined');
+
+    const released = await client.post(`/keys/${key.id}/release`);
+    expect([released.status, released.body.key.status]).toEqual([200, 'active']);
+    await system.gatewaysCaughtUp();
+    expect(await read()).toBe(200);
+    expect((await client.post(`/keys/${key.id}/release`)).status).toBe(409);
   });
 });

@@ -58,6 +58,11 @@ export class KeyVerifier {
     const status = recordStatusAt(key, now);
     if (status === 'revoked') throw new UnauthorizedError('API key revoked', 'revoked');
     if (status === 'expired') throw new UnauthorizedError('API key expired', 'expired');
+    if (status === 'quarantined')
+      throw new UnauthorizedError(
+        'API key quarantined: it was reported leaked; an admin can release or revoke it',
+        'leaked',
+      );
     if (key.allowedHosts.length > 0 && !this.hostsOf(key).matches(clientIp)) {
       throw new ForbiddenError(
         `Calls from ${clientIp} are not allowed for this API key`,

@@ -13,7 +13,7 @@ import {
 const KINDS: KeyKind[] = ['user', 'application'];
 const ACCESSES: Array<KeyAccess | null> = [null, 'read-write', 'read-only'];
 const TYPES: KeyType[] = ['standard', 'administration'];
-const STATUSES: KeyStatus[] = ['active', 'revoked', 'expired'];
+const STATUSES: KeyStatus[] = ['active', 'revoked', 'expired', 'quarantined'];
 
 /** A secret hash (64 hex digits) as the 32-character one-byte string the projection keys by. */
 export const hashKey = (hex: string): string => Buffer.from(hex, 'hex').toString('latin1');

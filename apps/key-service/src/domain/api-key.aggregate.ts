@@ -7,6 +7,7 @@ import {
   KeyCredits,
   KeyCreditsChangedData,
   KeyLeakedData,
+  KeyReleasedData,
   LeakAction,
   KeyDeletedData,
   KeyEvent,
@@ -120,6 +121,7 @@ export class ApiKey extends AggregateRoot<KeyEvent> {
   previousSecretHash: string | null = null;
   previousValidUntil: string | null = null;
   revoked = false;
+  quarantined = false;
   expired = false;
   deleted = false;
   createdAt = '';
@@ -244,11 +246,22 @@ export class ApiKey extends AggregateRoot<KeyEvent> {
    */
   reportLeak(source: string, url: string | null, action: LeakAction, now: Date): boolean {
     this.assertExists();
-    if (this.status(now) === 'revoked') return false;
-    if (this.leakReports.has(`${source}|${url ?? ''}`) && action === 'notify') return false;
+    const status = this.status(now);
+    if (status === 'revoked') return false;
+    if (this.leakReports.has(`${source}|${url ?? ''}`) && action !== 'revoke') return false;
+    if (status === 'quarantined' && action === 'quarantine') return false;
     const data: KeyLeakedData = { keyId: this.id, source, url, action };
     this.apply(KeyEventType.KeyLeaked, data, now);
     return true;
+  }
+
+  /** An admin judged a quarantined key safe: it works again. Only a quarantined key can be. */
+  release(now: Date): void {
+    this.assertExists();
+    if (this.status(now) !== 'quarantined')
+      throw new NotAllowedError(`The key is ${this.status(now)}, not quarantined`);
+    const data: KeyReleasedData = { keyId: this.id };
+    this.apply(KeyEventType.KeyReleased, data, now);
   }
 
   /** A new secret; the old one keeps working for `gracePeriodSeconds` (0 ends it at once). */
@@ -354,6 +367,7 @@ export class ApiKey extends AggregateRoot<KeyEvent> {
     KeyExpired: (key, data, at) => key.onKeyExpired(data, at),
     KeyCreditsChanged: (key, data, at) => key.onKeyCreditsChanged(data, at),
     KeyLeaked: (key, data, at) => key.onKeyLeaked(data, at),
+    KeyReleased: (key, data, at) => key.onKeyReleased(data, at),
   };
 
   protected readonly handlers = ApiKey.HANDLERS;
@@ -418,7 +432,12 @@ export class ApiKey extends AggregateRoot<KeyEvent> {
       this.revoked = true;
       this.previousSecretHash = null;
       this.previousValidUntil = null;
-    }
+    } else if (data.action === 'quarantine') this.quarantined = true;
+    this.updatedAt = occurredAt;
+  }
+
+  protected onKeyReleased(_data: KeyReleasedData, occurredAt: string): void {
+    this.quarantined = false;
     this.updatedAt = occurredAt;
   }
 

@@ -15,6 +15,8 @@ import { RotateKeyMessageController } from './commands/rotate-key/rotate-key.mes
 import { UpdateKeyHandler } from './commands/update-key/update-key.handler';
 import { ChangeCreditsHandler } from './commands/change-credits/change-credits.handler';
 import { ReportLeaksHandler } from './commands/report-leaks/report-leaks.handler';
+import { ReleaseKeyHandler } from './commands/release-key/release-key.handler';
+import { ReleaseKeyMessageController } from './commands/release-key/release-key.message.controller';
 import { ReportLeaksMessageController } from './commands/report-leaks/report-leaks.message.controller';
 import { ChangeCreditsMessageController } from './commands/change-credits/change-credits.message.controller';
 import { UpdateKeyMessageController } from './commands/update-key/update-key.message.controller';
@@ -33,6 +35,7 @@ import { SecretIssuer } from './secrets/secret-issuer';
     UpdateKeyMessageController,
     ChangeCreditsMessageController,
     ReportLeaksMessageController,
+    ReleaseKeyMessageController,
     RotateKeyMessageController,
     RevokeKeyMessageController,
     DeleteKeyMessageController,
@@ -47,6 +50,7 @@ import { SecretIssuer } from './secrets/secret-issuer';
     UpdateKeyHandler,
     ChangeCreditsHandler,
     ReportLeaksHandler,
+    ReleaseKeyHandler,
     RotateKeyHandler,
     RevokeKeyHandler,
     DeleteKeyHandler,

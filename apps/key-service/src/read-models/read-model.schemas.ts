@@ -32,6 +32,8 @@ export interface KeyViewDocument {
   previousSecretHash: string | null;
   previousValidUntil: string | null;
   revoked: boolean;
+  /** Absent on views written before quarantine existed. */
+  quarantined?: boolean;
   expired: boolean;
   deleted: boolean;
   createdAt: string;
@@ -69,6 +71,7 @@ export const keyViewSchema = new Schema<KeyViewDocument>(
     previousSecretHash: { type: String, default: null },
     previousValidUntil: { type: String, default: null },
     revoked: Boolean,
+    quarantined: { type: Boolean, default: false },
     expired: Boolean,
     deleted: Boolean,
     createdAt: String,

@@ -89,6 +89,7 @@ export class ReadModels implements OnModuleInit {
       previousSecretHash: key.previousSecretHash,
       previousValidUntil: key.previousValidUntil,
       revoked: key.revoked,
+      quarantined: key.quarantined,
       expired: key.expired,
       deleted: key.deleted,
       createdAt: key.createdAt,

@@ -12,6 +12,8 @@ import { KeyOpenApiHandler } from './key-openapi/key-openapi.handler';
 import { ListKeysController } from './list-keys/list-keys.controller';
 import { ListKeysHandler } from './list-keys/list-keys.handler';
 import { RevokeKeyController } from './revoke-key/revoke-key.controller';
+import { ReleaseKeyController } from './release-key/release-key.controller';
+import { ReleaseKeyHandler } from './release-key/release-key.handler';
 import { RevokeKeyHandler } from './revoke-key/revoke-key.handler';
 import { RotateKeyController } from './rotate-key/rotate-key.controller';
 import { RotateKeyHandler } from './rotate-key/rotate-key.handler';
@@ -28,6 +30,7 @@ import { UpdateKeyHandler } from './update-key/update-key.handler';
     UpdateKeyController,
     RotateKeyController,
     RevokeKeyController,
+    ReleaseKeyController,
     DeleteKeyController,
     KeyOpenApiController,
   ],
@@ -38,6 +41,7 @@ import { UpdateKeyHandler } from './update-key/update-key.handler';
     UpdateKeyHandler,
     RotateKeyHandler,
     RevokeKeyHandler,
+    ReleaseKeyHandler,
     DeleteKeyHandler,
     KeyOpenApiHandler,
   ],

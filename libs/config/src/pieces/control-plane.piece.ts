@@ -6,7 +6,7 @@ export interface ControlPlaneConfig {
   operatorToken: string | null;
   leaks: {
     /** What a reported leak does to the key: revoke it (default), or record and notify only. */
-    action: 'revoke' | 'notify';
+    action: 'revoke' | 'quarantine' | 'notify';
     /** Where GitHub's secret scanning public keys are read from. */
     githubKeysUrl: string;
   };
@@ -51,7 +51,7 @@ export const controlPlanePiece = configPiece({
     PANEL_SIGNUP_WINDOW_SECONDS: count(3600),
     PANEL_BODY_LIMIT_BYTES: byteLimit(64 * 1024),
     OPERATOR_IMPORT_BODY_LIMIT_BYTES: byteLimit(8 * 1024 * 1024),
-    LEAK_ACTION: z.enum(['revoke', 'notify']).default('revoke'),
+    LEAK_ACTION: z.enum(['revoke', 'quarantine', 'notify']).default('revoke'),
     GITHUB_SECRET_SCANNING_KEYS_URL: urlWith(['http:', 'https:']).default(
       'https://api.github.com/meta/public_keys/secret_scanning',
     ),

@@ -8,7 +8,8 @@ export type KeyAction = (typeof KEY_ACTIONS)[number];
 export type KeyKind = 'application' | 'user';
 export type KeyAccess = 'read-write' | 'read-only';
 export type KeyType = 'standard' | 'administration';
-export type KeyStatus = 'active' | 'revoked' | 'expired';
+/** `quarantined`: reported leaked, refused until an admin releases or revokes it. */
+export type KeyStatus = 'active' | 'revoked' | 'expired' | 'quarantined';
 
 export interface KeyRule {
   resource: string;
@@ -305,7 +306,7 @@ export const reportLeaksSchema = z
       .max(MAX_LEAK_REPORT, `must hold at most ${MAX_LEAK_REPORT} secrets`),
     source: z.string().trim().min(1, 'must name the scanner').max(100),
     url: z.string().url('must be a URL').max(2048).nullable().optional(),
-    action: z.enum(['revoke', 'notify']),
+    action: z.enum(['revoke', 'quarantine', 'notify']),
     actor: actorSchema.optional(),
   })
   .strict();
@@ -317,8 +318,8 @@ export interface LeakVerdict {
   /** The key's account, for the operator; null when the secret is no key's. */
   accountId: string | null;
   label: 'true_positive' | 'false_positive';
-  /** `revoked` now, `notified`, or `already_handled` (reported before, or no longer active). */
-  outcome: 'revoked' | 'notified' | 'already_handled' | null;
+  /** `revoked` or `quarantined` now, `notified`, or `already_handled` (reported before, or no longer active). */
+  outcome: 'revoked' | 'quarantined' | 'notified' | 'already_handled' | null;
 }
 
 export const keyRefSchema = z

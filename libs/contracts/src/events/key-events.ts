@@ -18,6 +18,7 @@ export const KeyEventType = {
   KeyExpired: 'KeyExpired',
   KeyCreditsChanged: 'KeyCreditsChanged',
   KeyLeaked: 'KeyLeaked',
+  KeyReleased: 'KeyReleased',
 } as const;
 
 /** Events carry HMACs of secrets (`secretHash`), never secrets. */
@@ -91,7 +92,8 @@ export interface KeyCreditsChangedData {
 
 /**
  * A secret of the key was found where it should not be (a public repository, a paste): where,
- * who said so, and what was done (`revoke`: the key is revoked with it; `notify`: nothing).
+ * who said so, and what was done (`revoke`: the key is revoked with it; `quarantine`: refused
+ * until an admin releases it; `notify`: nothing).
  * Never the secret itself.
  */
 export interface KeyLeakedData {
@@ -101,7 +103,12 @@ export interface KeyLeakedData {
   action: LeakAction;
 }
 
-export type LeakAction = 'revoke' | 'notify';
+export type LeakAction = 'revoke' | 'quarantine' | 'notify';
+
+/** An admin judged a quarantined key safe: it works again. */
+export interface KeyReleasedData {
+  keyId: string;
+}
 
 export type KeyCreated = EventEnvelope<'KeyCreated', KeyCreatedData>;
 export type KeyUpdated = EventEnvelope<'KeyUpdated', KeyUpdatedData>;
@@ -111,6 +118,7 @@ export type KeyDeleted = EventEnvelope<'KeyDeleted', KeyDeletedData>;
 export type KeyExpired = EventEnvelope<'KeyExpired', KeyExpiredData>;
 export type KeyCreditsChanged = EventEnvelope<'KeyCreditsChanged', KeyCreditsChangedData>;
 export type KeyLeaked = EventEnvelope<'KeyLeaked', KeyLeakedData>;
+export type KeyReleased = EventEnvelope<'KeyReleased', KeyReleasedData>;
 export type KeyEvent =
   | KeyCreated
   | KeyUpdated
@@ -119,4 +127,5 @@ export type KeyEvent =
   | KeyDeleted
   | KeyExpired
   | KeyCreditsChanged
-  | KeyLeaked;
+  | KeyLeaked
+  | KeyReleased;

@@ -92,11 +92,15 @@ export function foldKeyEvent(
       return { outcome: 'applied', record: next };
     }
     case 'KeyLeaked':
-      if (event.data.action === 'revoke' && next.status === 'active') {
+      if (event.data.action === 'revoke' && next.status !== 'revoked') {
         next.status = 'revoked';
         next.previousSecretHash = null;
         next.previousValidUntil = null;
-      }
+      } else if (event.data.action === 'quarantine' && next.status === 'active')
+        next.status = 'quarantined';
+      return { outcome: 'applied', record: next };
+    case 'KeyReleased':
+      if (next.status === 'quarantined') next.status = 'active';
       return { outcome: 'applied', record: next };
     case 'KeyExpired':
       if (next.status === 'active') next.status = 'expired';

@@ -3,17 +3,20 @@ import { KeyRecord, KeyStatus } from '../dto/key.dto';
 /** What a key's status at a moment depends on, however it is held. */
 export interface KeyStatusState {
   revoked: boolean;
+  /** Reported leaked with the quarantine action, and not released since. */
+  quarantined?: boolean;
   /** KeyExpired was applied. */
   expired: boolean;
   expiresAt: string | null;
 }
 
 /**
- * A key's status at `now`: revoked beats expired, and a key reads as expired once `expiresAt`
+ * A key's status at `now`: revoked beats quarantined beats expired, and a key reads as expired once `expiresAt`
  * has passed, event or not. The one rule the aggregate, the read models and the verifier use.
  */
 export function keyStatusAt(key: KeyStatusState, now: Date): KeyStatus {
   if (key.revoked) return 'revoked';
+  if (key.quarantined) return 'quarantined';
   if (key.expired || (key.expiresAt !== null && Date.parse(key.expiresAt) <= now.getTime()))
     return 'expired';
   return 'active';
@@ -24,6 +27,7 @@ export function recordStatusAt(record: Pick<KeyRecord, 'status' | 'expiresAt'>, 
   return keyStatusAt(
     {
       revoked: record.status === 'revoked',
+      quarantined: record.status === 'quarantined',
       expired: record.status === 'expired',
       expiresAt: record.expiresAt,
     },

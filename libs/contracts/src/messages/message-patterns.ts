@@ -16,6 +16,7 @@ export const KeyServicePattern = {
   DeleteKey: 'keys.delete',
   ChangeCredits: 'keys.change-credits',
   ReportLeaks: 'keys.report-leaks',
+  ReleaseKey: 'keys.release',
   ListKeys: 'keys.list',
   GetKey: 'keys.get',
   GetKeyRecord: 'keys.record',

@@ -86,6 +86,7 @@ export const KEY_SERVICE_MESSAGES = {
   [KeyServicePattern.UpdateKey]: message<KeyView>()(updateKeySchema),
   [KeyServicePattern.RotateKey]: message<IssuedKey>()(rotateKeySchema),
   [KeyServicePattern.RevokeKey]: message<KeyView>()(keyRefSchema),
+  [KeyServicePattern.ReleaseKey]: message<KeyView>()(keyRefSchema),
   [KeyServicePattern.ChangeCredits]: message<KeyView>()(changeCreditsSchema),
   [KeyServicePattern.ReportLeaks]: message<LeakVerdict[]>()(reportLeaksSchema),
   [KeyServicePattern.DeleteKey]: message<{ deleted: true; keyId: string }>()(keyRefSchema),

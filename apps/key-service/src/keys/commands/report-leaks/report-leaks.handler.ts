@@ -13,6 +13,12 @@ import { KeyMutation } from '../../key-mutation';
 
 type ReportLeaks = KeyServiceRequest<typeof KeyServicePattern.ReportLeaks>;
 
+const OUTCOME_OF = {
+  revoke: 'revoked',
+  quarantine: 'quarantined',
+  notify: 'notified',
+} as const satisfies Record<ReportLeaks['action'], LeakVerdict['outcome']>;
+
 /**
  * Secrets a scanner found exposed: each is HMACed at once (never kept, never logged) and looked
  * up in the checkpoint's secret index; each key found records a KeyLeaked event, revoked with it
@@ -46,11 +52,7 @@ export class ReportLeaksHandler {
         { keyId, actor: report.actor ?? SYSTEM_ACTOR },
         (k, at) => k.reportLeak(report.source, report.url ?? null, report.action, at),
       );
-      const outcome = !recorded
-        ? 'already_handled'
-        : report.action === 'revoke'
-          ? 'revoked'
-          : 'notified';
+      const outcome = !recorded ? 'already_handled' : OUTCOME_OF[report.action];
       return { keyId, accountId: key.accountId, outcome };
     } catch (error) {
       // Deleted since the checkpoint listed it: nothing left to stop.

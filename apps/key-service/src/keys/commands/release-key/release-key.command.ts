@@ -1,0 +1,3 @@
+import { KeyRefCommand } from '../key-ref.command';
+
+export class ReleaseKeyCommand extends KeyRefCommand {}
