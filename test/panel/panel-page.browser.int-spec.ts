@@ -87,6 +87,20 @@ describe('the Panel page in a real browser', () => {
     await row.locator('td', { hasText: /^1$/ }).waitFor();
     await shot('4-keys-and-usage');
 
+    // A scanner reports the key leaked (notify only): the page says so above the keys.
+    await system.send('keys.report-leaks', {
+      secrets: [secret],
+      source: 'gitleaks',
+      url: 'https://paste.example/k1',
+      action: 'notify',
+    });
+    await page.reload();
+    await page
+      .locator('#leak-banner', {
+        hasText: 'Key “Storefront (books, read)” was reported leaked by gitleaks',
+      })
+      .waitFor();
+
     await row.getByRole('button', { name: 'Revoke' }).click();
     await page.locator('#confirm-ok').click();
     await row.locator('.status-revoked').waitFor();

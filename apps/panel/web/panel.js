@@ -128,8 +128,32 @@ function creditsText(key) {
   return ` · ${left}${next}`;
 }
 
+const LEAK_OUTCOMES = {
+  revoke: 'it was revoked',
+  quarantine: 'it is refused until an admin releases or revokes it',
+  notify: 'it still works: revoke or rotate it',
+};
+
+/** A banner for every key reported leaked, newest first: what was found where, what was done. */
+function showLeaks(keys) {
+  const leaked = keys
+    .filter((key) => key.leak)
+    .sort((a, b) => (a.leak.reportedAt < b.leak.reportedAt ? 1 : -1));
+  const banner = $('#leak-banner');
+  banner.hidden = leaked.length === 0;
+  banner.replaceChildren(
+    ...leaked.map((key) => {
+      const line = document.createElement('p');
+      const where = key.leak.url ? ` at ${key.leak.url}` : '';
+      line.textContent = `Key “${key.name}” was reported leaked by ${key.leak.source}${where} on ${dateTime(key.leak.reportedAt)}: ${LEAK_OUTCOMES[key.leak.action]}.`;
+      return line;
+    }),
+  );
+}
+
 async function loadKeys() {
   const { keys } = await api('GET', '/keys');
+  showLeaks(keys);
   const body = $('#keys tbody');
   body.replaceChildren();
   for (const key of keys) {

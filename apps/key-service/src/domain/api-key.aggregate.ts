@@ -7,6 +7,7 @@ import {
   KeyCredits,
   KeyCreditsChangedData,
   KeyLeakedData,
+  KeyLeakReport,
   KeyReleasedData,
   LeakAction,
   KeyDeletedData,
@@ -115,6 +116,7 @@ export class ApiKey extends AggregateRoot<KeyEvent> {
   credits: KeyCredits | null = null;
   /** Leak reports already recorded, as `source|url`. */
   readonly leakReports = new Set<string>();
+  lastLeak: KeyLeakReport | null = null;
   expiresAt: string | null = null;
   secretHash = '';
   hint = '';
@@ -343,12 +345,13 @@ export class ApiKey extends AggregateRoot<KeyEvent> {
       rateLimits: this.rateLimits,
       meta: this.meta,
       credits: this.credits,
+      leak: this.lastLeak,
       version: this.version,
     };
   }
 
   toRecord(now: Date): KeyRecord {
-    const { hint: _hint, createdAt: _c, updatedAt: _u, ...rest } = this.toView(now);
+    const { hint: _hint, createdAt: _c, updatedAt: _u, leak: _l, ...rest } = this.toView(now);
     return {
       ...rest,
       secretHash: this.secretHash,
@@ -428,6 +431,12 @@ export class ApiKey extends AggregateRoot<KeyEvent> {
 
   protected onKeyLeaked(data: KeyLeakedData, occurredAt: string): void {
     this.leakReports.add(`${data.source}|${data.url ?? ''}`);
+    this.lastLeak = {
+      source: data.source,
+      url: data.url,
+      action: data.action,
+      reportedAt: occurredAt,
+    };
     if (data.action === 'revoke') {
       this.revoked = true;
       this.previousSecretHash = null;

@@ -2,6 +2,7 @@ import { Schema } from 'mongoose';
 import {
   KeyAccess,
   KeyCredits,
+  KeyLeakReport,
   KeyKind,
   KeyMeta,
   KeyRule,
@@ -27,6 +28,7 @@ export interface KeyViewDocument {
   rateLimits?: RateLimit[];
   meta?: KeyMeta;
   credits?: KeyCredits | null;
+  leak?: KeyLeakReport | null;
   expiresAt: string | null;
   secretHash: string;
   previousSecretHash: string | null;
@@ -66,6 +68,7 @@ export const keyViewSchema = new Schema<KeyViewDocument>(
     rateLimits: { type: Schema.Types.Mixed, default: [] },
     meta: { type: Schema.Types.Mixed, default: {} },
     credits: { type: Schema.Types.Mixed, default: null },
+    leak: { type: Schema.Types.Mixed, default: null },
     expiresAt: { type: String, default: null },
     secretHash: String,
     previousSecretHash: { type: String, default: null },

@@ -34,12 +34,13 @@ function keyViewOf(doc: KeyViewDocument, now: Date): KeyView {
     rateLimits: doc.rateLimits ?? [],
     meta: doc.meta ?? {},
     credits: doc.credits ?? null,
+    leak: doc.leak ?? null,
     version: doc.version,
   };
 }
 
 function keyRecordOf(doc: KeyViewDocument, now: Date): KeyRecord {
-  const { hint: _h, createdAt: _c, updatedAt: _u, ...view } = keyViewOf(doc, now);
+  const { hint: _h, createdAt: _c, updatedAt: _u, leak: _l, ...view } = keyViewOf(doc, now);
   return {
     ...view,
     secretHash: doc.secretHash,
@@ -84,6 +85,7 @@ export class ReadModels implements OnModuleInit {
       rateLimits: key.rateLimits,
       meta: key.meta,
       credits: key.credits,
+      leak: key.lastLeak,
       expiresAt: key.expiresAt,
       secretHash: key.secretHash,
       previousSecretHash: key.previousSecretHash,

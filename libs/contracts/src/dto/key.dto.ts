@@ -354,11 +354,20 @@ export interface KeyView {
   meta: KeyMeta;
   /** What the key may spend (each call costs 1); null for unlimited. */
   credits: KeyCredits | null;
+  /** The last report of one of its secrets found exposed, and what was done; absent: none. */
+  leak?: KeyLeakReport | null;
   version: number;
 }
 
+export interface KeyLeakReport {
+  source: string;
+  url: string | null;
+  action: 'revoke' | 'quarantine' | 'notify';
+  reportedAt: string;
+}
+
 /** A key as the gateway's projection needs it: hashes included, for authentication. */
-export interface KeyRecord extends Omit<KeyView, 'hint' | 'createdAt' | 'updatedAt'> {
+export interface KeyRecord extends Omit<KeyView, 'hint' | 'createdAt' | 'updatedAt' | 'leak'> {
   secretHash: string;
   previousSecretHash: string | null;
   previousValidUntil: string | null;
