@@ -9,6 +9,7 @@ import { ManualClock, waitFor } from '@keygate/testing';
 import { EventSourcedRepository } from '../src/event-store/event-sourced.repository';
 import { MongoEventStore } from '../src/event-store/mongo-event-store.repository';
 import { ApiKey } from '../src/domain/api-key.aggregate';
+import { plainKeyInput } from './key-input';
 import { KeyServiceHarness } from './key-service.harness';
 
 describe('outbox relay: an event appended just before a crash', () => {
@@ -196,16 +197,10 @@ describe('outbox relay: an import cut off by a crash', () => {
   const importedKey = (accountId: string, secretHash: string) => {
     const key = ApiKey.importUserKey(
       {
+        ...plainKeyInput,
         keyId: `key_${secretHash.slice(0, 16)}`,
         accountId,
         name: 'imported',
-        type: 'standard',
-        rules: [{ resource: 'product', actions: ['read'] }],
-        expiresAt: null,
-        allowedHosts: [],
-        rateLimits: [],
-        meta: {},
-        credits: null,
         secretHash,
         hint: '…abcd',
       },

@@ -2,6 +2,7 @@ import { DEFAULT_PLANS } from '@keygate/config';
 import { DomainError, KeyRecord } from '@keygate/contracts';
 import { generateSecret, hashSecret } from '@keygate/key-secret';
 import { KeyProjection } from '../projection/key-projection';
+import { keyRecord } from '../../test/key-record';
 import { KeyVerifier } from './key-verifier';
 
 const pepper = Buffer.from('unit-test-pepper-unit-test-pepper');
@@ -9,26 +10,13 @@ const NOW = new Date('2026-11-23T12:00:00Z');
 
 function setup(overrides: Partial<KeyRecord> = {}, plan = 'starter') {
   const secret = generateSecret('kg');
-  const key: KeyRecord = {
+  const key = keyRecord({
     id: 'k1',
     accountId: 'a1',
-    name: 'n',
-    kind: 'user',
-    access: null,
-    type: 'standard',
     rules: [{ resource: 'product', actions: ['read'] }],
-    status: 'active',
-    expiresAt: null,
-    allowedHosts: [],
-    rateLimits: [],
-    meta: {},
-    credits: null,
-    version: 1,
     secretHash: hashSecret(secret, pepper),
-    previousSecretHash: null,
-    previousValidUntil: null,
     ...overrides,
-  };
+  });
   const projection = new KeyProjection();
   projection.load({ accounts: [{ id: 'a1', name: 'Acme', plan, version: 1 }], keys: [key] });
   return {
@@ -92,6 +80,17 @@ describe(KeyVerifier.name, () => {
       code: 'UNAUTHORIZED',
       message: 'API key expired',
     });
+  });
+
+  it('rejects a key quarantined as leaked, with that reason', () => {
+    const { secret, verifier } = setup({ status: 'quarantined' });
+    let refusal: unknown;
+    try {
+      verifier.verify(secret, '1.1.1.1', NOW);
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toMatchObject({ code: 'UNAUTHORIZED', reason: 'leaked' });
   });
 
   it('enforces allowed hosts on the client address', () => {

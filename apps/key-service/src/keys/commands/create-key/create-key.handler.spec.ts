@@ -6,6 +6,7 @@ import {
 } from '@keygate/contracts';
 import { ManualClock } from '@keygate/testing';
 import { inMemoryRepository, uncontendedLockRedis } from '../../../../test/in-memory-event-store';
+import { plainKeyInput } from '../../../../test/key-input';
 import { unitSpecConfig } from '../../../../test/key-service-config';
 import { ProjectionCheckpoint } from '../../../outbox/projection-checkpoint';
 import { ReadModels } from '../../../read-models/read-models.repository';
@@ -41,17 +42,7 @@ function setup(found: { plan: string; activeUserKeys: number } | null, fromCheck
 }
 
 const create = new CreateKeyCommand(
-  {
-    accountId: 'acc_1',
-    name: 'Reader',
-    type: 'standard',
-    rules: [{ resource: 'product', actions: ['read'] }],
-    expiresAt: null,
-    allowedHosts: [],
-    rateLimits: [],
-    meta: {},
-    credits: null,
-  },
+  { ...plainKeyInput, accountId: 'acc_1', name: 'Reader' },
   SYSTEM_ACTOR,
 );
 

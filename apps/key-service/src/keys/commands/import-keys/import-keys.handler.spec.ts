@@ -8,6 +8,7 @@ import {
 } from '@keygate/contracts';
 import { ManualClock } from '@keygate/testing';
 import { uncontendedLockRedis } from '../../../../test/in-memory-event-store';
+import { plainKeyInput } from '../../../../test/key-input';
 import { unitSpecConfig } from '../../../../test/key-service-config';
 import { AppendRequest } from '../../../domain/aggregate-root';
 import { EventStore, ImportBatch } from '../../../event-store/event-store.port';
@@ -51,15 +52,9 @@ function setup() {
 }
 
 const imported = (secret: string, name = 'Legacy'): ImportedKeyInput => ({
+  ...plainKeyInput,
   name,
   secret,
-  type: 'standard',
-  rules: [{ resource: 'product', actions: ['read'] }],
-  expiresAt: null,
-  allowedHosts: [],
-  rateLimits: [],
-  meta: {},
-  credits: null,
 });
 const importOf = (...keys: ImportedKeyInput[]) =>
   new ImportKeysCommand({ accountId: 'acc_1', keys }, SYSTEM_ACTOR);
