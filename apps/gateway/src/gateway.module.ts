@@ -7,7 +7,7 @@ import { AuthContextAnswer } from './auth-context/auth-context.answer';
 import { AuthModule } from './auth/auth.module';
 import { HealthController } from './health/health.controller';
 import { ProjectionModule } from './projection/projection.module';
-import { ForwardedCall } from './proxy/forwarded-call';
+import { ForwardedCall } from './call-pipeline/forwarded-call';
 import { GraphqlOperationCheck } from './graphql/graphql-operation.check';
 import { GatewayPipeline } from './call-pipeline/gateway-pipeline';
 import { AuthenticateStep } from './call-pipeline/steps/authenticate.step';

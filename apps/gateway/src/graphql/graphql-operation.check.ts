@@ -7,8 +7,8 @@ import { Permission, assertPermitted, readsEveryType } from '../authorization/ro
 import { BodyLimit } from '../edge/body-limit';
 import { CanonicalTarget } from '../edge/canonical-target';
 import { queryValues } from '../edge/query-parameters';
-import { RouteCheckCall } from '../call-pipeline/route-check';
-import { ForwardPlan } from '../proxy/forward-plan';
+import { RouteCheckCall } from '../route-checks/route-check';
+import { ForwardPlan } from '../route-checks/forward-plan';
 import {
   UnknownFieldError,
   graphqlPermissions,

@@ -3,7 +3,7 @@ import { HttpAdapterHost } from '@nestjs/core';
 import { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { PUBLIC_ROUTES, PublicRoute, RouteAnswer } from '@keygate/contracts';
 import { AuthContextAnswer } from '../auth-context/auth-context.answer';
-import { ForwardedCall } from '../proxy/forwarded-call';
+import { ForwardedCall } from '../call-pipeline/forwarded-call';
 import { VerifyAnswer } from '../verify/verify.answer';
 
 type Answer = (request: FastifyRequest, reply: FastifyReply, route: PublicRoute) => Promise<void>;

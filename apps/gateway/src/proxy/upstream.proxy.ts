@@ -22,7 +22,7 @@ import { AnswerCheck } from '../content-scope/answer-check';
 import { CheckedAnswers } from '../checked-answers/checked-answers';
 import { PayloadTooLargeError } from '@keygate/contracts';
 import { AdmittedCall } from '../quota/quota-admission';
-import { ForwardPlan } from './forward-plan';
+import { ForwardPlan } from '../route-checks/forward-plan';
 
 const DROPPED_RESPONSE_HEADERS = new Set([
   'connection',

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Principal } from '../../auth/key-verifier';
 import { AccountConcurrency } from '../../edge/account-concurrency';
-import { ForwardPlan } from '../../proxy/forward-plan';
+import { ForwardPlan } from '../../route-checks/forward-plan';
 import { CallStep } from '../call-pipeline';
 
 // `plan`: a call refused by its route's checks never holds one of its account's slots.

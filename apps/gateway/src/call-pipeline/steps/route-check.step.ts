@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { PublicRoute, RouteCheckName } from '@keygate/contracts';
-import { contentReadPlan, searchPlan } from '../../content-scope/scoped-reads';
+import { contentReadPlan, searchPlan } from '../../route-checks/scoped-reads';
 import { GraphqlOperationCheck } from '../../graphql/graphql-operation.check';
-import { ForwardPlan } from '../../proxy/forward-plan';
+import { ForwardPlan } from '../../route-checks/forward-plan';
 import { CallStep } from '../call-pipeline';
-import { RouteCheck, RouteCheckCall } from '../route-check';
+import { RouteCheck, RouteCheckCall } from '../../route-checks/route-check';
 
 type Needs = RouteCheckCall & {
   route: Pick<PublicRoute, 'check'>;

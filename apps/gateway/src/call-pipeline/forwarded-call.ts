@@ -3,9 +3,9 @@ import { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, PublicRoute } from '@keygate/contracts';
 import { sendHttpError } from '@keygate/http';
 import { AuthenticatedRequest } from '../auth/api-key.authenticator';
-import { GatewayPipeline } from '../call-pipeline/gateway-pipeline';
+import { GatewayPipeline } from './gateway-pipeline';
 import { GatewayMetrics } from '../metrics/gateway.metrics';
-import { UpstreamProxy } from './upstream.proxy';
+import { UpstreamProxy } from '../proxy/upstream.proxy';
 
 type ForwardedState = Awaited<ReturnType<GatewayPipeline['forwarded']['run']>>;
 

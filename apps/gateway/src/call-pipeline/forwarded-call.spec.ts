@@ -8,19 +8,19 @@ import {
 } from '@keygate/contracts';
 import { GatewayConfig } from '@keygate/config';
 import { ApiKeyAuthenticator } from '../auth/api-key.authenticator';
-import { GatewayPipeline } from '../call-pipeline/gateway-pipeline';
-import { AuthenticateStep } from '../call-pipeline/steps/authenticate.step';
-import { BodySizeStep } from '../call-pipeline/steps/body-size.step';
-import { ConcurrencySlotStep } from '../call-pipeline/steps/concurrency-slot.step';
-import { QuotaAdmissionStep } from '../call-pipeline/steps/quota-admission.step';
-import { RouteCheckStep } from '../call-pipeline/steps/route-check.step';
+import { GatewayPipeline } from './gateway-pipeline';
+import { AuthenticateStep } from './steps/authenticate.step';
+import { BodySizeStep } from './steps/body-size.step';
+import { ConcurrencySlotStep } from './steps/concurrency-slot.step';
+import { QuotaAdmissionStep } from './steps/quota-admission.step';
+import { RouteCheckStep } from './steps/route-check.step';
 import { GraphqlOperationCheck } from '../graphql/graphql-operation.check';
 import { Principal } from '../auth/key-verifier';
 import { AccountConcurrency } from '../edge/account-concurrency';
 import { GatewayMetrics } from '../metrics/gateway.metrics';
 import { QuotaAdmission } from '../quota/quota-admission';
 import { ForwardedCall } from './forwarded-call';
-import { UpstreamProxy } from './upstream.proxy';
+import { UpstreamProxy } from '../proxy/upstream.proxy';
 
 const principal = { account: { id: 'a1' }, key: { id: 'k1' } } as unknown as Principal;
 

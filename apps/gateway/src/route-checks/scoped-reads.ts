@@ -1,10 +1,10 @@
 import { KeyRecord } from '@keygate/contracts';
 import { readsEveryType } from '../authorization/route-permission';
 import { CanonicalTarget } from '../edge/canonical-target';
-import { ForwardPlan } from '../proxy/forward-plan';
-import { answerCheckFor } from './answer-check';
-import { scopedHydration } from './hydration-scope';
-import { scopedSearchQuery } from './search-scope';
+import { ForwardPlan } from './forward-plan';
+import { answerCheckFor } from '../content-scope/answer-check';
+import { scopedHydration } from '../content-scope/hydration-scope';
+import { scopedSearchQuery } from '../content-scope/search-scope';
 
 /**
  * GET /api/v1/search: narrowed to the types the key may read, and for a scoped key the answer is

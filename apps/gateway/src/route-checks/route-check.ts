@@ -1,7 +1,7 @@
 import { FastifyRequest } from 'fastify';
 import { Principal } from '../auth/key-verifier';
 import { CanonicalTarget } from '../edge/canonical-target';
-import { ForwardPlan } from '../proxy/forward-plan';
+import { ForwardPlan } from './forward-plan';
 
 /** What a route's own check reads: the key is known and the target canonical. */
 export interface RouteCheckCall {
