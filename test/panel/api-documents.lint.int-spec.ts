@@ -44,6 +44,7 @@ const operationIds = (document: {
 /** The control plane's own calls, named after their use-case folders, and the API's, by method and path. */
 const STABLE_OPERATION_IDS = [
   'addUser',
+  'addWebhook',
   'changeKeyCredits',
   'changePlan',
   'changeUserRole',
@@ -71,6 +72,7 @@ const STABLE_OPERATION_IDS = [
   'listAuditEvents',
   'listKeys',
   'listUsers',
+  'listWebhooks',
   'login',
   'logout',
   'panelHealth',
@@ -88,10 +90,12 @@ const STABLE_OPERATION_IDS = [
   'putApiV1InternalContenttype',
   'putApiV1InternalContenttypeName',
   'releaseKey',
+  'removeWebhook',
   'reportLeaks',
   'revokeKey',
   'rotateKey',
   'signup',
+  'testWebhook',
   'updateKey',
   'verifyKey',
 ];

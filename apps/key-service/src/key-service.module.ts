@@ -6,6 +6,7 @@ import { AccountsModule } from './accounts/accounts.module';
 import { HealthController } from './health/health.controller';
 import { KeysModule } from './keys/keys.module';
 import { PanelUsersModule } from './panel-users/panel-users.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 @Module({
   imports: [
@@ -16,6 +17,7 @@ import { PanelUsersModule } from './panel-users/panel-users.module';
     AccountsModule,
     KeysModule,
     PanelUsersModule,
+    WebhooksModule,
   ],
   controllers: [HealthController],
   providers: [{ provide: APP_FILTER, useClass: RpcErrorFilter }],

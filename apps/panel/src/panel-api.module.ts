@@ -5,12 +5,21 @@ import { KeysModule } from './keys/keys.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { UsageModule } from './usage/usage.module';
 import { UsersModule } from './users/users.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 /**
  * The Panel API (/panel/api/*): panel sessions only, never API keys. One module per area, one
  * folder per call inside it (keys/create-key/create-key.controller.ts handles POST /panel/api/keys).
  */
 @Module({
-  imports: [SessionsModule, AccountModule, UsersModule, KeysModule, UsageModule, AuditModule],
+  imports: [
+    SessionsModule,
+    AccountModule,
+    UsersModule,
+    KeysModule,
+    UsageModule,
+    AuditModule,
+    WebhooksModule,
+  ],
 })
 export class PanelApiModule {}

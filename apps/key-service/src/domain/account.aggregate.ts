@@ -5,6 +5,7 @@ import {
   AccountPlanChangedData,
   AccountView,
   PanelUserAddedData,
+  WebhookEndpointAddedData,
   PanelUserRoleChangedData,
   accountStreamId,
 } from '@keygate/contracts';
@@ -19,6 +20,8 @@ export class Account extends AggregateRoot<AccountEvent> {
     AccountOpened: (account, data, at) => account.onAccountOpened(data, at),
     AccountPlanChanged: (account, data) => account.onAccountPlanChanged(data),
     PanelUserAdded: () => undefined,
+    WebhookEndpointAdded: () => undefined,
+    WebhookEndpointRemoved: () => undefined,
     PanelUserRoleChanged: () => undefined,
   };
 
@@ -53,6 +56,14 @@ export class Account extends AggregateRoot<AccountEvent> {
   }
 
   /** Records, for the audit log, that a panel user joined the account. */
+  recordWebhookAdded(endpoint: Omit<WebhookEndpointAddedData, 'accountId'>, now: Date): void {
+    this.apply(AccountEventType.WebhookEndpointAdded, { accountId: this.id, ...endpoint }, now);
+  }
+
+  recordWebhookRemoved(endpointId: string, now: Date): void {
+    this.apply(AccountEventType.WebhookEndpointRemoved, { accountId: this.id, endpointId }, now);
+  }
+
   recordUserAdded(user: Omit<PanelUserAddedData, 'accountId'>, now: Date): void {
     this.apply(AccountEventType.PanelUserAdded, { accountId: this.id, ...user }, now);
   }

@@ -7,3 +7,4 @@ export * from './validation';
 export * from './usage.dto';
 export * from './panel-user.dto';
 export * from './verify.dto';
+export * from './webhook.dto';

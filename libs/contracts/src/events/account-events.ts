@@ -5,6 +5,8 @@ export const AccountEventType = {
   AccountPlanChanged: 'AccountPlanChanged',
   PanelUserAdded: 'PanelUserAdded',
   PanelUserRoleChanged: 'PanelUserRoleChanged',
+  WebhookEndpointAdded: 'WebhookEndpointAdded',
+  WebhookEndpointRemoved: 'WebhookEndpointRemoved',
 } as const;
 
 export interface AccountOpenedData {
@@ -35,9 +37,32 @@ export interface PanelUserRoleChangedData {
   to: 'admin' | 'member';
 }
 
+/** Webhook endpoints live in their own collection; these events are their audit trail (no secret). */
+export interface WebhookEndpointAddedData {
+  accountId: string;
+  endpointId: string;
+  url: string;
+  events: string[];
+}
+
+export interface WebhookEndpointRemovedData {
+  accountId: string;
+  endpointId: string;
+}
+
 export type AccountOpened = EventEnvelope<'AccountOpened', AccountOpenedData>;
 export type AccountPlanChanged = EventEnvelope<'AccountPlanChanged', AccountPlanChangedData>;
 export type PanelUserAdded = EventEnvelope<'PanelUserAdded', PanelUserAddedData>;
 export type PanelUserRoleChanged = EventEnvelope<'PanelUserRoleChanged', PanelUserRoleChangedData>;
+export type WebhookEndpointAdded = EventEnvelope<'WebhookEndpointAdded', WebhookEndpointAddedData>;
+export type WebhookEndpointRemoved = EventEnvelope<
+  'WebhookEndpointRemoved',
+  WebhookEndpointRemovedData
+>;
 export type AccountEvent =
-  AccountOpened | AccountPlanChanged | PanelUserAdded | PanelUserRoleChanged;
+  | AccountOpened
+  | AccountPlanChanged
+  | PanelUserAdded
+  | PanelUserRoleChanged
+  | WebhookEndpointAdded
+  | WebhookEndpointRemoved;

@@ -37,6 +37,12 @@ import {
   keyUsageQuerySchema,
 } from '../dto/usage.dto';
 import { EventPage } from '../events/event-envelope';
+import {
+  WebhookSigning,
+  WebhookView,
+  addWebhookSchema,
+  webhookRefSchema,
+} from '../dto/webhook.dto';
 import { KeyServicePattern, UsageServicePattern } from './message-patterns';
 
 /** One RPC message: the schema its request is validated with (on both sides), its reply type. */
@@ -87,6 +93,12 @@ export const KEY_SERVICE_MESSAGES = {
   [KeyServicePattern.RotateKey]: message<IssuedKey>()(rotateKeySchema),
   [KeyServicePattern.RevokeKey]: message<KeyView>()(keyRefSchema),
   [KeyServicePattern.ReleaseKey]: message<KeyView>()(keyRefSchema),
+  [KeyServicePattern.AddWebhook]: message<{ webhook: WebhookView; secret: string }>()(
+    addWebhookSchema,
+  ),
+  [KeyServicePattern.ListWebhooks]: message<WebhookView[]>()(accountRefSchema),
+  [KeyServicePattern.RemoveWebhook]: message<{ removed: true }>()(webhookRefSchema),
+  [KeyServicePattern.WebhookSigning]: message<WebhookSigning>()(webhookRefSchema),
   [KeyServicePattern.ChangeCredits]: message<KeyView>()(changeCreditsSchema),
   [KeyServicePattern.ReportLeaks]: message<LeakVerdict[]>()(reportLeaksSchema),
   [KeyServicePattern.DeleteKey]: message<{ deleted: true; keyId: string }>()(keyRefSchema),

@@ -37,6 +37,8 @@ export function foldAccountEvent(
       return { outcome: 'applied', record: next };
     case 'PanelUserAdded':
     case 'PanelUserRoleChanged':
+    case 'WebhookEndpointAdded':
+    case 'WebhookEndpointRemoved':
       return { outcome: 'applied', record: next };
     default:
       return unknownAccountEvent(event);

@@ -1,0 +1,77 @@
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Connection, Model, Schema } from 'mongoose';
+import { MONGO } from '@keygate/connections';
+import { WebhookEventType, WebhookView } from '@keygate/contracts';
+
+/**
+ * A webhook endpoint of an account, with the secret that signs its deliveries (Standard Webhooks
+ * `whsec_…`): kept here, whole, because signing needs it; never in an event or a view.
+ */
+export interface WebhookEndpointDocument {
+  _id: string;
+  accountId: string;
+  url: string;
+  events: WebhookEventType[];
+  description: string | null;
+  enabled: boolean;
+  secret: string;
+  createdAt: Date;
+}
+
+const schema = new Schema<WebhookEndpointDocument>(
+  {
+    _id: String,
+    accountId: String,
+    url: String,
+    events: [String],
+    description: { type: String, default: null },
+    enabled: Boolean,
+    secret: String,
+    createdAt: Date,
+  },
+  { collection: 'webhook_endpoints', versionKey: false },
+);
+schema.index({ accountId: 1, createdAt: 1 });
+
+export const viewOf = (doc: WebhookEndpointDocument): WebhookView => ({
+  id: doc._id,
+  accountId: doc.accountId,
+  url: doc.url,
+  events: doc.events,
+  description: doc.description,
+  enabled: doc.enabled,
+  createdAt: doc.createdAt.toISOString(),
+});
+
+@Injectable()
+export class WebhookEndpointsRepository implements OnModuleInit {
+  private readonly endpoints: Model<WebhookEndpointDocument>;
+
+  constructor(@Inject(MONGO) connection: Connection) {
+    this.endpoints = connection.model<WebhookEndpointDocument>('WebhookEndpoint', schema);
+  }
+
+  async onModuleInit(): Promise<void> {
+    await this.endpoints.createIndexes();
+  }
+
+  async insert(endpoint: WebhookEndpointDocument): Promise<void> {
+    await this.endpoints.create(endpoint);
+  }
+
+  async remove(accountId: string, endpointId: string): Promise<boolean> {
+    const { deletedCount } = await this.endpoints.deleteOne({ _id: endpointId, accountId });
+    return deletedCount === 1;
+  }
+
+  async ofAccount(accountId: string): Promise<WebhookEndpointDocument[]> {
+    return this.endpoints
+      .find({ accountId })
+      .sort({ createdAt: 1 })
+      .lean<WebhookEndpointDocument[]>();
+  }
+
+  async one(accountId: string, endpointId: string): Promise<WebhookEndpointDocument | null> {
+    return this.endpoints.findOne({ _id: endpointId, accountId }).lean<WebhookEndpointDocument>();
+  }
+}
