@@ -97,6 +97,7 @@ const STABLE_OPERATION_IDS = [
   'signup',
   'testWebhook',
   'updateKey',
+  'updateWebhook',
   'verifyKey',
 ];
 

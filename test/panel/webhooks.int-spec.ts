@@ -85,6 +85,11 @@ describe('webhook endpoints', () => {
       );
       expect(JSON.stringify(audit.body)).not.toContain(secret);
 
+      const disabled = await client.patch(`/webhooks/${webhook.id}`, { enabled: false });
+      expect([disabled.status, disabled.body.webhook.enabled]).toEqual([200, false]);
+      const bad = await client.patch(`/webhooks/${webhook.id}`, { events: ['key.stolen'] });
+      expect(bad.body.error.fields.map((f: { field: string }) => f.field)).toEqual(['events[0]']);
+
       expect((await client.delete(`/webhooks/${webhook.id}`)).status).toBe(204);
       expect((await client.get('/webhooks')).body.webhooks).toEqual([]);
       expect((await client.post(`/webhooks/${webhook.id}/test`)).status).toBe(404);

@@ -6,6 +6,7 @@ import {
   AccountView,
   PanelUserAddedData,
   WebhookEndpointAddedData,
+  WebhookEndpointChangedData,
   PanelUserRoleChangedData,
   accountStreamId,
 } from '@keygate/contracts';
@@ -22,6 +23,7 @@ export class Account extends AggregateRoot<AccountEvent> {
     PanelUserAdded: () => undefined,
     WebhookEndpointAdded: () => undefined,
     WebhookEndpointRemoved: () => undefined,
+    WebhookEndpointChanged: () => undefined,
     PanelUserRoleChanged: () => undefined,
   };
 
@@ -58,6 +60,10 @@ export class Account extends AggregateRoot<AccountEvent> {
   /** Records, for the audit log, that a panel user joined the account. */
   recordWebhookAdded(endpoint: Omit<WebhookEndpointAddedData, 'accountId'>, now: Date): void {
     this.apply(AccountEventType.WebhookEndpointAdded, { accountId: this.id, ...endpoint }, now);
+  }
+
+  recordWebhookChanged(change: Omit<WebhookEndpointChangedData, 'accountId'>, now: Date): void {
+    this.apply(AccountEventType.WebhookEndpointChanged, { accountId: this.id, ...change }, now);
   }
 
   recordWebhookRemoved(endpointId: string, now: Date): void {

@@ -57,6 +57,18 @@ export class WebhookEndpoints {
     return (await this.endpoints.ofAccount(accountId)).map(viewOf);
   }
 
+  async update(request: Request<'UpdateWebhook'>): Promise<WebhookView> {
+    const { accountId, endpointId, actor, ...change } = request;
+    if (!(await this.endpoints.one(accountId, endpointId)))
+      throw new NotFoundError('Webhook endpoint', endpointId);
+    await this.audit.record(accountId, actor ?? SYSTEM_ACTOR, (account) =>
+      account.recordWebhookChanged({ endpointId, ...change }, this.clock.now()),
+    );
+    const updated = await this.endpoints.update(accountId, endpointId, change);
+    if (!updated) throw new NotFoundError('Webhook endpoint', endpointId);
+    return viewOf(updated);
+  }
+
   async remove(request: Request<'RemoveWebhook'>): Promise<{ removed: true }> {
     if (!(await this.endpoints.remove(request.accountId, request.endpointId)))
       throw new NotFoundError('Webhook endpoint', request.endpointId);

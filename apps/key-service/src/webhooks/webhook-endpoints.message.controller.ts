@@ -17,6 +17,11 @@ export class WebhookEndpointsMessageController {
     return this.endpoints.list(request.accountId);
   }
 
+  @Answers(KEY_SERVICE_MESSAGES, KeyServicePattern.UpdateWebhook)
+  update(request: KeyServiceRequest<typeof KeyServicePattern.UpdateWebhook>) {
+    return this.endpoints.update(request);
+  }
+
   @Answers(KEY_SERVICE_MESSAGES, KeyServicePattern.RemoveWebhook)
   remove(request: KeyServiceRequest<typeof KeyServicePattern.RemoveWebhook>) {
     return this.endpoints.remove(request);

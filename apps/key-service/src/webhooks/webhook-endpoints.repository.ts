@@ -59,6 +59,16 @@ export class WebhookEndpointsRepository implements OnModuleInit {
     await this.endpoints.create(endpoint);
   }
 
+  async update(
+    accountId: string,
+    endpointId: string,
+    change: Partial<Pick<WebhookEndpointDocument, 'url' | 'events' | 'enabled'>>,
+  ): Promise<WebhookEndpointDocument | null> {
+    return this.endpoints
+      .findOneAndUpdate({ _id: endpointId, accountId }, { $set: change }, { new: true })
+      .lean<WebhookEndpointDocument>();
+  }
+
   async remove(accountId: string, endpointId: string): Promise<boolean> {
     const { deletedCount } = await this.endpoints.deleteOne({ _id: endpointId, accountId });
     return deletedCount === 1;

@@ -12,6 +12,8 @@ import { RemoveWebhookController } from './remove-webhook/remove-webhook.control
 import { RemoveWebhookHandler } from './remove-webhook/remove-webhook.handler';
 import { TestWebhookController } from './test-webhook/test-webhook.controller';
 import { TestWebhookHandler } from './test-webhook/test-webhook.handler';
+import { UpdateWebhookController } from './update-webhook/update-webhook.controller';
+import { UpdateWebhookHandler } from './update-webhook/update-webhook.handler';
 
 /** The account's webhook endpoints (/panel/api/webhooks): one folder per call. */
 @Module({
@@ -21,6 +23,7 @@ import { TestWebhookHandler } from './test-webhook/test-webhook.handler';
     AddWebhookController,
     RemoveWebhookController,
     TestWebhookController,
+    UpdateWebhookController,
   ],
   providers: [
     WebhookTarget,
@@ -29,6 +32,7 @@ import { TestWebhookHandler } from './test-webhook/test-webhook.handler';
     AddWebhookHandler,
     RemoveWebhookHandler,
     TestWebhookHandler,
+    UpdateWebhookHandler,
   ],
 })
 export class WebhooksModule {}

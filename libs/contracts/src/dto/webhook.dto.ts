@@ -38,6 +38,24 @@ export const addWebhookSchema = z
   .strict();
 export type AddWebhookDto = z.infer<typeof addWebhookSchema>;
 
+export const updateWebhookSchema = z
+  .object({
+    accountId: idSchema,
+    endpointId: idSchema,
+    url: webhookUrlSchema.optional(),
+    events: z
+      .array(z.enum(WEBHOOK_EVENT_TYPES))
+      .min(1, 'must name at least one event')
+      .refine((events) => new Set(events).size === events.length, 'must not repeat an event')
+      .optional(),
+    enabled: z.boolean().optional(),
+    actor: actorSchema.optional(),
+  })
+  .strict()
+  .refine((dto) => dto.url !== undefined || dto.events !== undefined || dto.enabled !== undefined, {
+    message: 'must change at least one of url, events, enabled',
+  });
+
 export const webhookRefSchema = z
   .object({ accountId: idSchema, endpointId: idSchema, actor: actorSchema.optional() })
   .strict();

@@ -7,6 +7,7 @@ export const AccountEventType = {
   PanelUserRoleChanged: 'PanelUserRoleChanged',
   WebhookEndpointAdded: 'WebhookEndpointAdded',
   WebhookEndpointRemoved: 'WebhookEndpointRemoved',
+  WebhookEndpointChanged: 'WebhookEndpointChanged',
 } as const;
 
 export interface AccountOpenedData {
@@ -45,6 +46,14 @@ export interface WebhookEndpointAddedData {
   events: string[];
 }
 
+export interface WebhookEndpointChangedData {
+  accountId: string;
+  endpointId: string;
+  url?: string;
+  events?: string[];
+  enabled?: boolean;
+}
+
 export interface WebhookEndpointRemovedData {
   accountId: string;
   endpointId: string;
@@ -59,10 +68,15 @@ export type WebhookEndpointRemoved = EventEnvelope<
   'WebhookEndpointRemoved',
   WebhookEndpointRemovedData
 >;
+export type WebhookEndpointChanged = EventEnvelope<
+  'WebhookEndpointChanged',
+  WebhookEndpointChangedData
+>;
 export type AccountEvent =
   | AccountOpened
   | AccountPlanChanged
   | PanelUserAdded
   | PanelUserRoleChanged
   | WebhookEndpointAdded
-  | WebhookEndpointRemoved;
+  | WebhookEndpointRemoved
+  | WebhookEndpointChanged;

@@ -20,6 +20,7 @@ export const KeyServicePattern = {
   AddWebhook: 'webhooks.add',
   ListWebhooks: 'webhooks.list',
   RemoveWebhook: 'webhooks.remove',
+  UpdateWebhook: 'webhooks.update',
   WebhookSigning: 'webhooks.signing',
   ListKeys: 'keys.list',
   GetKey: 'keys.get',

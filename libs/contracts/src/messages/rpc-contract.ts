@@ -41,6 +41,7 @@ import {
   WebhookSigning,
   WebhookView,
   addWebhookSchema,
+  updateWebhookSchema,
   webhookRefSchema,
 } from '../dto/webhook.dto';
 import { KeyServicePattern, UsageServicePattern } from './message-patterns';
@@ -98,6 +99,7 @@ export const KEY_SERVICE_MESSAGES = {
   ),
   [KeyServicePattern.ListWebhooks]: message<WebhookView[]>()(accountRefSchema),
   [KeyServicePattern.RemoveWebhook]: message<{ removed: true }>()(webhookRefSchema),
+  [KeyServicePattern.UpdateWebhook]: message<WebhookView>()(updateWebhookSchema),
   [KeyServicePattern.WebhookSigning]: message<WebhookSigning>()(webhookRefSchema),
   [KeyServicePattern.ChangeCredits]: message<KeyView>()(changeCreditsSchema),
   [KeyServicePattern.ReportLeaks]: message<LeakVerdict[]>()(reportLeaksSchema),

@@ -39,6 +39,7 @@ export function foldAccountEvent(
     case 'PanelUserRoleChanged':
     case 'WebhookEndpointAdded':
     case 'WebhookEndpointRemoved':
+    case 'WebhookEndpointChanged':
       return { outcome: 'applied', record: next };
     default:
       return unknownAccountEvent(event);
