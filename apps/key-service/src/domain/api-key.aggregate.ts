@@ -32,6 +32,8 @@ import {
   RateLimit,
   ValidationError,
   creditPeriodAt,
+  creditsChanged,
+  creditsCreated,
 } from '@keygate/contracts';
 import { AggregateRoot, EventHandlers } from './aggregate-root';
 import { keyStatusAt } from '@keygate/contracts';
@@ -390,14 +392,7 @@ export class ApiKey extends AggregateRoot<KeyEvent> {
     this.allowedHosts = data.allowedHosts;
     this.rateLimits = data.rateLimits ?? [];
     this.meta = data.meta ?? {};
-    this.credits = data.credits
-      ? {
-          refill: data.credits.refill ?? null,
-          anchor: occurredAt,
-          set: { version: this.version + 1, amount: data.credits.remaining, period: 0 },
-          added: 0,
-        }
-      : null;
+    this.credits = creditsCreated(data, this.version + 1, occurredAt);
     this.expiresAt = data.expiresAt;
     this.secretHash = data.secretHash;
     this.hint = data.hint;
@@ -416,16 +411,7 @@ export class ApiKey extends AggregateRoot<KeyEvent> {
   }
 
   protected onKeyCreditsChanged(data: KeyCreditsChangedData, occurredAt: string): void {
-    if (data.unlimited) this.credits = null;
-    else if (data.set)
-      this.credits = {
-        refill: data.set.refill,
-        anchor: this.credits?.anchor ?? data.set.anchor,
-        set: { version: this.version + 1, amount: data.set.amount, period: data.set.period },
-        added: 0,
-      };
-    else if (this.credits && data.add)
-      this.credits = { ...this.credits, added: this.credits.added + data.add };
+    this.credits = creditsChanged(this.credits, data, this.version + 1);
     this.updatedAt = occurredAt;
   }
 

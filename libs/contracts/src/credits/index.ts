@@ -1,1 +1,2 @@
 export * from './credit-periods';
+export * from './credits-fold';

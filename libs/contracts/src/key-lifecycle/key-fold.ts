@@ -2,6 +2,7 @@ import { KeyRecord } from '../dto/key.dto';
 import { EventEnvelope } from '../events/event-envelope';
 import { KeyEvent } from '../events/key-events';
 import { Folded, order } from '../read-model/record-fold';
+import { creditsChanged, creditsCreated } from '../credits/credits-fold';
 
 /**
  * A key's record after one event of its stream: the one fold the gateway's projection and the
@@ -35,14 +36,7 @@ export function foldKeyEvent(
         allowedHosts: data.allowedHosts,
         rateLimits: data.rateLimits ?? [],
         meta: data.meta ?? {},
-        credits: data.credits
-          ? {
-              refill: data.credits.refill ?? null,
-              anchor: event.occurredAt,
-              set: { version: event.version, amount: data.credits.remaining, period: 0 },
-              added: 0,
-            }
-          : null,
+        credits: creditsCreated(data, event.version, event.occurredAt),
         version: event.version,
         secretHash: data.secretHash,
         previousSecretHash: null,
@@ -78,17 +72,7 @@ export function foldKeyEvent(
       next.previousValidUntil = null;
       return { outcome: 'applied', record: next };
     case 'KeyCreditsChanged': {
-      const data = event.data;
-      if (data.unlimited) next.credits = null;
-      else if (data.set)
-        next.credits = {
-          refill: data.set.refill,
-          anchor: next.credits?.anchor ?? data.set.anchor,
-          set: { version: event.version, amount: data.set.amount, period: data.set.period },
-          added: 0,
-        };
-      else if (next.credits && data.add)
-        next.credits = { ...next.credits, added: next.credits.added + data.add };
+      next.credits = creditsChanged(next.credits, event.data, event.version);
       return { outcome: 'applied', record: next };
     }
     case 'KeyLeaked':
