@@ -1,6 +1,12 @@
 import Redis from 'ioredis';
 import { randomUUID } from 'node:crypto';
-import { KeyCredits, RateLimit, creditPeriodAt, creditPeriodStart } from '@keygate/contracts';
+import {
+  CreditsLeft,
+  KeyCredits,
+  RateLimit,
+  creditPeriodAt,
+  creditPeriodStart,
+} from '@keygate/contracts';
 import { ADMIT_LUA, CREDITS_LEFT_LUA, REPLAY_LUA } from './admission.lua';
 import { LedgerKeyspace } from './ledger-keyspace';
 import { WINDOW_DAYS, dayIndexOf, startOfDay, windowStartDay } from './rolling-window';
@@ -97,6 +103,15 @@ function creditArgs(credits: KeyCredits | null | undefined, nowMs: number): Arra
     refill?.amount ?? 0,
     refill?.cap ?? -1,
   ];
+}
+
+/** What a key's credits have left, as the wire carries it (the next refill as an ISO time). */
+export function creditsLeftOnWire(
+  left: { remaining: number; nextRefillAt: number | null } | null | undefined,
+): CreditsLeft | null {
+  if (!left) return null;
+  const { remaining, nextRefillAt: next } = left;
+  return { remaining, nextRefillAt: next === null ? null : new Date(next).toISOString() };
 }
 
 /** When a key's credits are next refilled, or null without a refill. */
@@ -215,8 +230,15 @@ export class QuotaLedger {
     const [admittedCount, usedAfter, first, roomDay, at] = reply;
     const codes = reply.slice(5, 5 + calls.length);
     const waits = reply.slice(5 + calls.length, 5 + calls.length + limitKeys.length);
+    // What each key's credits have left after the step, and its next refill: once a key.
     const creditsLeft = new Map(
-      withCredits.map((call, i) => [call.id, reply[5 + calls.length + limitKeys.length + i]]),
+      withCredits.map((call, i) => [
+        call.id,
+        {
+          remaining: reply[5 + calls.length + limitKeys.length + i],
+          nextRefillAt: nextRefillAt(call.credits!, nowMs),
+        },
+      ]),
     );
     const refusals = rateLimitRefusals(limits.rateLimits, distinct, waits);
     const resetSeconds =
@@ -234,12 +256,7 @@ export class QuotaLedger {
         remaining: Math.max(0, limits.quota - callUsed),
         resetSeconds,
         retryAfterSeconds: codes[i] === REFUSED_BY_QUOTA ? retryAfterSeconds : 0,
-        ...(call.credits && {
-          credits: {
-            remaining: creditsLeft.get(call.id)!,
-            nextRefillAt: nextRefillAt(call.credits, nowMs),
-          },
-        }),
+        ...(creditsLeft.has(call.id) && { credits: creditsLeft.get(call.id) }),
         ...(codes[i] === REFUSED_BY_CREDITS && { creditsExhausted: true as const }),
         ...(codes[i] === REFUSED_BY_RATE_LIMIT && {
           rateLimited: refusals.account

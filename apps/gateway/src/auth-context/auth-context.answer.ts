@@ -4,6 +4,7 @@ import { PublicRoute } from '@keygate/contracts';
 import { sendHttpError } from '@keygate/http';
 import { Principal } from '../auth/key-verifier';
 import { GatewayPipeline } from '../call-pipeline/gateway-pipeline';
+import { creditsLeftOnWire } from '@keygate/usage';
 import { QuotaAdmission } from '../quota/quota-admission';
 
 /**
@@ -47,11 +48,7 @@ export class AuthContextAnswer {
         meta: key.meta,
       },
       usage: { windowDays: 30, ...usage },
-      credits: credits && {
-        remaining: credits.remaining,
-        nextRefillAt:
-          credits.nextRefillAt === null ? null : new Date(credits.nextRefillAt).toISOString(),
-      },
+      credits: creditsLeftOnWire(credits),
       rateLimits: { key: key.rateLimits, account: this.quota.accountRateLimits(account.plan) },
     };
   }

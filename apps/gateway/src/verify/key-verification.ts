@@ -17,6 +17,7 @@ import { sameSecret } from '@keygate/key-secret';
 import { KeyVerifier, Principal } from '../auth/key-verifier';
 import { isPermitted } from '../authorization/route-permission';
 import { ProjectionService } from '../projection/projection.service';
+import { creditsLeftOnWire } from '@keygate/usage';
 import { QuotaAdmission } from '../quota/quota-admission';
 
 const REFUSED = {
@@ -103,15 +104,7 @@ export class KeyVerification {
           resetSeconds: admission.resetSeconds,
         },
         rateLimits: { key: key.rateLimits, account: [...limits.rateLimits] },
-        credits: admission?.credits
-          ? {
-              remaining: admission.credits.remaining,
-              nextRefillAt:
-                admission.credits.nextRefillAt === null
-                  ? null
-                  : new Date(admission.credits.nextRefillAt).toISOString(),
-            }
-          : null,
+        credits: creditsLeftOnWire(admission?.credits),
         retryAfterSeconds:
           (refusal as { retryAfterSeconds?: number } | null)?.retryAfterSeconds ?? null,
       },

@@ -3,7 +3,13 @@ import Redis from 'ioredis';
 import { KEYGATE_CONFIG, UsageServiceConfig } from '@keygate/config';
 import { CLOCK, Clock, KeyUsageSummary, KeyView, UsageSeries } from '@keygate/contracts';
 import { REDIS } from '@keygate/connections';
-import { QuotaLedger, dayIndexOf, usageSeries, usedInWindow } from '@keygate/usage';
+import {
+  QuotaLedger,
+  creditsLeftOnWire,
+  dayIndexOf,
+  usageSeries,
+  usedInWindow,
+} from '@keygate/usage';
 import { KeyHousekeeping } from '../housekeeping/key-housekeeping';
 import { KeyServiceClient } from '../rpc/key-service.client';
 
@@ -63,18 +69,14 @@ export class UsageReader {
   }
 
   private async creditsOf(accountId: string, key: KeyView): Promise<KeyUsageSummary['credits']> {
-    const left = await this.ledger.creditsLeft(
-      accountId,
-      key.id,
-      key.credits ?? null,
-      this.clock.now().getTime(),
+    return creditsLeftOnWire(
+      await this.ledger.creditsLeft(
+        accountId,
+        key.id,
+        key.credits ?? null,
+        this.clock.now().getTime(),
+      ),
     );
-    if (!left) return null;
-    const { remaining, nextRefillAt } = left;
-    return {
-      remaining,
-      nextRefillAt: nextRefillAt === null ? null : new Date(nextRefillAt).toISOString(),
-    };
   }
 
   private today(): number {

@@ -1,6 +1,12 @@
 import { KeyCredits } from '../dto/key.dto';
 import { KeyCreatedData, KeyCreditsChangedData } from '../events/key-events';
 
+/** What a key's credits have left, and when they are next refilled (null: no refill). */
+export interface CreditsLeft {
+  remaining: number;
+  nextRefillAt: string | null;
+}
+
 /**
  * A key's credits after its KeyCreated (event `version`, at `occurredAt`): the creation's
  * `remaining` as its first set, refills counted from then; null when it spends without limit.

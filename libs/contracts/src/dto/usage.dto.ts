@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CreditsLeft } from '../credits/credits-fold';
 
 export const accountUsageQuerySchema = z
   .object({ accountId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id') })
@@ -32,5 +33,5 @@ export interface KeyUsageSummary {
   /** Flagged by the daily housekeeping: active, older than 30 days, and no call in them. */
   unusedFor30Days: boolean;
   /** What the key's credits have left and when they are next refilled; null: unlimited. */
-  credits: { remaining: number; nextRefillAt: string | null } | null;
+  credits: CreditsLeft | null;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CreditsLeft } from '../credits/credits-fold';
 import { ErrorCode } from '../errors/error-codes';
 import { isIpOrCidr } from './ip-address';
 import { KEY_ACTIONS, KeyMeta, KeyRule, RateLimit } from './key.dto';
@@ -50,7 +51,7 @@ export interface KeyVerificationAnswer {
   limits: {
     quota: { limit: number; used: number; remaining: number; resetSeconds: number } | null;
     rateLimits: { key: RateLimit[]; account: RateLimit[] };
-    credits: { remaining: number; nextRefillAt: string | null } | null;
+    credits: CreditsLeft | null;
     retryAfterSeconds: number | null;
   } | null;
 }
