@@ -1,5 +1,6 @@
 import Redis from 'ioredis';
-import { EventEnvelope } from '@keygate/contracts';
+import { EventEnvelope, SYSTEM_ACTOR } from '@keygate/contracts';
+import { Account } from '../src/domain/account.aggregate';
 import { AppendRequest } from '../src/domain/aggregate-root';
 import { EventSourcedRepository } from '../src/event-store/event-sourced.repository';
 import { ConcurrencyError, EventStore } from '../src/event-store/event-store.port';
@@ -60,3 +61,16 @@ export function inMemoryRepository() {
 /** A Redis that grants every lease at once: a unit spec runs one command at a time. */
 export const uncontendedLockRedis = () =>
   ({ set: async () => 'OK', eval: async () => 1 }) as unknown as Redis;
+
+/** Account acc_1 ("Acme") opened on `plan` and stored: where the account specs start. */
+export async function storeAccount(
+  repository: EventSourcedRepository,
+  now: Date,
+  plan = 'pro',
+): Promise<void> {
+  await repository.save(
+    Account.open({ accountId: 'acc_1', name: 'Acme', plan, now }),
+    'acc_1',
+    SYSTEM_ACTOR,
+  );
+}

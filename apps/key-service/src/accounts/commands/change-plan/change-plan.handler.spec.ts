@@ -1,21 +1,14 @@
 import { NotFoundError, SYSTEM_ACTOR, ValidationError } from '@keygate/contracts';
 import { ManualClock } from '@keygate/testing';
-import { inMemoryRepository } from '../../../../test/in-memory-event-store';
+import { inMemoryRepository, storeAccount } from '../../../../test/in-memory-event-store';
 import { unitSpecConfig } from '../../../../test/key-service-config';
-import { Account } from '../../../domain/account.aggregate';
 import { ChangePlanCommand } from './change-plan.command';
 import { ChangePlanHandler } from './change-plan.handler';
 
 async function setup() {
   const { store, repository, relay, flushes } = inMemoryRepository();
   const clock = new ManualClock(new Date('2026-12-06T12:00:00.000Z'));
-  const account = Account.open({
-    accountId: 'acc_1',
-    name: 'Acme',
-    plan: 'starter',
-    now: clock.now(),
-  });
-  await repository.save(account, 'acc_1', SYSTEM_ACTOR);
+  await storeAccount(repository, clock.now(), 'starter');
   const handler = new ChangePlanHandler(repository, relay, clock, unitSpecConfig);
   return { store, handler, flushes };
 }

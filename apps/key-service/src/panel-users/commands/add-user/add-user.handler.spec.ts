@@ -1,8 +1,7 @@
 import { AccountRecord, EmailTakenError, NotFoundError, SYSTEM_ACTOR } from '@keygate/contracts';
 import { ManualClock } from '@keygate/testing';
-import { inMemoryRepository } from '../../../../test/in-memory-event-store';
+import { inMemoryRepository, storeAccount } from '../../../../test/in-memory-event-store';
 import { inMemoryPanelUsers } from '../../../../test/in-memory-panel-users';
-import { Account } from '../../../domain/account.aggregate';
 import { ReadModels } from '../../../read-models/read-models.repository';
 import { UserAudit } from '../../user-audit';
 import { AddUserHandler } from './add-user.handler';
@@ -12,12 +11,7 @@ const HASH = 'scrypt$c2FsdHNhbHRzYWx0c2FsdA==$aGFzaGhhc2hoYXNoaGFzaA==';
 async function setup({ withStream = true } = {}) {
   const { store, repository, relay } = inMemoryRepository();
   const clock = new ManualClock(new Date('2026-12-06T12:00:00.000Z'));
-  if (withStream)
-    await repository.save(
-      Account.open({ accountId: 'acc_1', name: 'Acme', plan: 'pro', now: clock.now() }),
-      'acc_1',
-      SYSTEM_ACTOR,
-    );
+  if (withStream) await storeAccount(repository, clock.now());
   const { users, repository: panelUsers } = inMemoryPanelUsers();
   const readModels = {
     findAccount: async (id: string) => (id === 'acc_1' ? ({ id } as AccountRecord) : null),

@@ -1,8 +1,7 @@
 import { NotAllowedError, NotFoundError, SYSTEM_ACTOR } from '@keygate/contracts';
 import { ManualClock } from '@keygate/testing';
-import { inMemoryRepository } from '../../../../test/in-memory-event-store';
+import { inMemoryRepository, storeAccount } from '../../../../test/in-memory-event-store';
 import { inMemoryPanelUsers } from '../../../../test/in-memory-panel-users';
-import { Account } from '../../../domain/account.aggregate';
 import { UserAudit } from '../../user-audit';
 import { ChangeRoleHandler } from './change-role.handler';
 
@@ -11,11 +10,7 @@ const CREATED = new Date('2026-12-01T12:00:00.000Z');
 async function setup() {
   const { store, repository, relay } = inMemoryRepository();
   const clock = new ManualClock(new Date('2026-12-06T12:00:00.000Z'));
-  await repository.save(
-    Account.open({ accountId: 'acc_1', name: 'Acme', plan: 'pro', now: clock.now() }),
-    'acc_1',
-    SYSTEM_ACTOR,
-  );
+  await storeAccount(repository, clock.now());
   const { users, repository: panelUsers } = inMemoryPanelUsers();
   for (const [id, role] of [
     ['u_admin', 'admin'],

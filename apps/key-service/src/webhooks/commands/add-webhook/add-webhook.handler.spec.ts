@@ -1,7 +1,6 @@
 import { NotFoundError, SYSTEM_ACTOR } from '@keygate/contracts';
 import { ManualClock } from '@keygate/testing';
-import { inMemoryRepository } from '../../../../test/in-memory-event-store';
-import { Account } from '../../../domain/account.aggregate';
+import { inMemoryRepository, storeAccount } from '../../../../test/in-memory-event-store';
 import { UserAudit } from '../../../panel-users/user-audit';
 import {
   WebhookEndpointDocument,
@@ -12,11 +11,7 @@ import { AddWebhookHandler } from './add-webhook.handler';
 async function setup() {
   const { store, repository, relay } = inMemoryRepository();
   const clock = new ManualClock(new Date('2026-12-06T12:00:00.000Z'));
-  await repository.save(
-    Account.open({ accountId: 'acc_1', name: 'Acme', plan: 'pro', now: clock.now() }),
-    'acc_1',
-    SYSTEM_ACTOR,
-  );
+  await storeAccount(repository, clock.now());
   const stored: WebhookEndpointDocument[] = [];
   const endpoints = {
     insert: async (endpoint: WebhookEndpointDocument) => void stored.push(endpoint),
