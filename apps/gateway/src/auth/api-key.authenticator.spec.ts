@@ -16,6 +16,7 @@ import { KeyProjection } from '../projection/key-projection';
 import { ProjectionService } from '../projection/projection.service';
 import { ApiKeyAuthenticator, AuthenticatedRequest } from './api-key.authenticator';
 import { AuthFailureThrottle } from './auth-failure.throttle';
+import { KeyVerifier } from './key-verifier';
 import {
   ApiKeyHeaderStrategy,
   BearerKeyStrategy,
@@ -79,7 +80,7 @@ function setup(
   const clientAddress = { of: () => '203.0.113.7' } as unknown as ClientAddress;
   const clock = new ManualClock(NOW);
   const authenticator = new ApiKeyAuthenticator(
-    config,
+    new KeyVerifier(projection, config),
     service,
     throttle,
     metrics,

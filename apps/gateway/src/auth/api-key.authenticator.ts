@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import passport from 'passport';
-import { KEYGATE_CONFIG, GatewayConfig } from '@keygate/config';
 import { Clock, CLOCK, DomainError, ErrorCode, ServiceUnavailableError } from '@keygate/contracts';
 import { Permission, assertPermitted } from '../authorization/route-permission';
 import { GatewayMetrics } from '../metrics/gateway.metrics';
@@ -38,18 +37,14 @@ const STRATEGIES = [
  */
 @Injectable()
 export class ApiKeyAuthenticator {
-  private readonly verifier: KeyVerifier;
-
   constructor(
-    @Inject(KEYGATE_CONFIG) config: GatewayConfig,
+    private readonly verifier: KeyVerifier,
     private readonly projection: ProjectionService,
     private readonly throttle: AuthFailureThrottle,
     private readonly metrics: GatewayMetrics,
     private readonly clientAddress: ClientAddress,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {
-    this.verifier = new KeyVerifier(projection.projection, config);
-  }
+  ) {}
 
   /**
    * `permissions`: what the call needs, always given by the route (from its canonical target or

@@ -1,6 +1,7 @@
 import { FastifyRequest } from 'fastify';
 import { GatewayConfig } from '@keygate/config';
 import { Clock, ForbiddenError } from '@keygate/contracts';
+import { KeyVerifier } from '../auth/key-verifier';
 import { KeyProjection } from '../projection/key-projection';
 import { ProjectionService } from '../projection/projection.service';
 import { QuotaAdmission } from '../quota/quota-admission';
@@ -15,6 +16,7 @@ function verificationWith(verifyToken: string | null) {
     isReady: true,
   } as unknown as ProjectionService;
   return new KeyVerification(
+    new KeyVerifier(projection.projection, config as unknown as GatewayConfig),
     config as unknown as GatewayConfig,
     projection,
     {} as QuotaAdmission,

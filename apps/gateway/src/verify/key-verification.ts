@@ -47,16 +47,13 @@ function reasonOf(error: DomainError): string {
  */
 @Injectable()
 export class KeyVerification {
-  private readonly verifier: KeyVerifier;
-
   constructor(
+    private readonly verifier: KeyVerifier,
     @Inject(KEYGATE_CONFIG) private readonly config: GatewayConfig,
     private readonly projection: ProjectionService,
     private readonly quota: QuotaAdmission,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {
-    this.verifier = new KeyVerifier(projection.projection, config);
-  }
+  ) {}
 
   /** 403 unless the caller presents VERIFY_TOKEN (and while it is unset). */
   assertCaller(request: FastifyRequest): void {
