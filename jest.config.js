@@ -1,7 +1,7 @@
 // Two projects: fast unit specs beside the code, and integration specs that need the real
 // Redis and Mongo-wire server started by scripts/services.js (see test/global-setup.js).
 const moduleNameMapper = {
-  '^@keygate/(config|contracts|key-secret|connections|testing|usage|http|client)$':
+  '^@keygate/(config|contracts|key-secret|connections|testing|usage|http|client|webhooks)$':
     '<rootDir>/libs/$1/src',
 };
 const transform = { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] };

@@ -1,34 +1,7 @@
-import { createServer, IncomingHttpHeaders, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
 import { Webhook } from 'standardwebhooks';
 import { SystemHarness } from '../system.harness';
+import { webhookReceiver } from './fixtures/webhook-receiver';
 import { PanelClient } from './panel.client';
-
-interface Received {
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
-/** A customer's receiver on loopback, answering 204 to whatever it is sent. */
-async function receiver(): Promise<{ url: string; received: Received[]; close(): Promise<void> }> {
-  const received: Received[] = [];
-  const server: Server = createServer((request, response) => {
-    let body = '';
-    request.on('data', (chunk) => (body += chunk));
-    request.on('end', () => {
-      received.push({ headers: request.headers, body });
-      response.statusCode = 204;
-      response.end();
-    });
-  });
-  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/hooks/keygate`,
-    received,
-    close: () => new Promise((closed) => server.close(() => closed())),
-  };
-}
 
 describe('webhook endpoints', () => {
   // Every address here is loopback: private targets are allowed for this harness only.
@@ -38,7 +11,7 @@ describe('webhook endpoints', () => {
   afterAll(() => system.stop());
 
   it('adds an endpoint with a secret shown once, sends it a webhook.test the standardwebhooks package verifies, and removes it', async () => {
-    const hooks = await receiver();
+    const hooks = await webhookReceiver();
     try {
       const { client, signup } = await PanelClient.signup(system, 'Hooked Co');
       const added = await client.post('/webhooks', {
@@ -61,7 +34,11 @@ describe('webhook endpoints', () => {
 
       const test = await client.post(`/webhooks/${webhook.id}/test`);
       expect(test.status).toBe(200);
-      expect(test.body.delivery).toMatchObject({ type: 'webhook.test', status: 204, error: null });
+      expect(test.body.delivery).toMatchObject({
+        type: 'webhook.test',
+        status: 'delivered',
+        attempts: [{ status: 204, error: null }],
+      });
       expect(hooks.received).toHaveLength(1);
       const [delivery] = hooks.received;
       const verified = new Webhook(secret).verify(

@@ -7,6 +7,7 @@ import { KeySecretsConfig, keySecretsPiece } from './pieces/key-secrets.piece';
 import { PublicApiConfig, publicApiPiece } from './pieces/public-api.piece';
 import { SharedConfig, sharedPiece } from './pieces/shared.piece';
 import { StorageConfig, storagePiece } from './pieces/storage.piece';
+import { WebhooksConfig, webhooksPiece } from './pieces/webhooks.piece';
 
 /** The gateway (data plane): keys, quota, upstream. */
 export type GatewayConfig = SharedConfig &
@@ -23,24 +24,31 @@ export const loadGatewayConfig: (env?: NodeJS.ProcessEnv) => GatewayConfig = com
 );
 
 /** The Panel app (control plane): the Panel page and API, the Operator API, /docs. */
-export type PanelConfig = SharedConfig & PublicApiConfig & HttpServerConfig & ControlPlaneConfig;
+export type PanelConfig = SharedConfig &
+  PublicApiConfig &
+  HttpServerConfig &
+  ControlPlaneConfig &
+  WebhooksConfig;
 export const loadPanelConfig: (env?: NodeJS.ProcessEnv) => PanelConfig = composeConfig(
   sharedPiece,
   publicApiPiece,
   httpServerPiece,
   controlPlanePiece,
+  webhooksPiece,
 );
 
-/** The key service: accounts, plans and keys, event-sourced. */
+/** The key service: accounts, plans and keys, event-sourced; webhook delivery. */
 export type KeyServiceConfig = SharedConfig &
   StorageConfig &
   KeySecretsConfig &
-  BackgroundServiceConfig;
+  BackgroundServiceConfig &
+  WebhooksConfig;
 export const loadKeyServiceConfig: (env?: NodeJS.ProcessEnv) => KeyServiceConfig = composeConfig(
   sharedPiece,
   storagePiece,
   keySecretsPiece,
   backgroundServicePiece,
+  webhooksPiece,
 );
 
 /** The usage service: dashboards, rollups, alerts, housekeeping. */

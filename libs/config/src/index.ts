@@ -11,3 +11,4 @@ export * from './pieces/key-secrets.piece';
 export * from './pieces/public-api.piece';
 export * from './pieces/shared.piece';
 export * from './pieces/storage.piece';
+export * from './pieces/webhooks.piece';

@@ -84,6 +84,7 @@ export const keyViewSchema = new Schema<KeyViewDocument>(
   { collection: KEY_VIEW_COLLECTION, versionKey: false, minimize: false },
 );
 keyViewSchema.index({ accountId: 1, createdAt: 1 });
+keyViewSchema.index({ expiresAt: 1 });
 
 export const accountViewSchema = new Schema<AccountViewDocument>(
   { _id: String, name: String, plan: String, createdAt: String, version: Number },

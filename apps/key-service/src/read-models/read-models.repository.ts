@@ -199,6 +199,27 @@ export class ReadModels implements OnModuleInit {
     return docs.map((doc) => ({ id: doc._id, expiresAt: doc.expiresAt as string }));
   }
 
+  /** Live keys that expire by `until` (ISO time), with what an expiry reminder says of them. */
+  async activeKeysExpiringBy(
+    until: string,
+  ): Promise<
+    Array<{ id: string; accountId: string; name: string; hint: string; expiresAt: string }>
+  > {
+    const docs = await this.keys
+      .find(
+        { deleted: false, revoked: false, expired: false, expiresAt: { $ne: null, $lte: until } },
+        { expiresAt: 1, accountId: 1, name: 1, hint: 1 },
+      )
+      .lean<KeyViewDocument[]>();
+    return docs.map((doc) => ({
+      id: doc._id,
+      accountId: doc.accountId,
+      name: doc.name,
+      hint: doc.hint,
+      expiresAt: doc.expiresAt as string,
+    }));
+  }
+
   async findAccount(accountId: string): Promise<AccountView | null> {
     const doc = await this.accounts.findById(accountId).lean<AccountViewDocument>();
     return doc

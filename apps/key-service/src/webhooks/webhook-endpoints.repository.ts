@@ -15,8 +15,19 @@ export interface WebhookEndpointDocument {
   description: string | null;
   enabled: boolean;
   secret: string;
+  /** The secret a rotation replaced: it signs too (a second signature) until then. */
+  previousSecret?: string | null;
+  previousSecretValidUntil?: Date | null;
   createdAt: Date;
 }
+
+/** The secrets that sign an endpoint's deliveries now: its own, and a replaced one still in grace. */
+export const signingSecretsOf = (endpoint: WebhookEndpointDocument, now: Date): string[] =>
+  endpoint.previousSecret &&
+  endpoint.previousSecretValidUntil &&
+  endpoint.previousSecretValidUntil.getTime() > now.getTime()
+    ? [endpoint.secret, endpoint.previousSecret]
+    : [endpoint.secret];
 
 const schema = new Schema<WebhookEndpointDocument>(
   {
@@ -27,6 +38,8 @@ const schema = new Schema<WebhookEndpointDocument>(
     description: { type: String, default: null },
     enabled: Boolean,
     secret: String,
+    previousSecret: { type: String, default: null },
+    previousSecretValidUntil: { type: Date, default: null },
     createdAt: Date,
   },
   { collection: 'webhook_endpoints', versionKey: false },
@@ -66,6 +79,36 @@ export class WebhookEndpointsRepository implements OnModuleInit {
   ): Promise<WebhookEndpointDocument | null> {
     return this.endpoints
       .findOneAndUpdate({ _id: endpointId, accountId }, { $set: change }, { new: true })
+      .lean<WebhookEndpointDocument>();
+  }
+
+  /** The enabled endpoints of an account that subscribed to `type`. */
+  async subscribed(accountId: string, type: WebhookEventType): Promise<WebhookEndpointDocument[]> {
+    return this.endpoints
+      .find({ accountId, enabled: true, events: type })
+      .lean<WebhookEndpointDocument[]>();
+  }
+
+  async rotateSecret(
+    accountId: string,
+    endpointId: string,
+    secret: string,
+    previousValidUntil: Date,
+  ): Promise<WebhookEndpointDocument | null> {
+    const endpoint = await this.one(accountId, endpointId);
+    if (!endpoint) return null;
+    return this.endpoints
+      .findOneAndUpdate(
+        { _id: endpointId, accountId, secret: endpoint.secret },
+        {
+          $set: {
+            secret,
+            previousSecret: endpoint.secret,
+            previousSecretValidUntil: previousValidUntil,
+          },
+        },
+        { new: true },
+      )
       .lean<WebhookEndpointDocument>();
   }
 

@@ -1,21 +1,9 @@
 import { z } from 'zod';
-import {
-  booleanFlag,
-  byteLimit,
-  configPiece,
-  portNumber,
-  publicAddress,
-  urlWith,
-} from './config-piece';
+import { byteLimit, configPiece, portNumber, publicAddress, urlWith } from './config-piece';
 
 export interface ControlPlaneConfig {
   /** X-Operator-Token of the Operator API; unset: the Operator API answers 404. */
   operatorToken: string | null;
-  webhooks: {
-    /** true (tests only): endpoints may be on loopback or private addresses. */
-    allowPrivateTargets: boolean;
-    timeoutMs: number;
-  };
   leaks: {
     /** What a reported leak does to the key: revoke it (default), or record and notify only. */
     action: 'revoke' | 'quarantine' | 'notify';
@@ -63,8 +51,6 @@ export const controlPlanePiece = configPiece({
     PANEL_SIGNUP_WINDOW_SECONDS: count(3600),
     PANEL_BODY_LIMIT_BYTES: byteLimit(64 * 1024),
     OPERATOR_IMPORT_BODY_LIMIT_BYTES: byteLimit(8 * 1024 * 1024),
-    WEBHOOK_ALLOW_PRIVATE_TARGETS: booleanFlag.default('false'),
-    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
     LEAK_ACTION: z.enum(['revoke', 'quarantine', 'notify']).default('revoke'),
     GITHUB_SECRET_SCANNING_KEYS_URL: urlWith(['http:', 'https:']).default(
       'https://api.github.com/meta/public_keys/secret_scanning',
@@ -72,10 +58,6 @@ export const controlPlanePiece = configPiece({
   },
   build: (e): ControlPlaneConfig => ({
     operatorToken: e.OPERATOR_TOKEN ?? null,
-    webhooks: {
-      allowPrivateTargets: e.WEBHOOK_ALLOW_PRIVATE_TARGETS,
-      timeoutMs: e.WEBHOOK_TIMEOUT_MS,
-    },
     leaks: { action: e.LEAK_ACTION, githubKeysUrl: e.GITHUB_SECRET_SCANNING_KEYS_URL },
     http: {
       panelBodyLimitBytes: e.PANEL_BODY_LIMIT_BYTES,

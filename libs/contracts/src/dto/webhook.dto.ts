@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { actorSchema } from './actor.dto';
 
-/** What a webhook endpoint may subscribe to (issue 20 delivers `webhook.test` so far). */
+/** What a webhook endpoint may subscribe to. */
 export const WEBHOOK_EVENT_TYPES = [
   'quota.threshold',
   'key.expiring',
@@ -71,8 +71,53 @@ export interface WebhookView {
   createdAt: string;
 }
 
-/** What sending to an endpoint needs: where, and the secret that signs (internal RPC only). */
-export interface WebhookSigning {
-  url: string;
+/** One try at sending a delivery: the endpoint's status (null: no answer, see `error`). */
+export interface WebhookAttemptView {
+  at: string;
+  status: number | null;
+  error: string | null;
+  durationMs: number;
+}
+
+/**
+ * One event on its way to one endpoint: `pending` (due at `nextAttemptAt`), `delivered` (a 2xx),
+ * or `failed` (the retries ran out, the endpoint answered 410 or was disabled: a dead letter,
+ * which replay sends again).
+ */
+export interface WebhookDeliveryView {
+  id: string;
+  endpointId: string;
+  /** The `webhook-id` header: the same on every attempt, so a receiver can drop repeats. */
+  messageId: string;
+  eventId: string;
+  type: WebhookEventType;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: WebhookAttemptView[];
+  nextAttemptAt: string | null;
+  createdAt: string;
+}
+
+export const listDeliveriesSchema = z
+  .object({
+    accountId: idSchema,
+    endpointId: idSchema,
+    status: z.enum(['pending', 'delivered', 'failed']).optional(),
+    limit: z.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+
+export const deliveryRefSchema = z
+  .object({
+    accountId: idSchema,
+    endpointId: idSchema,
+    deliveryId: z.string().regex(/^dlv_[A-Za-z0-9_-]{1,128}$/, 'must be a delivery id'),
+    actor: actorSchema.optional(),
+  })
+  .strict();
+
+/** A new signing secret; the one it replaces still signs (a second signature) until `previousValidUntil`. */
+export interface RotatedWebhookSecret {
+  webhook: WebhookView;
   secret: string;
+  previousValidUntil: string;
 }

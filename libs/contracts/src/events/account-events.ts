@@ -52,6 +52,12 @@ export interface WebhookEndpointChangedData {
   url?: string;
   events?: string[];
   enabled?: boolean;
+  /** Keygate disabled it: why (the endpoint answered 410 Gone). */
+  disabledBecause?: string;
+  /** A new signing secret was made (never the secret itself). */
+  secretRotated?: true;
+  /** A delivery was sent again. */
+  replayedDelivery?: string;
 }
 
 export interface WebhookEndpointRemovedData {

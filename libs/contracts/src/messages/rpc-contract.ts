@@ -38,9 +38,12 @@ import {
 } from '../dto/usage.dto';
 import { EventPage } from '../events/event-envelope';
 import {
-  WebhookSigning,
+  RotatedWebhookSecret,
+  WebhookDeliveryView,
   WebhookView,
   addWebhookSchema,
+  deliveryRefSchema,
+  listDeliveriesSchema,
   updateWebhookSchema,
   webhookRefSchema,
 } from '../dto/webhook.dto';
@@ -100,7 +103,10 @@ export const KEY_SERVICE_MESSAGES = {
   [KeyServicePattern.ListWebhooks]: message<WebhookView[]>()(accountRefSchema),
   [KeyServicePattern.RemoveWebhook]: message<{ removed: true }>()(webhookRefSchema),
   [KeyServicePattern.UpdateWebhook]: message<WebhookView>()(updateWebhookSchema),
-  [KeyServicePattern.WebhookSigning]: message<WebhookSigning>()(webhookRefSchema),
+  [KeyServicePattern.TestWebhook]: message<WebhookDeliveryView>()(webhookRefSchema),
+  [KeyServicePattern.RotateWebhookSecret]: message<RotatedWebhookSecret>()(webhookRefSchema),
+  [KeyServicePattern.ListDeliveries]: message<WebhookDeliveryView[]>()(listDeliveriesSchema),
+  [KeyServicePattern.ReplayDelivery]: message<WebhookDeliveryView>()(deliveryRefSchema),
   [KeyServicePattern.ChangeCredits]: message<KeyView>()(changeCreditsSchema),
   [KeyServicePattern.ReportLeaks]: message<LeakVerdict[]>()(reportLeaksSchema),
   [KeyServicePattern.DeleteKey]: message<{ deleted: true; keyId: string }>()(keyRefSchema),

@@ -3,7 +3,7 @@ import { KeyServicePattern, WebhookView, addWebhookSchema } from '@keygate/contr
 import { z } from 'zod';
 import { KeyServiceClient } from '../../rpc/key-service.client';
 import { PanelCaller, actorOf } from '../../sessions/panel-session.guard';
-import { WebhookTarget } from '../delivery/webhook-target';
+import { WebhookTarget } from '@keygate/webhooks';
 
 export const addWebhookBodySchema = addWebhookSchema.omit({ accountId: true, actor: true });
 

@@ -1,23 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { KeyServicePattern } from '@keygate/contracts';
+import { KeyServicePattern, WebhookDeliveryView } from '@keygate/contracts';
 import { KeyServiceClient } from '../../rpc/key-service.client';
 import { PanelCaller } from '../../sessions/panel-session.guard';
-import { DeliveryAttempt, WebhookSender } from '../delivery/webhook-sender';
 
-/** Sends a signed `webhook.test` event to an endpoint of the caller's account, now, and says how it went. */
+/**
+ * Sends a signed `webhook.test` event to an endpoint of the caller's account, now (the key
+ * service sends it, with the secret only it holds): the delivery and its first attempt.
+ */
 @Injectable()
 export class TestWebhookHandler {
-  constructor(
-    private readonly keyService: KeyServiceClient,
-    private readonly sender: WebhookSender,
-  ) {}
+  constructor(private readonly keyService: KeyServiceClient) {}
 
-  async execute(caller: PanelCaller, endpointId: string): Promise<DeliveryAttempt> {
-    const { accountId } = caller.session;
-    const signing = await this.keyService.call(KeyServicePattern.WebhookSigning, {
-      accountId,
+  async execute(caller: PanelCaller, endpointId: string): Promise<WebhookDeliveryView> {
+    return this.keyService.call(KeyServicePattern.TestWebhook, {
+      accountId: caller.session.accountId,
       endpointId,
     });
-    return this.sender.send(signing, 'webhook.test', { accountId, endpointId });
   }
 }

@@ -1,6 +1,6 @@
 import { KeyServicePattern, ValidationError, WebhookView } from '@keygate/contracts';
 import { fakeKeyService, panelActor, panelCaller } from '../../../test/fake-rpc';
-import { WebhookTarget } from '../delivery/webhook-target';
+import { WebhookTarget } from '@keygate/webhooks';
 import { UpdateWebhookHandler } from './update-webhook.handler';
 
 function setup(refuse = false) {

@@ -3,7 +3,7 @@ import { KeyServicePattern, WebhookView, updateWebhookSchema } from '@keygate/co
 import { z } from 'zod';
 import { KeyServiceClient } from '../../rpc/key-service.client';
 import { PanelCaller, actorOf } from '../../sessions/panel-session.guard';
-import { WebhookTarget } from '../delivery/webhook-target';
+import { WebhookTarget } from '@keygate/webhooks';
 
 export const updateWebhookBodySchema = updateWebhookSchema
   .innerType()

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { randomBytes } from 'node:crypto';
 import {
   CLOCK,
   Clock,
@@ -10,11 +9,11 @@ import {
 } from '@keygate/contracts';
 import { UserAudit } from '../../../panel-users/user-audit';
 import { newWebhookId } from '../../../shared/ids';
+import { newSigningSecret } from '../../signing-secret';
 import { WebhookEndpointsRepository, viewOf } from '../../webhook-endpoints.repository';
 
 /**
- * Adds an account's webhook endpoint with a new signing secret (`whsec_` and 24 random bytes in
- * base64, as Standard Webhooks has it), answered this once. The audit entry is written first: it
+ * Adds an account's webhook endpoint with a new signing secret, answered this once. The audit entry is written first: it
  * also says the account exists (404 otherwise, nothing stored); it never holds the secret.
  */
 @Injectable()
@@ -35,7 +34,7 @@ export class AddWebhookHandler {
       events: request.events,
       description: request.description ?? null,
       enabled: true,
-      secret: `whsec_${randomBytes(24).toString('base64')}`,
+      secret: newSigningSecret(),
       createdAt: this.clock.now(),
     };
     await this.audit.record(request.accountId, request.actor ?? SYSTEM_ACTOR, (account) =>

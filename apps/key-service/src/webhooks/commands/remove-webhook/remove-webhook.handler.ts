@@ -8,13 +8,15 @@ import {
   SYSTEM_ACTOR,
 } from '@keygate/contracts';
 import { UserAudit } from '../../../panel-users/user-audit';
+import { WebhookDeliveriesRepository } from '../../delivery/webhook-deliveries.repository';
 import { WebhookEndpointsRepository } from '../../webhook-endpoints.repository';
 
-/** Removes an account's endpoint (404 for another account's), then audits it. */
+/** Removes an account's endpoint (404 for another account's) and its deliveries, then audits it. */
 @Injectable()
 export class RemoveWebhookHandler {
   constructor(
     private readonly endpoints: WebhookEndpointsRepository,
+    private readonly deliveries: WebhookDeliveriesRepository,
     private readonly audit: UserAudit,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -27,6 +29,7 @@ export class RemoveWebhookHandler {
     await this.audit.record(request.accountId, request.actor ?? SYSTEM_ACTOR, (account) =>
       account.recordWebhookRemoved(request.endpointId, this.clock.now()),
     );
+    await this.deliveries.removeOfEndpoint(request.accountId, request.endpointId);
     return { removed: true };
   }
 }

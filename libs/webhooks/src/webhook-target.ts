@@ -1,7 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
 import { lookup } from 'node:dns/promises';
 import { isIP } from 'node:net';
-import { KEYGATE_CONFIG, PanelConfig } from '@keygate/config';
 import { ValidationError } from '@keygate/contracts';
 import { addressKind } from '@keygate/http';
 
@@ -18,9 +16,8 @@ export interface CheckedTarget {
  * at each send, and the request connects to the very address checked (no second lookup to
  * rebind). WEBHOOK_ALLOW_PRIVATE_TARGETS=true lifts the rule (for tests on one machine).
  */
-@Injectable()
 export class WebhookTarget {
-  constructor(@Inject(KEYGATE_CONFIG) private readonly config: Pick<PanelConfig, 'webhooks'>) {}
+  constructor(private readonly allowPrivateTargets: boolean) {}
 
   async check(raw: string): Promise<CheckedTarget> {
     const url = new URL(raw);
@@ -32,7 +29,7 @@ export class WebhookTarget {
         });
     if (addresses.length === 0)
       throw ValidationError.of('url', `its host ${host} does not resolve`);
-    if (!this.config.webhooks.allowPrivateTargets)
+    if (!this.allowPrivateTargets)
       for (const { address } of addresses) {
         const kind = addressKind(address);
         if (kind !== 'public')

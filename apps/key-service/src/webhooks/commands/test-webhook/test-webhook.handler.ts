@@ -1,0 +1,61 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import {
+  CLOCK,
+  Clock,
+  KeyServicePattern,
+  KeyServiceRequest,
+  NotFoundError,
+  WebhookDeliveryView,
+} from '@keygate/contracts';
+import { seqOf } from '../../delivery/delivery-order';
+import {
+  WebhookDeliveriesRepository,
+  deliveryIdOf,
+  deliveryViewOf,
+} from '../../delivery/webhook-deliveries.repository';
+import { WebhookDeliveryWorker } from '../../delivery/webhook-delivery.worker';
+import { WebhookEndpointsRepository } from '../../webhook-endpoints.repository';
+
+/**
+ * Sends a signed `webhook.test` event to an endpoint now (enabled or not subscribed: it is a
+ * test) and answers the delivery with its first attempt; if that failed it is retried like any
+ * other, and listed with the endpoint's deliveries.
+ */
+@Injectable()
+export class TestWebhookHandler {
+  constructor(
+    private readonly endpoints: WebhookEndpointsRepository,
+    private readonly deliveries: WebhookDeliveriesRepository,
+    private readonly worker: WebhookDeliveryWorker,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async execute(
+    request: KeyServiceRequest<typeof KeyServicePattern.TestWebhook>,
+  ): Promise<WebhookDeliveryView> {
+    const { accountId, endpointId } = request;
+    if (!(await this.endpoints.one(accountId, endpointId)))
+      throw new NotFoundError('Webhook endpoint', endpointId);
+    const now = this.clock.now();
+    const eventId = `test-${randomUUID()}`;
+    await this.deliveries.queue(
+      {
+        eventId,
+        accountId,
+        type: 'webhook.test',
+        occurredAt: now.toISOString(),
+        subject: eventId,
+        data: { accountId, endpointId },
+      },
+      [endpointId],
+      seqOf(`${now.getTime()}-0`),
+      // Not due before the attempt below: no pass of the worker takes it meanwhile.
+      new Date(now.getTime() + 60_000),
+    );
+    const id = deliveryIdOf(eventId, endpointId);
+    const attempted = await this.worker.attemptNow(id, { evenIfDisabled: true });
+    if (!attempted) throw new NotFoundError('Webhook delivery', id);
+    return deliveryViewOf(attempted);
+  }
+}

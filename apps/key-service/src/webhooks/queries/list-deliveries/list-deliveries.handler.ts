@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import {
+  KeyServicePattern,
+  KeyServiceRequest,
+  NotFoundError,
+  WebhookDeliveryView,
+} from '@keygate/contracts';
+import {
+  WebhookDeliveriesRepository,
+  deliveryViewOf,
+} from '../../delivery/webhook-deliveries.repository';
+import { WebhookEndpointsRepository } from '../../webhook-endpoints.repository';
+
+/** An endpoint's deliveries, newest first, each with its attempts and next retry. */
+@Injectable()
+export class ListDeliveriesHandler {
+  constructor(
+    private readonly endpoints: WebhookEndpointsRepository,
+    private readonly deliveries: WebhookDeliveriesRepository,
+  ) {}
+
+  async execute(
+    request: KeyServiceRequest<typeof KeyServicePattern.ListDeliveries>,
+  ): Promise<WebhookDeliveryView[]> {
+    const { accountId, endpointId, status, limit } = request;
+    if (!(await this.endpoints.one(accountId, endpointId)))
+      throw new NotFoundError('Webhook endpoint', endpointId);
+    return (await this.deliveries.ofEndpoint(accountId, endpointId, status, limit)).map(
+      deliveryViewOf,
+    );
+  }
+}
