@@ -1,10 +1,20 @@
-import { KeyServicePattern, KeyUsageSummary, UsageServicePattern } from '@keygate/contracts';
+import {
+  KeyServicePattern,
+  KeyUsageSummary,
+  NoticeEventType,
+  UsageServicePattern,
+} from '@keygate/contracts';
+import { readEventStream, waitFor } from '@keygate/testing';
 import { DAY_MS, dayIndexOf } from '@keygate/usage';
 import { KeyHousekeeping } from '../../apps/usage-service/src/housekeeping/key-housekeeping';
+import { webhookReceiver } from '../webhooks/fixtures/webhook-receiver';
 import { SystemHarness } from '../system.harness';
 
 describe('key housekeeping', () => {
-  const system = new SystemHarness({}, { usageService: true });
+  const system = new SystemHarness(
+    { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true', WEBHOOK_POLL_MS: '50' },
+    { usageService: true },
+  );
 
   beforeAll(() => system.start(0));
   afterAll(() => system.stop());
@@ -16,8 +26,14 @@ describe('key housekeeping', () => {
       ),
     );
 
-  it('flags active keys unused for 30 days, unflags them once used, and trims old key days', async () => {
+  it('flags active keys unused for 30 days (telling the account’s webhooks once), unflags them once used, and trims old key days', async () => {
+    const hooks = await webhookReceiver();
     const opened = await system.openAccount('Housekeeping');
+    const { secret } = await system.send<{ secret: string }>(KeyServicePattern.AddWebhook, {
+      accountId: opened.account.id,
+      url: hooks.url,
+      events: ['key.unused'],
+    });
     const [readWrite, readOnly] = opened.applicationKeys.map((k) => k.key.id);
     const user = await system.createKey(opened.account.id);
     const revoked = await system.createKey(opened.account.id);
@@ -42,6 +58,22 @@ describe('key housekeeping', () => {
     );
     await housekeeping.run(now + 31 * DAY_MS); // a second run the same day changes nothing
     expect([...(await flags(opened.account.id)).values()].filter(Boolean)).toHaveLength(2);
+    const notices = (await readEventStream(system.redis, system.env.KEYGATE_EVENT_STREAM))
+      .map((entry) => entry.event)
+      .filter((event) => event.type === NoticeEventType.KeyUnused);
+    expect(notices.map((event) => (event.data as { keyId: string }).keyId).sort()).toEqual(
+      [readOnly, user.key.id].sort(),
+    );
+    await waitFor(() => hooks.received.length === 2, 10_000, 20);
+    const told = hooks.verified(secret);
+    expect(told.map((message) => message.type)).toEqual(['key.unused', 'key.unused']);
+    expect(told.find((message) => message.data.keyId === user.key.id)?.data).toMatchObject({
+      accountId: opened.account.id,
+      name: 'Product reader',
+      lastUsedAt: null,
+      unusedDays: 30,
+    });
+    await hooks.close();
 
     await ledger.admit(opened.account.id, user.key.id, 1000, now + 32 * DAY_MS);
     await housekeeping.run(now + 32 * DAY_MS);

@@ -79,6 +79,8 @@ export class SystemHarnessOf<P extends HeldProjection> {
       usageService?: boolean;
       /** `echo` answers every call with what it received; `sample` is examples/sample-upstream. */
       upstream?: 'echo' | 'sample';
+      /** Providers the key service gets instead of its own (a ManualClock, say). */
+      keyServiceOverrides?: ProviderOverride[];
     } = {},
   ) {}
 
@@ -87,7 +89,11 @@ export class SystemHarnessOf<P extends HeldProjection> {
       this.options.upstream === 'sample' ? await startSampleUpstream() : await startEchoUpstream();
     this.closeUpstream = upstream.close;
     this.env = testEnv({ UPSTREAM_URL: upstream.url, ...this.overrides });
-    this.keyService = await bootRpcService(this.apps.keyService, this.env);
+    this.keyService = await bootRpcService(
+      this.apps.keyService,
+      this.env,
+      this.options.keyServiceOverrides,
+    );
     if (this.options.usageService)
       this.usageService = await bootRpcService(this.apps.usageService, this.env);
     this.client = createRpcClient(this.env.REDIS_URL);
@@ -144,7 +150,11 @@ export class SystemHarnessOf<P extends HeldProjection> {
 
   /** A key service in place of one the spec closed (same environment, same store). */
   async restartKeyService(): Promise<void> {
-    this.keyService = await bootRpcService(this.apps.keyService, this.env);
+    this.keyService = await bootRpcService(
+      this.apps.keyService,
+      this.env,
+      this.options.keyServiceOverrides,
+    );
   }
 
   /**

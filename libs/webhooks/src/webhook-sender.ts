@@ -1,6 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { Webhook } from 'standardwebhooks';
+import { ValidationError } from '@keygate/contracts';
 import { CheckedTarget, WebhookTarget } from './webhook-target';
 
 /** One message as Standard Webhooks has it: the id stays the same across its retries. */
@@ -54,8 +55,9 @@ export class WebhookSender {
   async send(
     endpoint: { url: string; secrets: string[] },
     message: WebhookMessage,
-    now: Date,
   ): Promise<AttemptOutcome> {
+    // The wall clock, whatever clock decides retries: receivers check it against theirs.
+    const now = new Date();
     const body = JSON.stringify({
       type: message.type,
       timestamp: message.timestamp,
@@ -71,7 +73,11 @@ export class WebhookSender {
     try {
       target = await this.target.check(endpoint.url);
     } catch (error) {
-      return outcome(null, (error as Error).message);
+      const reason =
+        error instanceof ValidationError
+          ? `url ${error.fields?.map((field) => field.message).join('; ')}`
+          : (error as Error).message;
+      return outcome(null, `not sent: ${reason}`);
     }
     const headers = {
       'content-type': 'application/json',

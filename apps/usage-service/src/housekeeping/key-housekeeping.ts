@@ -3,7 +3,21 @@ import Redis from 'ioredis';
 import { Connection, Model } from 'mongoose';
 import { CheckpointReader, MONGO, REDIS, bulkWriteInChunks } from '@keygate/connections';
 import { KEYGATE_CONFIG, UsageServiceConfig } from '@keygate/config';
-import { DAYS_KEPT_PAST_WINDOW, QuotaLedger, dayIndexOf, windowStartDay } from '@keygate/usage';
+import {
+  EVENT_STREAM_FIELD,
+  KeyUnused,
+  KeyView,
+  NoticeEventType,
+  SYSTEM_ACTOR,
+  noticeStreamId,
+} from '@keygate/contracts';
+import {
+  DAYS_KEPT_PAST_WINDOW,
+  QuotaLedger,
+  WINDOW_DAYS,
+  dayIndexOf,
+  windowStartDay,
+} from '@keygate/usage';
 import { LegacyLedgerUpgrade } from '../ledger-upgrade/legacy-ledger.upgrade';
 import { KeyServiceClient } from '../rpc/key-service.client';
 import { KEY_FLAG_COLLECTION, KeyFlagDocument, keyFlagSchema } from './key-flag.schema';
@@ -28,6 +42,7 @@ export class KeyHousekeeping {
   private readonly flags: Model<KeyFlagDocument>;
   private readonly ledger: QuotaLedger;
   private readonly checkpoint: CheckpointReader;
+  private readonly eventStream: string;
 
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
@@ -39,6 +54,7 @@ export class KeyHousekeeping {
     this.flags = connection.model<KeyFlagDocument>(KEY_FLAG_COLLECTION, keyFlagSchema);
     this.ledger = new QuotaLedger(redis, config.redisNamespace);
     this.checkpoint = new CheckpointReader(redis, config.eventStream);
+    this.eventStream = config.eventStream;
   }
 
   async run(nowMs: number): Promise<HousekeepingReport> {
@@ -74,10 +90,14 @@ export class KeyHousekeeping {
     const unused = new Set(unusedKeyIds(keys, lastUsed, nowMs));
     const cleared = [...flagged].filter((keyId) => !unused.has(keyId));
     if (cleared.length > 0) await this.flags.deleteMany({ _id: { $in: cleared } });
+    const newlyUnused = keys.filter((key) => unused.has(key.id) && !flagged.has(key.id));
+    // Told before the flag is written: a pass that dies between the two tells it again, under
+    // the same event id (one per key and last use), which queues no second delivery.
+    for (const key of newlyUnused) await this.publishUnused(key, lastUsed[key.id] ?? null, nowMs);
     await bulkWriteInChunks(
       this.flags,
-      [...unused]
-        .filter((keyId) => !flagged.has(keyId))
+      newlyUnused
+        .map((key) => key.id)
         .map((keyId) => ({
           insertOne: {
             document: { _id: keyId, accountId, flag: 'unused-30-days', flaggedAt: new Date(nowMs) },
@@ -85,6 +105,27 @@ export class KeyHousekeeping {
         })),
     );
     return unused.size;
+  }
+
+  private async publishUnused(key: KeyView, lastUsedMs: number | null, nowMs: number) {
+    const event: KeyUnused = {
+      eventId: `unused-${key.id}-${lastUsedMs ?? 'never'}`,
+      streamId: noticeStreamId(key.id),
+      version: 1,
+      type: NoticeEventType.KeyUnused,
+      schemaVersion: 1,
+      occurredAt: new Date(nowMs).toISOString(),
+      actor: SYSTEM_ACTOR,
+      data: {
+        keyId: key.id,
+        accountId: key.accountId,
+        name: key.name,
+        hint: key.hint,
+        lastUsedAt: lastUsedMs === null ? null : new Date(lastUsedMs).toISOString(),
+        unusedDays: WINDOW_DAYS,
+      },
+    };
+    await this.redis.xadd(this.eventStream, '*', EVENT_STREAM_FIELD, JSON.stringify(event));
   }
 
   private async trimKeyDays(today: number): Promise<number> {

@@ -137,7 +137,6 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
         timestamp: delivery.occurredAt,
         data: delivery.data,
       },
-      at,
     );
     const verdict = verdictOf(
       outcome.status,

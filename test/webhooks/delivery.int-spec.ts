@@ -1,7 +1,7 @@
 import { waitFor } from '@keygate/testing';
 import { SystemHarness, withKey } from '../system.harness';
 import { Received, webhookReceiver } from './fixtures/webhook-receiver';
-import { PanelClient } from './panel.client';
+import { PanelClient } from '../panel/panel.client';
 
 const PLANS = { starter: { apiAccess: true, callLimit: 10, maxUserKeys: 20 } };
 const EVERY_EVENT = [
@@ -207,6 +207,26 @@ describe('webhook delivery from the event stream', () => {
       expect(hooks.received).toHaveLength(1);
     } finally {
       await hooks.close();
+    }
+  });
+
+  it('keeps delivering to other endpoints while one holds its requests unanswered', async () => {
+    const slow = await subscribed('Slow Co', ['key.created']);
+    const quick = await subscribed('Quick Co', ['key.created']);
+    slow.hooks.answerWith(() => 'hold');
+    try {
+      for (let i = 0; i < 3; i++) await slow.client.post('/keys', productReader(`Slow ${i}`));
+      await waitFor(() => slow.hooks.received.length >= 1, 10_000, 20);
+      for (let i = 0; i < 3; i++) await quick.client.post('/keys', productReader(`Quick ${i}`));
+      await waitFor(() => quick.hooks.received.length === 3, 10_000, 20);
+      expect(quick.hooks.verified(quick.secret).map((m) => m.data.name)).toEqual([
+        'Quick 0',
+        'Quick 1',
+        'Quick 2',
+      ]);
+    } finally {
+      await slow.hooks.close();
+      await quick.hooks.close();
     }
   });
 

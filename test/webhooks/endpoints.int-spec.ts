@@ -1,7 +1,7 @@
 import { Webhook } from 'standardwebhooks';
 import { SystemHarness } from '../system.harness';
 import { webhookReceiver } from './fixtures/webhook-receiver';
-import { PanelClient } from './panel.client';
+import { PanelClient } from '../panel/panel.client';
 
 describe('webhook endpoints', () => {
   // Every address here is loopback: private targets are allowed for this harness only.
@@ -95,5 +95,36 @@ describe('webhook endpoints on private addresses (SSRF)', () => {
     expect(refused.status).toBe(400);
     expect(refused.body.error.fields.map((f: { field: string }) => f.field)).toEqual(['url']);
     expect((await client.get('/webhooks')).body.webhooks).toEqual([]);
+  });
+
+  it('refuses at send what was saved while private targets were allowed, sending nothing', async () => {
+    const hooks = await webhookReceiver();
+    // This Panel allows loopback at save; the key service, which sends, does not.
+    const lenient = await system.startPanel({ WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' });
+    try {
+      const { client } = await PanelClient.signup(system, 'Rebound Co');
+      const saved = await system.call(
+        '/panel/api/webhooks',
+        {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${client.session}`,
+            'content-type': 'application/json',
+          },
+          body: JSON.stringify({ url: hooks.url, events: ['webhook.test'] }),
+        },
+        lenient,
+      );
+      expect(saved.status).toBe(201);
+      const test = await client.post(`/webhooks/${saved.body.webhook.id}/test`);
+      expect(test.body.delivery.status).toBe('pending');
+      expect(test.body.delivery.attempts).toEqual([
+        expect.objectContaining({ status: null, error: expect.stringMatching(/public address/) }),
+      ]);
+      expect(hooks.received).toHaveLength(0);
+    } finally {
+      await lenient.app.close();
+      await hooks.close();
+    }
   });
 });
