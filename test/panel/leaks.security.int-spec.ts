@@ -2,7 +2,9 @@ import { createHash, generateKeyPairSync, sign } from 'node:crypto';
 import { Server, createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { generateSecret } from '@keygate/key-secret';
+import { waitFor } from '@keygate/testing';
 import { SystemHarness, withKey } from '../system.harness';
+import { webhookReceiver } from '../webhooks/fixtures/webhook-receiver';
 import { PanelClient } from './panel.client';
 
 const OPERATOR_TOKEN = 'operator-token-for-the-leaks-spec';
@@ -47,6 +49,8 @@ describe('leaked keys', () => {
     const { port } = github.server.address() as AddressInfo;
     system = new SystemHarness({
       OPERATOR_TOKEN,
+      WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true',
+      WEBHOOK_POLL_MS: '50',
       GITHUB_SECRET_SCANNING_KEYS_URL: `http://127.0.0.1:${port}/meta/public_keys/secret_scanning`,
     });
     await system.start(2);
@@ -79,9 +83,15 @@ describe('leaked keys', () => {
       await system.send<{ events: Array<{ type: string }> }>('audit.list', { accountId })
     ).events.filter((e) => e.type === 'KeyLeaked').length;
 
-  it('revokes a key GitHub found in a public repository, on every gateway, and labels the report', async () => {
+  it('revokes a key GitHub found in a public repository, on every gateway, tells its owner’s webhook, and labels the report', async () => {
+    const hooks = await webhookReceiver();
     const opened = await system.openAccount('Leaky');
-    const { secret } = await system.createKey(opened.account.id);
+    const { secret: signingSecret } = await system.send<{ secret: string }>('webhooks.add', {
+      accountId: opened.account.id,
+      url: hooks.url,
+      events: ['key.leaked', 'key.revoked'],
+    });
+    const { secret, key } = await system.createKey(opened.account.id);
     await system.gatewaysCaughtUp();
     expect(await statusOn(secret)).toEqual([200, 200]);
 
@@ -118,9 +128,24 @@ describe('leaked keys', () => {
     expect(await statusOn(secret)).toEqual([401, 401]);
     expect(await leaksRecorded(opened.account.id)).toBe(1);
 
-    // The same report again changes nothing.
+    await waitFor(() => hooks.received.length === 2, 10_000, 20);
+    const told = hooks.verified(signingSecret);
+    expect(told.map((message) => message.type)).toEqual(['key.leaked', 'key.revoked']);
+    expect(told[0].data).toMatchObject({
+      keyId: key.id,
+      accountId: opened.account.id,
+      source: 'github:content',
+      url: 'https://github.com/acme/app/blob/main/.env',
+      action: 'revoke',
+    });
+    expect(hooks.received.map((entry) => entry.body).join()).not.toContain(secret);
+
+    // The same report again changes nothing, and tells no one again.
     expect((await report(body, signedBy(body))).body[0].label).toBe('true_positive');
     expect(await leaksRecorded(opened.account.id)).toBe(1);
+    await system.gatewaysCaughtUp();
+    expect(hooks.received).toHaveLength(2);
+    await hooks.close();
   });
 
   it('touches nothing for an unsigned, tampered or unknown-key report (401)', async () => {

@@ -15,7 +15,7 @@ import { seqOf } from './delivery-order';
 import { KeyFactsReader } from './key-facts';
 import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
 import { WebhookDeliveryWorker } from './webhook-delivery.worker';
-import { needsKeyFacts, noticeOf } from './webhook-notices';
+import { needsKeyFacts, noticesOf } from './webhook-notices';
 
 /** The consumer group every key service reads the event stream in, for webhooks. */
 export const WEBHOOK_CONSUMER_GROUP = 'keygate-webhooks';
@@ -132,16 +132,20 @@ export class WebhookEventConsumer implements OnApplicationBootstrap, OnApplicati
     const json = fields[fields.indexOf(EVENT_STREAM_FIELD) + 1];
     if (!json) return false;
     const event = JSON.parse(json) as EventEnvelope;
-    const notice = noticeOf(event, needsKeyFacts(event) ? await this.keyFacts.asOf(event) : null);
-    if (!notice) return false;
-    const endpoints = await this.endpoints.subscribed(notice.accountId, notice.type);
-    if (endpoints.length === 0) return false;
-    await this.deliveries.queue(
-      notice,
-      endpoints.map((endpoint) => endpoint._id),
-      seqOf(entryId),
-      this.clock.now(),
-    );
-    return true;
+    const key = needsKeyFacts(event) ? await this.keyFacts.asOf(event) : null;
+    let queued = false;
+    for (const [i, notice] of noticesOf(event, key).entries()) {
+      const endpoints = await this.endpoints.subscribed(notice.accountId, notice.type);
+      if (endpoints.length === 0) continue;
+      await this.deliveries.queue(
+        notice,
+        endpoints.map((endpoint) => endpoint._id),
+        // A second notice of one entry sorts right after the first.
+        `${seqOf(entryId)}-${i}`,
+        this.clock.now(),
+      );
+      queued = true;
+    }
+    return queued;
   }
 }

@@ -1,5 +1,5 @@
 import { EventEnvelope, SYSTEM_ACTOR } from '@keygate/contracts';
-import { KeyFacts, needsKeyFacts, noticeOf } from './webhook-notices';
+import { KeyFacts, needsKeyFacts, noticeOf, noticesOf } from './webhook-notices';
 
 const event = (type: string, streamId: string, data: unknown): EventEnvelope => ({
   eventId: `evt-${type}`,
@@ -126,5 +126,18 @@ describe('the webhook notice of a stream event', () => {
     expect(
       noticeOf(event('KeyUnused', 'notice-k1', { ...key, lastUsedAt: null, unusedDays: 30 }), null),
     ).toMatchObject({ type: 'key.unused', data: { unusedDays: 30, lastUsedAt: null } });
+  });
+
+  it('tells of a revocation too when a leak revoked the key, under an id of its own', () => {
+    const leaked = (action: string) =>
+      event('KeyLeaked', 'key-k1', { keyId: 'k1', source: 'github', url: null, action });
+    const notices = noticesOf(leaked('revoke'), key);
+    expect(notices.map((n) => [n.type, n.eventId])).toEqual([
+      ['key.leaked', 'evt-KeyLeaked'],
+      ['key.revoked', 'evt-KeyLeaked-revoked'],
+    ]);
+    expect(notices[1].data).toMatchObject({ keyId: 'k1', reason: 'leaked' });
+    expect(noticesOf(leaked('quarantine'), key).map((n) => n.type)).toEqual(['key.leaked']);
+    expect(noticesOf(event('KeyUpdated', 'key-k1', { keyId: 'k1' }), key)).toEqual([]);
   });
 });

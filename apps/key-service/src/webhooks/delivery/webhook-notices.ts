@@ -133,3 +133,23 @@ export function noticeOf(event: EventEnvelope, key: KeyFacts | null): Notice | n
   }
   return null;
 }
+
+/**
+ * Every notice of an event: its own, and `key.revoked` after a leak that revoked the key (one
+ * event did both; an endpoint that only hears of revocations must hear of this one too).
+ */
+export function noticesOf(event: EventEnvelope, key: KeyFacts | null): Notice[] {
+  const notice = noticeOf(event, key);
+  if (!notice) return [];
+  if (notice.type === 'key.leaked' && notice.data.action === 'revoke' && key)
+    return [
+      notice,
+      {
+        ...notice,
+        eventId: `${event.eventId}-revoked`,
+        type: 'key.revoked',
+        data: { ...keyPart(key), reason: 'leaked' },
+      },
+    ];
+  return [notice];
+}
