@@ -20,8 +20,6 @@ import {
 
 /** Due deliveries looked at per pass, oldest first. */
 const PASS_SIZE = 500;
-/** A claim outlives the attempt's timeout by this much before another worker may take it. */
-const CLAIM_SLACK_MS = 5_000;
 
 /**
  * Sends queued deliveries: each chain's first due delivery (deliveryOrder), many endpoints at
@@ -162,6 +160,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
   }
 
   private claimUntil(now: Date): Date {
-    return new Date(now.getTime() + this.config.webhooks.timeoutMs + CLAIM_SLACK_MS);
+    // Twice the attempt's timeout: time to record it, and then a worker that died lets it go.
+    return new Date(now.getTime() + 2 * this.config.webhooks.timeoutMs);
   }
 }

@@ -35,7 +35,9 @@ type StreamEntries = Array<[id: string, fields: string[]]>;
 @Injectable()
 export class WebhookEventConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(WebhookEventConsumer.name);
-  private readonly consumer = `${hostname()}-${process.pid}`;
+  // One name per host: a key service restarted there reads what it had not acknowledged at once
+  // (two on one host share it harmlessly: queueing a delivery twice is a no-op).
+  private readonly consumer = `key-service@${hostname()}`;
   private reader?: Redis;
   private loop?: Promise<void>;
   private stopped = false;
