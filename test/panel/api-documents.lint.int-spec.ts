@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { WEBHOOK_EVENT_TYPES } from '@keygate/contracts';
 import { SystemHarness } from '../system.harness';
 import { PanelClient } from './panel.client';
 
@@ -72,6 +73,7 @@ const STABLE_OPERATION_IDS = [
   'listAuditEvents',
   'listKeys',
   'listUsers',
+  'listWebhookDeliveries',
   'listWebhooks',
   'login',
   'logout',
@@ -91,9 +93,11 @@ const STABLE_OPERATION_IDS = [
   'putApiV1InternalContenttypeName',
   'releaseKey',
   'removeWebhook',
+  'replayWebhookDelivery',
   'reportLeaks',
   'revokeKey',
   'rotateKey',
+  'rotateWebhookSecret',
   'signup',
   'testWebhook',
   'updateKey',
@@ -125,6 +129,14 @@ describe('API documents that client generators accept', () => {
     expect(document.paths['/api/auth-context'].servers).toEqual([
       { url: 'https://api.keygate.test', description: 'The gateway' },
     ]);
+    // What Keygate sends to webhook endpoints: every event, with an example body.
+    const webhooks = document['x-webhooks'] as Record<
+      string,
+      { post: { requestBody: { content: Record<string, { example: { type: string } }> } } }
+    >;
+    expect(Object.keys(webhooks).sort()).toEqual([...WEBHOOK_EVENT_TYPES].sort());
+    for (const [type, item] of Object.entries(webhooks))
+      expect(item.post.requestBody.content['application/json'].example.type).toBe(type);
   });
 
   it('lints each key’s own document with no error or warning', async () => {

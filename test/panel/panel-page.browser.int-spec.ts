@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, Page, chromium } from 'playwright-core';
 import { SystemHarness, withKey } from '../system.harness';
+import { webhookReceiver } from '../webhooks/fixtures/webhook-receiver';
 const { ensureChromium } = require('../../scripts/services');
 
 // What the page functions below use of the browser's DOM (evaluated in Chromium, not in Node).
@@ -15,7 +16,11 @@ const SCREENSHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
  * and see the next call refused. Screenshots land in docs/screenshots/ for the README.
  */
 describe('the Panel page in a real browser', () => {
-  const system = new SystemHarness({}, { usageService: true });
+  // The webhook receiver below is on loopback: private targets are allowed for this harness only.
+  const system = new SystemHarness(
+    { WEBHOOK_ALLOW_PRIVATE_TARGETS: 'true' },
+    { usageService: true },
+  );
   let browser: Browser;
   let page: Page;
 
@@ -110,5 +115,37 @@ describe('the Panel page in a real browser', () => {
     await page.locator('#audit tbody tr', { hasText: 'KeyRevoked' }).waitFor();
     await shot('5-revoked-and-audit');
     expect(errors).toEqual([]);
+  });
+
+  it('adds a webhook endpoint, shows its secret once, tests it and lists the delivery', async () => {
+    const hooks = await webhookReceiver();
+    try {
+      const errors: string[] = [];
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.locator('#new-webhook').click();
+      await page.locator('#webhook-form input[name=url]').fill(hooks.url);
+      await page.locator('#webhook-form button[type=submit]').click();
+      const secretDialog = page.locator('#secret-dialog');
+      await secretDialog.waitFor({ state: 'visible' });
+      const secret = String(await page.locator('#secret-value').textContent());
+      expect(secret).toMatch(/^whsec_/);
+      await secretDialog.locator('[data-close]').click();
+      const row = page.locator('#webhooks tbody tr', { hasText: hooks.url });
+      await row.waitFor();
+
+      const told = page.waitForEvent('dialog');
+      await row.getByRole('button', { name: 'Test' }).click();
+      const alert = await told;
+      expect(alert.message()).toMatch(/^Delivered: 204/);
+      await alert.accept();
+      await row.getByRole('button', { name: 'Deliveries' }).click();
+      await page.locator('#deliveries tbody tr', { hasText: 'webhook.test' }).waitFor();
+      expect(hooks.verified(secret).map((message) => message.type)).toEqual(['webhook.test']);
+      await shot('6-webhook-deliveries', false);
+      await page.locator('#deliveries-dialog [data-close]').click();
+      expect(errors).toEqual([]);
+    } finally {
+      await hooks.close();
+    }
   });
 });

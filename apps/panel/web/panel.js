@@ -83,7 +83,7 @@ function enter({ user, account, csrfToken }) {
 }
 
 async function refresh() {
-  await Promise.all([loadKeys(), loadUsage(), loadAudit(true)]);
+  await Promise.all([loadKeys(), loadUsage(), loadWebhooks(), loadAudit(true)]);
 }
 
 function bindAuthForm(form, path, toBody, after) {
@@ -391,6 +391,163 @@ function showSecrets(items) {
   );
 }
 
+// --- webhooks --------------------------------------------------------------------------------
+
+const WEBHOOK_EVENTS = [
+  'quota.threshold',
+  'key.expiring',
+  'key.unused',
+  'key.created',
+  'key.rotated',
+  'key.revoked',
+  'key.deleted',
+  'key.leaked',
+  'webhook.test',
+];
+
+async function loadWebhooks() {
+  const { webhooks } = await api('GET', '/webhooks');
+  const body = $('#webhooks tbody');
+  body.replaceChildren();
+  $('#webhooks-empty').hidden = webhooks.length > 0;
+  for (const webhook of webhooks) {
+    const row = body.insertRow();
+    row.dataset.webhookId = webhook.id;
+    const url = document.createElement('code');
+    url.textContent = webhook.url;
+    cell(row, url);
+    cell(row, webhook.events.join(', '));
+    cell(
+      row,
+      webhook.enabled ? 'enabled' : 'disabled',
+      webhook.enabled ? 'status-active' : 'status-revoked',
+    );
+    const actions = cell(row, '', 'actions');
+    actions.replaceChildren(button('Deliveries', 'small', () => showDeliveries(webhook)));
+    if (!isAdmin()) continue;
+    actions.append(
+      button('Test', 'small', () => testWebhook(webhook)),
+      button(webhook.enabled ? 'Disable' : 'Enable', 'small', () =>
+        changeWebhook(webhook, { enabled: !webhook.enabled }),
+      ),
+      button('Rotate secret', 'small', () => rotateWebhookSecret(webhook)),
+      button('Delete', 'danger', () => deleteWebhook(webhook)),
+    );
+  }
+}
+
+function openWebhookDialog() {
+  const form = $('#webhook-form');
+  form.reset();
+  $('[data-error]', form).textContent = '';
+  const events = $('#webhook-events');
+  events.replaceChildren(events.firstElementChild);
+  for (const type of WEBHOOK_EVENTS) {
+    const label = document.createElement('label');
+    label.className = 'inline';
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.name = 'events';
+    box.value = type;
+    box.checked = type !== 'webhook.test';
+    label.append(box, text(` ${type}`));
+    events.append(label);
+  }
+  $('#webhook-dialog').showModal();
+}
+
+async function addWebhook(event) {
+  event.preventDefault();
+  const form = $('#webhook-form');
+  const data = new FormData(form);
+  const description = String(data.get('description') ?? '').trim();
+  try {
+    const added = await api('POST', '/webhooks', {
+      url: data.get('url'),
+      events: data.getAll('events'),
+      ...(description && { description }),
+    });
+    $('#webhook-dialog').close();
+    showSecrets([{ label: 'Signing secret', secret: added.secret }]);
+    await refresh();
+  } catch (e) {
+    $('[data-error]', form).textContent = describeError(e);
+  }
+}
+
+async function testWebhook(webhook) {
+  try {
+    const { delivery } = await api('POST', `/webhooks/${webhook.id}/test`);
+    const attempt = delivery.attempts.at(-1);
+    alert(
+      delivery.status === 'delivered'
+        ? `Delivered: ${attempt.status} in ${attempt.durationMs} ms`
+        : `Not delivered: ${attempt.error ?? `HTTP ${attempt.status}`}; it will be retried`,
+    );
+  } catch (e) {
+    alert(describeError(e));
+  }
+}
+
+async function changeWebhook(webhook, change) {
+  await api('PATCH', `/webhooks/${webhook.id}`, change).catch((e) => alert(describeError(e)));
+  await refresh();
+}
+
+async function rotateWebhookSecret(webhook) {
+  const confirmed = await confirmAction(
+    'Rotate the signing secret?',
+    'A new secret signs every delivery; the old one signs beside it for 24 hours.',
+  );
+  if (!confirmed) return;
+  try {
+    const rotated = await api('POST', `/webhooks/${webhook.id}/secret/rotate`);
+    showSecrets([{ label: 'Signing secret', secret: rotated.secret }]);
+    await refresh();
+  } catch (e) {
+    alert(describeError(e));
+  }
+}
+
+async function deleteWebhook(webhook) {
+  if (!(await confirmAction('Delete this endpoint?', `${webhook.url} gets nothing more.`))) return;
+  await api('DELETE', `/webhooks/${webhook.id}`).catch((e) => alert(describeError(e)));
+  await refresh();
+}
+
+async function showDeliveries(webhook) {
+  const { deliveries } = await api('GET', `/webhooks/${webhook.id}/deliveries?limit=50`);
+  const body = $('#deliveries tbody');
+  body.replaceChildren();
+  for (const delivery of deliveries) {
+    const row = body.insertRow();
+    const last = delivery.attempts.at(-1);
+    cell(row, dateTime(delivery.createdAt));
+    cell(row, delivery.type);
+    cell(
+      row,
+      delivery.status,
+      delivery.status === 'failed' ? 'status-revoked' : `status-${delivery.status}`,
+    );
+    cell(row, delivery.attempts.length);
+    cell(row, last ? (last.status ?? last.error) + ` (${last.durationMs} ms)` : '—');
+    cell(row, dateTime(delivery.nextAttemptAt));
+    const actions = cell(row, '', 'actions');
+    actions.replaceChildren();
+    if (isAdmin() && delivery.status !== 'pending')
+      actions.append(
+        button('Replay', 'small', async () => {
+          await api('POST', `/webhooks/${webhook.id}/deliveries/${delivery.id}/replay`).catch((e) =>
+            alert(describeError(e)),
+          );
+          await showDeliveries(webhook);
+        }),
+      );
+  }
+  const dialog = $('#deliveries-dialog');
+  if (!dialog.open) dialog.showModal();
+}
+
 // --- usage chart -----------------------------------------------------------------------------
 
 async function loadUsage() {
@@ -516,6 +673,8 @@ document.addEventListener('DOMContentLoaded', () => {
   $('#new-key').addEventListener('click', openCreateDialog);
   $('#add-rule').addEventListener('click', () => addRuleRow());
   $('#create-form').addEventListener('submit', createKey);
+  $('#new-webhook').addEventListener('click', openWebhookDialog);
+  $('#webhook-form').addEventListener('submit', addWebhook);
   $('#copy-secret').addEventListener('click', async () => {
     await navigator.clipboard?.writeText($('#secret-value').textContent).catch(() => undefined);
     $('#copy-secret').textContent = 'Copied';

@@ -1,6 +1,7 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { KEYGATE_CONFIG, PanelConfig } from '@keygate/config';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { addWebhookEvents } from './webhook-docs';
 import { ZodTypeAny } from 'zod';
 import { zodToJsonSchema } from 'zod-to-json-schema';
 import { dirname, join } from 'node:path';
@@ -83,6 +84,7 @@ export function setUpApiDocs(app: NestFastifyApplication): void {
   const document = SwaggerModule.createDocument(app, config);
   addPublicApi(document);
   completeOperations(document, keygate.publicUrl);
+  addWebhookEvents(document);
   SwaggerModule.setup('docs', app, document, {
     jsonDocumentUrl: 'docs-json',
     swaggerUiEnabled: false,

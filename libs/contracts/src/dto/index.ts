@@ -8,3 +8,4 @@ export * from './usage.dto';
 export * from './panel-user.dto';
 export * from './verify.dto';
 export * from './webhook.dto';
+export * from './webhook-events.docs';

@@ -56,8 +56,16 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
     this.stopped = true;
     clearInterval(this.timer);
     await this.passing;
-    // An attempt under way ends by its own timeout; what it did not record is sent again later.
-    await Promise.allSettled(this.inFlight.values());
+    // An attempt under way ends by its own timeout; one that cannot record its outcome (its
+    // store gone) is let go after that: its claim lapses and another key service sends it again.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.allSettled(this.inFlight.values()),
+      new Promise(
+        (resolve) => (timer = setTimeout(resolve, this.config.webhooks.timeoutMs + 1000)),
+      ),
+    ]);
+    clearTimeout(timer);
   }
 
   /** Looks for due deliveries now (new ones were queued, or it is time). */

@@ -9,7 +9,7 @@ import Redis from 'ioredis';
 import { hostname } from 'node:os';
 import { CLOCK, Clock, EVENT_STREAM_FIELD, EventEnvelope } from '@keygate/contracts';
 import { KEYGATE_CONFIG, KeyServiceConfig } from '@keygate/config';
-import { REDIS, closeRedis } from '@keygate/connections';
+import { REDIS, closeRedis, createRedis } from '@keygate/connections';
 import { WebhookEndpointsRepository } from '../webhook-endpoints.repository';
 import { seqOf } from './delivery-order';
 import { KeyFactsReader } from './key-facts';
@@ -41,6 +41,9 @@ export class WebhookEventConsumer implements OnApplicationBootstrap, OnApplicati
   private reader?: Redis;
   private loop?: Promise<void>;
   private stopped = false;
+  // Settles on shutdown: a command queued while Redis is away may never settle by itself.
+  private stop!: () => void;
+  private readonly stopping = new Promise<void>((resolve) => (this.stop = resolve));
 
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
@@ -60,12 +63,13 @@ export class WebhookEventConsumer implements OnApplicationBootstrap, OnApplicati
         if (!error.message.includes('BUSYGROUP')) throw error;
       });
     // Its own connection: a blocking read would hold up every other command on the shared one.
-    this.reader = this.redis.duplicate();
+    this.reader = createRedis(this.config.redisUrl, 'keygate-webhooks');
     this.loop = this.run();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
+    this.stop();
     await this.loop;
     if (this.reader) await closeRedis(this.reader);
   }
@@ -75,20 +79,29 @@ export class WebhookEventConsumer implements OnApplicationBootstrap, OnApplicati
     while (!this.stopped) {
       try {
         if (backlog) {
-          const orphaned = await this.claimOrphaned();
-          const own = await this.read('0', 0);
+          const orphaned = await this.unlessStopped(this.claimOrphaned());
+          const own = await this.unlessStopped(this.read('0', 0));
           if (orphaned.length === 0 && own.length === 0) backlog = false;
           await this.handle([...orphaned, ...own]);
         } else {
-          await this.handle(await this.read('>', this.config.webhooks.pollMs));
+          await this.handle(await this.unlessStopped(this.read('>', this.config.webhooks.pollMs)));
         }
       } catch (error) {
         if (this.stopped) return;
         this.logger.warn(`reading events for webhooks: ${(error as Error).message}`);
         backlog = true;
-        await new Promise((resume) => setTimeout(resume, PAUSE_AFTER_ERROR_MS));
+        await Promise.race([
+          new Promise((resume) => setTimeout(resume, PAUSE_AFTER_ERROR_MS)),
+          this.stopping,
+        ]);
       }
     }
+  }
+
+  /** What the command answers, or nothing once the consumer is stopping. */
+  private unlessStopped(command: Promise<StreamEntries>): Promise<StreamEntries> {
+    command.catch(() => undefined);
+    return Promise.race([command, this.stopping.then((): StreamEntries => [])]);
   }
 
   private async read(from: '0' | '>', blockMs: number): Promise<StreamEntries> {

@@ -44,9 +44,9 @@ export class ExpiryReminders implements OnApplicationBootstrap, OnApplicationShu
     this.timer = setInterval(() => void this.scanOnce(), this.config.webhooks.reminderScanMs);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  onApplicationShutdown(): void {
+    // A scan under way is left to end or not: what it did not publish, the next one does.
     clearInterval(this.timer);
-    await this.scanning;
   }
 
   /** One scan now (a scan under way is joined): how many reminders it published. */
