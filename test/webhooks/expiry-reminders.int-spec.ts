@@ -1,5 +1,6 @@
 import { CLOCK, KeyServicePattern } from '@keygate/contracts';
 import { ManualClock, waitFor } from '@keygate/testing';
+import { WebhookDeliveryWorker } from '../../apps/key-service/src/webhooks/delivery/webhook-delivery.worker';
 import { ExpiryReminders } from '../../apps/key-service/src/webhooks/reminders/expiry-reminders';
 import { SystemHarness } from '../system.harness';
 import { webhookReceiver } from './fixtures/webhook-receiver';
@@ -20,7 +21,10 @@ describe('key.expiring reminders', () => {
     const hooks = await webhookReceiver();
     try {
       const opened = await system.openAccount('Expiring Co');
-      const { secret } = await system.send<{ secret: string }>(KeyServicePattern.AddWebhook, {
+      const { secret, webhook } = await system.send<{
+        secret: string;
+        webhook: { id: string };
+      }>(KeyServicePattern.AddWebhook, {
         accountId: opened.account.id,
         url: hooks.url,
         events: ['key.expiring'],
@@ -58,6 +62,20 @@ describe('key.expiring reminders', () => {
         expiresAt: expiresAt.toISOString(),
         daysLeft: 7,
       });
+
+      // Finished deliveries are kept 30 days, then pruned (each was made by the day after expiry).
+      const deliveries = () =>
+        system.send<unknown[]>(KeyServicePattern.ListDeliveries, {
+          accountId: opened.account.id,
+          endpointId: webhook.id,
+        });
+      expect(await deliveries()).toHaveLength(3);
+      const worker = system.keyService.get(WebhookDeliveryWorker);
+      clock.set(expiresAt); // every delivery was made less than 30 days before
+      expect(await worker.prune()).toBe(0);
+      clock.set(new Date(expiresAt.getTime() + 40 * DAY));
+      expect(await worker.prune()).toBe(3);
+      expect(await deliveries()).toEqual([]);
     } finally {
       await hooks.close();
     }

@@ -209,6 +209,15 @@ export class WebhookDeliveriesRepository implements OnModuleInit {
       .lean<WebhookDeliveryDocument[]>();
   }
 
+  /** Forgets finished deliveries created before `before` (the pending ones stay). */
+  async pruneFinished(before: Date): Promise<number> {
+    const { deletedCount } = await this.deliveries.deleteMany({
+      status: { $ne: 'pending' },
+      createdAt: { $lt: before },
+    });
+    return deletedCount;
+  }
+
   async removeOfEndpoint(accountId: string, endpointId: string): Promise<void> {
     await this.deliveries.deleteMany({ accountId, endpointId });
   }

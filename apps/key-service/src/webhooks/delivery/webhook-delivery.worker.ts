@@ -20,6 +20,9 @@ import {
 
 /** Due deliveries looked at per pass, oldest first. */
 const PASS_SIZE = 500;
+/** Finished deliveries are kept this long (the deliveries list, replay), then pruned hourly. */
+const KEEP_FINISHED_MS = 30 * 86_400_000;
+const PRUNE_EVERY_MS = 3_600_000;
 
 /**
  * Sends queued deliveries: each chain's first due delivery (deliveryOrder), many endpoints at
@@ -34,6 +37,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
   private readonly logger = new Logger(WebhookDeliveryWorker.name);
   private readonly inFlight = new Map<string, Promise<void>>();
   private timer?: NodeJS.Timeout;
+  private pruneTimer?: NodeJS.Timeout;
   private passing: Promise<void> | null = null;
   private again = false;
   private stopped = false;
@@ -49,12 +53,14 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
 
   onApplicationBootstrap(): void {
     this.timer = setInterval(() => this.wake(), this.config.webhooks.pollMs);
+    this.pruneTimer = setInterval(() => void this.prune(), PRUNE_EVERY_MS);
     this.wake();
   }
 
   async onApplicationShutdown(): Promise<void> {
     this.stopped = true;
     clearInterval(this.timer);
+    clearInterval(this.pruneTimer);
     await this.passing;
     // An attempt under way ends by its own timeout; one that cannot record its outcome (its
     // store gone) is let go after that: its claim lapses and another key service sends it again.
@@ -97,6 +103,15 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
     const delivery = await this.deliveries.one(deliveryId);
     if (delivery) await this.tracked(delivery, options.evenIfDisabled ?? false);
     return this.deliveries.one(deliveryId);
+  }
+
+  async prune(): Promise<number> {
+    return this.deliveries
+      .pruneFinished(new Date(this.clock.now().getTime() - KEEP_FINISHED_MS))
+      .catch((error: Error) => {
+        this.logger.warn(`pruning deliveries failed: ${error.message}`);
+        return 0;
+      });
   }
 
   private async pass(): Promise<void> {
