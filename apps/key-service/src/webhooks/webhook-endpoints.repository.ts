@@ -56,9 +56,18 @@ export const viewOf = (doc: WebhookEndpointDocument): WebhookView => ({
   createdAt: doc.createdAt.toISOString(),
 });
 
+/** How long delivery reads an account's endpoints from memory (another key service's change shows after this). */
+const DELIVERY_VIEW_MS = 1000;
+
 @Injectable()
 export class WebhookEndpointsRepository implements OnModuleInit {
   private readonly endpoints: Model<WebhookEndpointDocument>;
+  // Delivery reads an account's endpoints for every event and attempt; this process's own
+  // changes drop its entry at once.
+  private readonly forDelivery = new Map<
+    string,
+    { until: number; endpoints: Promise<WebhookEndpointDocument[]> }
+  >();
 
   constructor(@Inject(MONGO) connection: Connection) {
     this.endpoints = connection.model<WebhookEndpointDocument>('WebhookEndpoint', schema);
@@ -69,7 +78,29 @@ export class WebhookEndpointsRepository implements OnModuleInit {
   }
 
   async insert(endpoint: WebhookEndpointDocument): Promise<void> {
-    await this.endpoints.create(endpoint);
+    await this.changed(endpoint.accountId, this.endpoints.create(endpoint));
+  }
+
+  /** A write to an account's endpoints: delivery reads them afresh once it is done. */
+  private async changed<T>(accountId: string, write: Promise<T>): Promise<T> {
+    try {
+      return await write;
+    } finally {
+      this.forDelivery.delete(accountId);
+    }
+  }
+
+  /** The account's endpoints as delivery sees them: read at most once a second. */
+  async deliveryView(accountId: string): Promise<WebhookEndpointDocument[]> {
+    const now = Date.now();
+    let entry = this.forDelivery.get(accountId);
+    if (!entry || entry.until <= now) {
+      if (this.forDelivery.size > 10_000) this.forDelivery.clear();
+      entry = { until: now + DELIVERY_VIEW_MS, endpoints: this.ofAccount(accountId) };
+      entry.endpoints.catch(() => this.forDelivery.delete(accountId));
+      this.forDelivery.set(accountId, entry);
+    }
+    return entry.endpoints;
   }
 
   async update(
@@ -77,16 +108,24 @@ export class WebhookEndpointsRepository implements OnModuleInit {
     endpointId: string,
     change: Partial<Pick<WebhookEndpointDocument, 'url' | 'events' | 'enabled'>>,
   ): Promise<WebhookEndpointDocument | null> {
-    return this.endpoints
-      .findOneAndUpdate({ _id: endpointId, accountId }, { $set: change }, { new: true })
-      .lean<WebhookEndpointDocument>();
+    return this.changed(
+      accountId,
+      this.endpoints
+        .findOneAndUpdate({ _id: endpointId, accountId }, { $set: change }, { new: true })
+        .lean<WebhookEndpointDocument>(),
+    );
   }
 
-  /** The enabled endpoints of an account that subscribed to `type`. */
+  /** The enabled endpoints of an account that subscribed to `type` (delivery's view). */
   async subscribed(accountId: string, type: WebhookEventType): Promise<WebhookEndpointDocument[]> {
-    return this.endpoints
-      .find({ accountId, enabled: true, events: type })
-      .lean<WebhookEndpointDocument[]>();
+    return (await this.deliveryView(accountId)).filter(
+      (endpoint) => endpoint.enabled && endpoint.events.includes(type),
+    );
+  }
+
+  /** One endpoint as delivery sees it. */
+  async forAttempt(accountId: string, endpointId: string): Promise<WebhookEndpointDocument | null> {
+    return (await this.deliveryView(accountId)).find((e) => e._id === endpointId) ?? null;
   }
 
   async rotateSecret(
@@ -97,23 +136,29 @@ export class WebhookEndpointsRepository implements OnModuleInit {
   ): Promise<WebhookEndpointDocument | null> {
     const endpoint = await this.one(accountId, endpointId);
     if (!endpoint) return null;
-    return this.endpoints
-      .findOneAndUpdate(
-        { _id: endpointId, accountId, secret: endpoint.secret },
-        {
-          $set: {
-            secret,
-            previousSecret: endpoint.secret,
-            previousSecretValidUntil: previousValidUntil,
+    return this.changed(
+      accountId,
+      this.endpoints
+        .findOneAndUpdate(
+          { _id: endpointId, accountId, secret: endpoint.secret },
+          {
+            $set: {
+              secret,
+              previousSecret: endpoint.secret,
+              previousSecretValidUntil: previousValidUntil,
+            },
           },
-        },
-        { new: true },
-      )
-      .lean<WebhookEndpointDocument>();
+          { new: true },
+        )
+        .lean<WebhookEndpointDocument>(),
+    );
   }
 
   async remove(accountId: string, endpointId: string): Promise<boolean> {
-    const { deletedCount } = await this.endpoints.deleteOne({ _id: endpointId, accountId });
+    const { deletedCount } = await this.changed(
+      accountId,
+      this.endpoints.deleteOne({ _id: endpointId, accountId }),
+    );
     return deletedCount === 1;
   }
 

@@ -18,7 +18,9 @@ import { TestWebhookMessageController } from './commands/test-webhook/test-webho
 import { UpdateWebhookHandler } from './commands/update-webhook/update-webhook.handler';
 import { UpdateWebhookMessageController } from './commands/update-webhook/update-webhook.message.controller';
 import { KeyFactsReader } from './delivery/key-facts';
-import { WebhookDeliveriesRepository } from './delivery/webhook-deliveries.repository';
+import { DeliveryHistory } from './delivery/delivery-history.repository';
+import { DeliveryQueue } from './delivery/delivery-queue';
+import { WebhookDeliveries } from './delivery/webhook-deliveries';
 import { WebhookDeliveryWorker } from './delivery/webhook-delivery.worker';
 import { WebhookEventConsumer } from './delivery/webhook-event.consumer';
 import { ListDeliveriesHandler } from './queries/list-deliveries/list-deliveries.handler';
@@ -46,7 +48,9 @@ import { WebhookEndpointsRepository } from './webhook-endpoints.repository';
   ],
   providers: [
     WebhookEndpointsRepository,
-    WebhookDeliveriesRepository,
+    DeliveryQueue,
+    DeliveryHistory,
+    WebhookDeliveries,
     UserAudit,
     AddWebhookHandler,
     UpdateWebhookHandler,

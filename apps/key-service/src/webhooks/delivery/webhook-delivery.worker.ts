@@ -5,32 +5,27 @@ import {
   OnApplicationBootstrap,
   OnApplicationShutdown,
 } from '@nestjs/common';
-import { CLOCK, Clock, SYSTEM_ACTOR } from '@keygate/contracts';
+import { CLOCK, Clock, SYSTEM_ACTOR, WebhookAttemptView } from '@keygate/contracts';
 import { KEYGATE_CONFIG, KeyServiceConfig } from '@keygate/config';
 import { WebhookSender } from '@keygate/webhooks';
 import { UserAudit } from '../../panel-users/user-audit';
 import { WebhookEndpointsRepository, signingSecretsOf } from '../webhook-endpoints.repository';
-import { dueHeads } from './delivery-order';
 import { verdictOf } from './delivery-verdict';
-import {
-  WebhookDeliveriesRepository,
-  WebhookDeliveryDocument,
-  messageIdOf,
-} from './webhook-deliveries.repository';
+import { WebhookDeliveries } from './webhook-deliveries';
+import { WebhookDelivery, messageIdOf } from './webhook-delivery';
 
-/** Due deliveries looked at per pass, oldest first. */
-const PASS_SIZE = 500;
 /** Finished deliveries are kept this long (the deliveries list, replay), then pruned hourly. */
 const KEEP_FINISHED_MS = 30 * 86_400_000;
 const PRUNE_EVERY_MS = 3_600_000;
 
 /**
- * Sends queued deliveries: each chain's first due delivery (deliveryOrder), many endpoints at
- * once (WEBHOOK_CONCURRENCY attempts in flight, so one slow endpoint holds only its own
- * chains), each attempt claimed in MongoDB first so that two key services never send the same
- * one at once, and a claim whose worker died lapses after the timeout. After each attempt the
- * verdict (deliveryVerdict): delivered, retried per WEBHOOK_RETRY_SCHEDULE, or dead-lettered;
- * an endpoint answering 410 is disabled, audited as Keygate's doing.
+ * Sends what the queue says is due: the first delivery of each due chain (DeliveryQueue leases
+ * the chain, so a later delivery of one key waits for the earlier and two key services never
+ * send one at once), many chains at once (WEBHOOK_CONCURRENCY attempts in flight, so a slow
+ * endpoint holds only its own chains). After each attempt the verdict (deliveryVerdict):
+ * delivered, retried per WEBHOOK_RETRY_SCHEDULE, or dead-lettered; an endpoint answering 410 is
+ * disabled, audited as Keygate's doing. A lease outlives the attempt's timeout twice: a worker
+ * that died lets the chain go then, and the next sends the delivery again, same `webhook-id`.
  */
 @Injectable()
 export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -45,7 +40,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
   constructor(
     @Inject(KEYGATE_CONFIG) private readonly config: KeyServiceConfig,
     @Inject(CLOCK) private readonly clock: Clock,
-    private readonly deliveries: WebhookDeliveriesRepository,
+    private readonly deliveries: WebhookDeliveries,
     private readonly endpoints: WebhookEndpointsRepository,
     private readonly sender: WebhookSender,
     private readonly audit: UserAudit,
@@ -63,7 +58,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
     clearInterval(this.pruneTimer);
     await this.passing;
     // An attempt under way ends by its own timeout; one that cannot record its outcome (its
-    // store gone) is let go after that: its claim lapses and another key service sends it again.
+    // store gone) is let go after that: its lease lapses and another key service sends it again.
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
       Promise.allSettled(this.inFlight.values()),
@@ -74,7 +69,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
     clearTimeout(timer);
   }
 
-  /** Looks for due deliveries now (new ones were queued, or it is time). */
+  /** Looks for due deliveries now (new ones were queued, an attempt ended, or it is time). */
   wake(): void {
     if (this.stopped) return;
     if (this.passing) {
@@ -92,22 +87,17 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
       });
   }
 
-  /** One attempt at a delivery now, whatever its chain (a test event): answers how it went. */
-  async attemptNow(
-    deliveryId: string,
-    options: { evenIfDisabled?: boolean } = {},
-  ): Promise<WebhookDeliveryDocument | null> {
-    const now = this.clock.now();
-    if (!(await this.deliveries.claim(deliveryId, now, this.claimUntil(now))))
-      return this.deliveries.one(deliveryId);
-    const delivery = await this.deliveries.one(deliveryId);
-    if (delivery) await this.tracked(delivery, options.evenIfDisabled ?? false);
-    return this.deliveries.one(deliveryId);
+  /**
+   * One attempt now at a delivery that is in no queue yet (a test event): recorded as finished,
+   * or queued for its retries. Answers it as it stands after the attempt.
+   */
+  async attemptFirst(delivery: WebhookDelivery): Promise<WebhookDelivery> {
+    return this.attempt(delivery, { queued: false, evenIfDisabled: true });
   }
 
   async prune(): Promise<number> {
     return this.deliveries
-      .pruneFinished(new Date(this.clock.now().getTime() - KEEP_FINISHED_MS))
+      .prune(new Date(this.clock.now().getTime() - KEEP_FINISHED_MS))
       .catch((error: Error) => {
         this.logger.warn(`pruning deliveries failed: ${error.message}`);
         return 0;
@@ -115,40 +105,50 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
   }
 
   private async pass(): Promise<void> {
-    const now = this.clock.now();
-    const pending = await this.deliveries.pendingOfDueChains(now, PASS_SIZE);
-    const queued = pending.map((delivery) => ({
-      ...delivery,
-      nextAttemptAt: delivery.nextAttemptAt ?? now,
-    }));
-    for (const delivery of dueHeads(queued, now)) {
-      if (this.stopped || this.inFlight.size >= this.config.webhooks.concurrency) return;
-      if (this.inFlight.has(delivery._id) || delivery.lockedUntil.getTime() > now.getTime())
-        continue;
-      if (!(await this.deliveries.claim(delivery._id, now, this.claimUntil(now)))) continue;
-      void this.tracked(delivery);
+    const room = this.config.webhooks.concurrency - this.inFlight.size;
+    if (room <= 0) return;
+    const now = this.clock.now().getTime();
+    const taken = await this.deliveries.queue.take(
+      now,
+      now + 2 * this.config.webhooks.timeoutMs,
+      room,
+    );
+    for (const delivery of taken) {
+      // Its lease lapsed while this worker still tries it (a slow store, a clock set forward):
+      // that attempt ends it; a second would send it twice.
+      if (this.inFlight.has(delivery.id)) continue;
+      const attempt = this.attempt(delivery, { queued: true, evenIfDisabled: false })
+        .catch((error: Error) =>
+          this.logger.warn(`delivery ${delivery.id} not recorded: ${error.message}`),
+        )
+        .finally(() => {
+          this.inFlight.delete(delivery.id);
+          this.wake();
+        });
+      this.inFlight.set(
+        delivery.id,
+        attempt.then(() => undefined),
+      );
     }
+    // A full batch: more may be due.
+    if (taken.length === room) this.again = true;
   }
 
-  private tracked(delivery: WebhookDeliveryDocument, evenIfDisabled = false): Promise<void> {
-    const attempt = this.attempt(delivery, evenIfDisabled)
-      .catch((error: Error) =>
-        this.logger.warn(`delivery ${delivery._id} not recorded: ${error.message}`),
-      )
-      .finally(() => {
-        this.inFlight.delete(delivery._id);
-        // Its chain's next delivery may be due now.
-        this.wake();
-      });
-    this.inFlight.set(delivery._id, attempt);
-    return attempt;
-  }
-
-  private async attempt(delivery: WebhookDeliveryDocument, evenIfDisabled: boolean): Promise<void> {
-    const endpoint = await this.endpoints.one(delivery.accountId, delivery.endpointId);
-    if (!endpoint) return this.deliveries.fail(delivery._id, 'the endpoint was removed');
-    if (!endpoint.enabled && !evenIfDisabled)
-      return this.deliveries.fail(delivery._id, 'the endpoint is disabled');
+  private async attempt(
+    delivery: WebhookDelivery,
+    how: { queued: boolean; evenIfDisabled: boolean },
+  ): Promise<WebhookDelivery> {
+    const endpoint = await this.endpoints.forAttempt(delivery.accountId, delivery.endpointId);
+    if (!endpoint || (!endpoint.enabled && !how.evenIfDisabled)) {
+      const failed: WebhookDelivery = {
+        ...delivery,
+        status: 'failed',
+        failure: endpoint ? 'the endpoint is disabled' : 'the endpoint was removed',
+        nextAttemptAt: null,
+      };
+      await this.deliveries.finish(failed, this.clock.now());
+      return failed;
+    }
     const at = this.clock.now();
     const outcome = await this.sender.send(
       { url: endpoint.url, secrets: signingSecretsOf(endpoint, at) },
@@ -159,17 +159,26 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
         data: delivery.data,
       },
     );
+    const now = this.clock.now();
     const verdict = verdictOf(
       outcome.status,
       delivery.round + 1,
       this.config.webhooks.retryScheduleMs,
-      this.clock.now(),
+      now,
     );
-    await this.deliveries.recordAttempt(delivery._id, at, outcome, {
+    const attempt: WebhookAttemptView = { at: at.toISOString(), ...outcome };
+    const after: WebhookDelivery = {
+      ...delivery,
+      attempts: [...delivery.attempts, attempt],
+      round: delivery.round + 1,
       status: verdict.status,
-      nextAttemptAt: verdict.status === 'pending' ? verdict.nextAttemptAt : null,
       failure: verdict.status === 'failed' ? verdict.reason : null,
-    });
+      nextAttemptAt: verdict.status === 'pending' ? verdict.nextAttemptAt.toISOString() : null,
+    };
+    if (verdict.status !== 'pending') await this.deliveries.finish(after, now);
+    else if (how.queued)
+      await this.deliveries.queue.retryAt(after, verdict.nextAttemptAt.getTime());
+    else await this.deliveries.queue.add(after, verdict.nextAttemptAt.getTime());
     if (verdict.status === 'failed' && verdict.disableEndpoint) {
       await this.audit.record(delivery.accountId, SYSTEM_ACTOR, (account) =>
         account.recordWebhookChanged(
@@ -180,10 +189,6 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnApplicat
       await this.endpoints.update(delivery.accountId, endpoint._id, { enabled: false });
       this.logger.log(`endpoint ${endpoint._id} disabled: ${verdict.reason}`);
     }
-  }
-
-  private claimUntil(now: Date): Date {
-    // Twice the attempt's timeout: time to record it, and then a worker that died lets it go.
-    return new Date(now.getTime() + 2 * this.config.webhooks.timeoutMs);
+    return after;
   }
 }

@@ -13,7 +13,7 @@ import { REDIS, closeRedis, createRedis } from '@keygate/connections';
 import { WebhookEndpointsRepository } from '../webhook-endpoints.repository';
 import { seqOf } from './delivery-order';
 import { KeyFactsReader } from './key-facts';
-import { WebhookDeliveriesRepository } from './webhook-deliveries.repository';
+import { WebhookDeliveries } from './webhook-deliveries';
 import { WebhookDeliveryWorker } from './webhook-delivery.worker';
 import { needsKeyFacts, noticesOf } from './webhook-notices';
 
@@ -50,7 +50,7 @@ export class WebhookEventConsumer implements OnApplicationBootstrap, OnApplicati
     @Inject(KEYGATE_CONFIG) private readonly config: KeyServiceConfig,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly endpoints: WebhookEndpointsRepository,
-    private readonly deliveries: WebhookDeliveriesRepository,
+    private readonly deliveries: WebhookDeliveries,
     private readonly keyFacts: KeyFactsReader,
     private readonly worker: WebhookDeliveryWorker,
   ) {}
@@ -152,7 +152,7 @@ export class WebhookEventConsumer implements OnApplicationBootstrap, OnApplicati
     for (const [i, notice] of noticesOf(event, key).entries()) {
       const endpoints = await this.endpoints.subscribed(notice.accountId, notice.type);
       if (endpoints.length === 0) continue;
-      await this.deliveries.queue(
+      await this.deliveries.add(
         notice,
         endpoints.map((endpoint) => endpoint._id),
         // A second notice of one entry sorts right after the first.

@@ -8,7 +8,7 @@ import {
   SYSTEM_ACTOR,
 } from '@keygate/contracts';
 import { UserAudit } from '../../../panel-users/user-audit';
-import { WebhookDeliveriesRepository } from '../../delivery/webhook-deliveries.repository';
+import { WebhookDeliveries } from '../../delivery/webhook-deliveries';
 import { WebhookEndpointsRepository } from '../../webhook-endpoints.repository';
 
 /** Removes an account's endpoint (404 for another account's) and its deliveries, then audits it. */
@@ -16,7 +16,7 @@ import { WebhookEndpointsRepository } from '../../webhook-endpoints.repository';
 export class RemoveWebhookHandler {
   constructor(
     private readonly endpoints: WebhookEndpointsRepository,
-    private readonly deliveries: WebhookDeliveriesRepository,
+    private readonly deliveries: WebhookDeliveries,
     private readonly audit: UserAudit,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -29,7 +29,7 @@ export class RemoveWebhookHandler {
     await this.audit.record(request.accountId, request.actor ?? SYSTEM_ACTOR, (account) =>
       account.recordWebhookRemoved(request.endpointId, this.clock.now()),
     );
-    await this.deliveries.removeOfEndpoint(request.accountId, request.endpointId);
+    await this.deliveries.removeOfEndpoint(request.accountId, request.endpointId, this.clock.now());
     return { removed: true };
   }
 }

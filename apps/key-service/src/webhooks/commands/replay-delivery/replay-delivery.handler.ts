@@ -9,10 +9,8 @@ import {
   WebhookDeliveryView,
 } from '@keygate/contracts';
 import { UserAudit } from '../../../panel-users/user-audit';
-import {
-  WebhookDeliveriesRepository,
-  deliveryViewOf,
-} from '../../delivery/webhook-deliveries.repository';
+import { WebhookDeliveries } from '../../delivery/webhook-deliveries';
+import { deliveryViewOf } from '../../delivery/webhook-delivery';
 import { WebhookDeliveryWorker } from '../../delivery/webhook-delivery.worker';
 
 /**
@@ -23,7 +21,7 @@ import { WebhookDeliveryWorker } from '../../delivery/webhook-delivery.worker';
 @Injectable()
 export class ReplayDeliveryHandler {
   constructor(
-    private readonly deliveries: WebhookDeliveriesRepository,
+    private readonly deliveries: WebhookDeliveries,
     private readonly worker: WebhookDeliveryWorker,
     private readonly audit: UserAudit,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -33,8 +31,7 @@ export class ReplayDeliveryHandler {
     request: KeyServiceRequest<typeof KeyServicePattern.ReplayDelivery>,
   ): Promise<WebhookDeliveryView> {
     const { accountId, endpointId, deliveryId } = request;
-    const delivery = await this.deliveries.one(deliveryId);
-    if (!delivery || delivery.accountId !== accountId || delivery.endpointId !== endpointId)
+    if (!(await this.deliveries.one(accountId, endpointId, deliveryId)))
       throw new NotFoundError('Webhook delivery', deliveryId);
     await this.audit.record(accountId, request.actor ?? SYSTEM_ACTOR, (account) =>
       account.recordWebhookChanged({ endpointId, replayedDelivery: deliveryId }, this.clock.now()),

@@ -9,11 +9,7 @@ import {
   WebhookDeliveryView,
 } from '@keygate/contracts';
 import { seqOf } from '../../delivery/delivery-order';
-import {
-  WebhookDeliveriesRepository,
-  deliveryIdOf,
-  deliveryViewOf,
-} from '../../delivery/webhook-deliveries.repository';
+import { deliveryViewOf, newDelivery } from '../../delivery/webhook-delivery';
 import { WebhookDeliveryWorker } from '../../delivery/webhook-delivery.worker';
 import { WebhookEndpointsRepository } from '../../webhook-endpoints.repository';
 
@@ -26,7 +22,6 @@ import { WebhookEndpointsRepository } from '../../webhook-endpoints.repository';
 export class TestWebhookHandler {
   constructor(
     private readonly endpoints: WebhookEndpointsRepository,
-    private readonly deliveries: WebhookDeliveriesRepository,
     private readonly worker: WebhookDeliveryWorker,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -39,7 +34,7 @@ export class TestWebhookHandler {
       throw new NotFoundError('Webhook endpoint', endpointId);
     const now = this.clock.now();
     const eventId = `test-${randomUUID()}`;
-    await this.deliveries.queue(
+    const delivery = newDelivery(
       {
         eventId,
         accountId,
@@ -48,14 +43,11 @@ export class TestWebhookHandler {
         subject: eventId,
         data: { accountId, endpointId },
       },
-      [endpointId],
+      endpointId,
       seqOf(`${now.getTime()}-0`),
-      // Not due before the attempt below: no pass of the worker takes it meanwhile.
-      new Date(now.getTime() + 60_000),
+      now,
     );
-    const id = deliveryIdOf(eventId, endpointId);
-    const attempted = await this.worker.attemptNow(id, { evenIfDisabled: true });
-    if (!attempted) throw new NotFoundError('Webhook delivery', id);
+    const attempted = await this.worker.attemptFirst(delivery);
     return deliveryViewOf(attempted);
   }
 }

@@ -5,10 +5,8 @@ import {
   NotFoundError,
   WebhookDeliveryView,
 } from '@keygate/contracts';
-import {
-  WebhookDeliveriesRepository,
-  deliveryViewOf,
-} from '../../delivery/webhook-deliveries.repository';
+import { WebhookDeliveries } from '../../delivery/webhook-deliveries';
+import { deliveryViewOf } from '../../delivery/webhook-delivery';
 import { WebhookEndpointsRepository } from '../../webhook-endpoints.repository';
 
 /** An endpoint's deliveries, newest first, each with its attempts and next retry. */
@@ -16,7 +14,7 @@ import { WebhookEndpointsRepository } from '../../webhook-endpoints.repository';
 export class ListDeliveriesHandler {
   constructor(
     private readonly endpoints: WebhookEndpointsRepository,
-    private readonly deliveries: WebhookDeliveriesRepository,
+    private readonly deliveries: WebhookDeliveries,
   ) {}
 
   async execute(
