@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { INestMicroservice } from '@nestjs/common';
 import { ClientProxy } from '@nestjs/microservices';
 import { IssuedKey, KeyServicePattern, OpenedAccount } from '@keygate/contracts';
-import { createRpcClient, sendRpc } from '@keygate/connections';
+import Redis from 'ioredis';
+import { createRedis, createRpcClient, sendRpc } from '@keygate/connections';
 import { bootRpcService, testEnv, waitFor } from '@keygate/testing';
 import { KeyServiceModule } from '../../apps/key-service/src/key-service.module';
 import { WebhookReceiver, webhookReceiver } from './fixtures/webhook-receiver';
@@ -13,7 +14,7 @@ const ROOT = join(__dirname, '..', '..');
 /**
  * A real key-service process (the built dist/) is SIGKILLed while a webhook delivery is in
  * flight (its receiver holds the request); a key service started after it sends every event,
- * the interrupted one included, in order per key, none lost.
+ * the interrupted one and one published while none ran included, in order per key, none lost.
  */
 describe('a key service killed mid-delivery', () => {
   const env = testEnv({
@@ -26,6 +27,7 @@ describe('a key service killed mid-delivery', () => {
   let survivor: INestMicroservice | null = null;
   let client: ClientProxy;
   let hooks: WebhookReceiver;
+  let redis: Redis;
   const send = <T>(pattern: string, payload: unknown) => sendRpc<T>(client, pattern, payload, 5000);
 
   beforeAll(async () => {
@@ -33,12 +35,14 @@ describe('a key service killed mid-delivery', () => {
     client = createRpcClient(env.REDIS_URL);
     await client.connect();
     hooks = await webhookReceiver();
+    redis = createRedis(env.REDIS_URL, 'notifier-crash-spec');
   });
   afterAll(async () => {
     child?.kill('SIGKILL');
     await survivor?.close();
     await hooks.close();
     client.close();
+    await redis.quit();
   });
 
   it('loses no event and keeps each key’s order', async () => {
@@ -61,7 +65,7 @@ describe('a key service killed mid-delivery', () => {
     const { secret } = await send<{ secret: string }>(KeyServicePattern.AddWebhook, {
       accountId,
       url: hooks.url,
-      events: ['key.created', 'key.revoked'],
+      events: ['key.created', 'key.revoked', 'key.unused'],
     });
     const keys: IssuedKey[] = [];
     for (const name of ['a', 'b', 'c'])
@@ -79,6 +83,29 @@ describe('a key service killed mid-delivery', () => {
     child.kill('SIGKILL');
     await new Promise((resolve) => child!.once('exit', resolve));
     const heldAtKill = hooks.received.length;
+    // While no key service runs, the usage service tells of an unused key: it waits in the stream.
+    await redis.xadd(
+      env.KEYGATE_EVENT_STREAM,
+      '*',
+      'event',
+      JSON.stringify({
+        eventId: `unused-${keys[0].key.id}-never`,
+        streamId: `notice-${keys[0].key.id}`,
+        version: 1,
+        type: 'KeyUnused',
+        schemaVersion: 1,
+        occurredAt: new Date().toISOString(),
+        actor: { type: 'system' },
+        data: {
+          keyId: keys[0].key.id,
+          accountId,
+          name: 'a',
+          hint: keys[0].key.hint,
+          lastUsedAt: null,
+          unusedDays: 30,
+        },
+      }),
+    );
 
     const delivered: Array<{ type: string; name: string; id: string }> = [];
     hooks.answerWith((entry) => {
@@ -87,14 +114,19 @@ describe('a key service killed mid-delivery', () => {
       return 204;
     });
     survivor = await bootRpcService(KeyServiceModule, env);
-    await waitFor(() => delivered.length >= 6, 20_000, 20);
+    await waitFor(() => delivered.length >= 7, 20_000, 20);
 
-    for (const name of ['a', 'b', 'c'])
+    expect(delivered.filter((d) => d.name === 'a').map((d) => d.type)).toEqual([
+      'key.created',
+      'key.revoked',
+      'key.unused',
+    ]);
+    for (const name of ['b', 'c'])
       expect(delivered.filter((d) => d.name === name).map((d) => d.type)).toEqual([
         'key.created',
         'key.revoked',
       ]);
-    expect(new Set(delivered.map((d) => d.id)).size).toBe(6);
+    expect(new Set(delivered.map((d) => d.id)).size).toBe(7);
     // Every request, the interrupted one included, is one the receiver can verify.
     expect(hooks.verified(secret)).toHaveLength(hooks.received.length);
     // The interrupted delivery went again under the same webhook-id: a receiver drops the repeat.
