@@ -44,7 +44,7 @@ export function hashSecret(token: string, pepper: Buffer): string {
 
 /** The same HMAC as its 32 raw bytes in a one-byte string: how a gateway's projection looks keys up. */
 export function secretHashBytes(token: string, pepper: Buffer): string {
-  return createHmac('sha256', pepper).update(token, 'utf8').digest().toString('latin1');
+  return createHmac('sha256', pepper).update(token, 'utf8').digest('binary'); // 'binary' is latin1
 }
 
 /** `kg_sk_AbCd…9xYz`: enough for a person to recognise a key, useless to an attacker. */

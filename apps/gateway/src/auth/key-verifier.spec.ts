@@ -9,6 +9,10 @@ const pepper = Buffer.from('unit-test-pepper-unit-test-pepper');
 const NOW = new Date('2026-11-23T12:00:00Z');
 
 function setup(overrides: Partial<KeyRecord> = {}, plan = 'starter') {
+  return setupWith(new KeyProjection(), overrides, plan);
+}
+
+function setupWith(projection: KeyProjection, overrides: Partial<KeyRecord>, plan: string) {
   const secret = generateSecret('kg');
   const key = keyRecord({
     id: 'k1',
@@ -17,7 +21,6 @@ function setup(overrides: Partial<KeyRecord> = {}, plan = 'starter') {
     secretHash: hashSecret(secret, pepper),
     ...overrides,
   });
-  const projection = new KeyProjection();
   projection.load({ accounts: [{ id: 'a1', name: 'Acme', plan, version: 1 }], keys: [key] });
   return {
     secret,
@@ -46,6 +49,15 @@ describe(KeyVerifier.name, () => {
       name: 'Acme',
       plan: 'starter',
     });
+  });
+
+  it('refuses a key it remembers the HMAC of once the key is gone from the projection', () => {
+    const projection = new KeyProjection();
+    const { secret, verifier } = setupWith(projection, {}, 'starter');
+    expect(verifier.verify(secret, '1.2.3.4', NOW).key.id).toBe('k1');
+    expect(verifier.verify(secret, '1.2.3.4', NOW).key.id).toBe('k1'); // from the remembered HMAC
+    projection.removeKey('k1');
+    expect(failure(() => verifier.verify(secret, '1.2.3.4', NOW)).message).toBe('Unknown API key');
   });
 
   it('rejects a malformed key before any lookup', () => {
