@@ -125,7 +125,7 @@ function startProcess(command, args, logFile) {
   return child;
 }
 
-async function startRedis(dir, persistent, port) {
+async function startRedis(dir, persistent, port, extraArgs = []) {
   port = port || (await freePort());
   fs.mkdirSync(dir, { recursive: true });
   const args = [
@@ -140,10 +140,57 @@ async function startRedis(dir, persistent, port) {
     '--protected-mode',
     'yes',
   ];
-  args.push('--appendonly', persistent ? 'yes' : 'no');
+  args.push('--appendonly', persistent ? 'yes' : 'no', ...extraArgs);
   const child = startProcess(ensureRedisBinary(), args, path.join(dir, 'redis.log'));
   await waitForPort(port, 'redis-server', child);
   return { name: 'redis', pid: child.pid, port, url: `redis://127.0.0.1:${port}` };
+}
+
+/** The master name the sentinels this script starts monitor. */
+const SENTINEL_MASTER = 'keygate';
+
+/**
+ * A Sentinel set on loopback: one master, one replica, three sentinels (quorum 2, a master is
+ * down after 1 s without answer), each `redis-server` (`--sentinel` for the sentinels). Its
+ * endpoint is `redis-sentinel://…/keygate`, which every Keygate app reads as REDIS_URL.
+ */
+async function startSentinelSet(dir) {
+  const master = await startRedis(path.join(dir, 'master'), false);
+  const replica = await startRedis(path.join(dir, 'replica'), false, undefined, [
+    '--replicaof',
+    '127.0.0.1',
+    String(master.port),
+  ]);
+  const sentinels = [];
+  for (let i = 0; i < 3; i++) {
+    const port = await freePort();
+    const home = path.join(dir, `sentinel-${i}`);
+    fs.mkdirSync(home, { recursive: true });
+    const conf = path.join(home, 'sentinel.conf');
+    fs.writeFileSync(
+      conf,
+      [
+        `port ${port}`,
+        'bind 127.0.0.1',
+        `dir ${home}`,
+        `sentinel monitor ${SENTINEL_MASTER} 127.0.0.1 ${master.port} 2`,
+        `sentinel down-after-milliseconds ${SENTINEL_MASTER} 1000`,
+        `sentinel failover-timeout ${SENTINEL_MASTER} 5000`,
+        `sentinel parallel-syncs ${SENTINEL_MASTER} 1`,
+        '',
+      ].join('\n'),
+    );
+    const child = startProcess(ensureRedisBinary(), [conf, '--sentinel'], path.join(home, 'log'));
+    await waitForPort(port, 'redis sentinel', child);
+    sentinels.push({ name: 'redis-sentinel', pid: child.pid, port });
+  }
+  return {
+    master: { ...master, name: 'redis-master' },
+    replica: { ...replica, name: 'redis-replica' },
+    sentinels,
+    started: [master, replica, ...sentinels],
+    url: `redis-sentinel://${sentinels.map((s) => `127.0.0.1:${s.port}`).join(',')}/${SENTINEL_MASTER}`,
+  };
 }
 
 // FerretDB's SQLite backend filters only on _id in SQL and scans the collection for anything
@@ -219,12 +266,13 @@ async function startFerretDb(dir, database) {
  * mode 'test': fresh, throw-away services in a temporary folder.
  * mode 'dev': persistent data under .keygate/, reused while they still run.
  */
-async function up({ mode = 'dev' } = {}) {
+async function up({ mode = 'dev', redis: redisKind = 'single' } = {}) {
   const dev = mode === 'dev';
   if (dev && fs.existsSync(STATE_FILE)) {
     const previous = JSON.parse(fs.readFileSync(STATE_FILE, 'utf8'));
     const stillRunning = previous.started.every((s) => isAlive(s.pid));
-    const wanted = (!process.env.REDIS_URL ? 1 : 0) + (!process.env.MONGO_URL ? 1 : 0);
+    const redisProcesses = redisKind === 'sentinel' ? 5 : 1;
+    const wanted = (!process.env.REDIS_URL ? redisProcesses : 0) + (!process.env.MONGO_URL ? 1 : 0);
     if (
       stillRunning &&
       previous.started.length === wanted &&
@@ -248,7 +296,11 @@ async function up({ mode = 'dev' } = {}) {
     mongoUrl: process.env.MONGO_URL,
   };
   try {
-    if (!state.redisUrl) {
+    if (!state.redisUrl && redisKind === 'sentinel') {
+      const set = await startSentinelSet(path.join(base, 'redis-sentinel'));
+      state.started.push(...set.started);
+      state.redisUrl = set.url;
+    } else if (!state.redisUrl) {
       const redis = await startRedis(path.join(base, 'redis'), dev);
       state.started.push(redis);
       state.redisUrl = redis.url;
@@ -323,6 +375,7 @@ module.exports = {
   waitForPort,
   canConnect,
   startRedis,
+  startSentinelSet,
   isAlive,
   ensureChromium,
 };
@@ -331,12 +384,15 @@ if (require.main === module) {
   const command = process.argv[2];
   const run =
     command === 'up'
-      ? up({ mode: 'dev' }).then((s) =>
+      ? up({
+          mode: 'dev',
+          redis: process.argv.includes('--redis-sentinel') ? 'sentinel' : 'single',
+        }).then((s) =>
           console.log(JSON.stringify({ REDIS_URL: s.redisUrl, MONGO_URL: s.mongoUrl })),
         )
       : command === 'down'
         ? down()
-        : Promise.reject(new Error('usage: services.js up|down'));
+        : Promise.reject(new Error('usage: services.js up [--redis-sentinel] | down'));
   run.catch((error) => {
     log(error.message);
     process.exit(1);

@@ -123,3 +123,23 @@ describe('configuration per app', () => {
     expect(processConfig(loadUsageServiceConfig)).toBe(processConfig(loadUsageServiceConfig));
   });
 });
+
+describe('Redis behind Sentinel', () => {
+  it('points every app at the master REDIS_SENTINELS names, with REDIS_URL’s credentials and db', () => {
+    const config = loadUsageServiceConfig({
+      REDIS_URL: 'redis://:pw@127.0.0.1:6379/3',
+      REDIS_SENTINELS: 'a:26379,b:26379',
+      REDIS_SENTINEL_NAME: 'main',
+    });
+    expect(config.redisUrl).toBe('redis-sentinel://:pw@a:26379,b:26379/main/3');
+    expect(loadUsageServiceConfig({ REDIS_SENTINELS: 'a:26379' }).redisUrl).toBe(
+      'redis-sentinel://a:26379/keygate',
+    );
+  });
+
+  it('names a bad sentinel list', () => {
+    expect(() => loadUsageServiceConfig({ REDIS_SENTINELS: 'a:26379;b' })).toThrow(
+      /REDIS_SENTINELS/,
+    );
+  });
+});

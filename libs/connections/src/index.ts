@@ -1,6 +1,7 @@
 export * from './mongo.connection';
 export * from './redis-lock';
 export * from './redis.connection';
+export * from './redis-endpoint';
 export * from './rpc';
 export * from './bootstrap';
 export * from './rpc-error.filter';

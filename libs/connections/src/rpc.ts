@@ -12,9 +12,9 @@ import {
   domainErrorFromWire,
   isWireError,
 } from '@keygate/contracts';
-import { redisOptionsFrom } from './redis.connection';
+import { redisOptionsFrom } from './redis-endpoint';
 
-/** Nest microservices options for the Redis transport, from REDIS_URL. */
+/** Nest microservices options for the Redis transport, from REDIS_URL (or a Sentinel endpoint). */
 export function redisTransport(url: string): NestRedisOptions {
   const options = { ...redisOptionsFrom(url), retryAttempts: 1_000_000, retryDelay: 500 };
   return { transport: Transport.REDIS, options: options as NestRedisOptions['options'] };

@@ -13,17 +13,18 @@ export interface ConfigPiece<S extends z.ZodRawShape, C> {
 
 export const configPiece = <S extends z.ZodRawShape, C>(piece: ConfigPiece<S, C>) => piece;
 
+export function isUrlWith(value: string, protocols: string[]): boolean {
+  try {
+    return protocols.includes(new URL(value).protocol);
+  } catch {
+    return false;
+  }
+}
+
 export const urlWith = (protocols: string[]) =>
-  z.string().refine(
-    (value) => {
-      try {
-        return protocols.includes(new URL(value).protocol);
-      } catch {
-        return false;
-      }
-    },
-    `must be a ${protocols.join(' or ')} URL`,
-  );
+  z
+    .string()
+    .refine((value) => isUrlWith(value, protocols), `must be a ${protocols.join(' or ')} URL`);
 
 export const booleanFlag = z.enum(['true', 'false']).transform((v) => v === 'true');
 export const portNumber = z.coerce.number().int().min(0).max(65535);

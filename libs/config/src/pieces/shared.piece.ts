@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { rateLimitsSchema } from '@keygate/contracts';
 import { DEFAULT_PLANS, PlanTable } from '../plans';
-import { configPiece, dataDir, nodeEnv, urlWith } from './config-piece';
+import { configPiece, dataDir, isUrlWith, nodeEnv } from './config-piece';
 
 const planSchema = z
   .object({
@@ -30,6 +30,7 @@ const plansFromJson = z
 
 export interface SharedConfig {
   env: string;
+  /** Where Redis is: REDIS_URL, or the Sentinel endpoint REDIS_SENTINELS names (`redis-sentinel://…`). */
   redisUrl: string;
   plans: PlanTable;
   defaultPlan: string;
@@ -45,11 +46,37 @@ export interface SharedConfig {
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 }
 
+/** `redis-sentinel://[auth@]sentinels/<name>[/db]`, with REDIS_URL's credentials and db. */
+export function sentinelUrl(sentinels: string, name: string, redisUrl: string): string {
+  if (redisUrl.startsWith('redis-sentinel://')) return redisUrl;
+  const url = new URL(redisUrl);
+  const auth = url.username || url.password ? `${url.username}:${url.password}@` : '';
+  const db = url.pathname.length > 1 ? url.pathname : '';
+  return `redis-sentinel://${auth}${sentinels}/${name}${db}`;
+}
+
 /** What every Keygate app reads: Redis, the plans, where its keys and events live, how it stops. */
 export const sharedPiece = configPiece({
   env: {
     NODE_ENV: nodeEnv,
-    REDIS_URL: urlWith(['redis:', 'rediss:']).default('redis://127.0.0.1:6379'),
+    REDIS_URL: z
+      .string()
+      .refine(
+        (value) => value.startsWith('redis-sentinel://') || isUrlWith(value, ['redis:', 'rediss:']),
+        'must be a redis: or rediss: URL (or redis-sentinel://host:port,…/<master name>)',
+      )
+      .default('redis://127.0.0.1:6379'),
+    REDIS_SENTINELS: z
+      .string()
+      .regex(
+        /^[A-Za-z0-9.[\]:-]+(,[A-Za-z0-9.[\]:-]+)*$/,
+        'must be host:port of each sentinel, comma-separated',
+      )
+      .optional(),
+    REDIS_SENTINEL_NAME: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{1,100}$/, 'must be the master name the sentinels monitor')
+      .default('keygate'),
     KEYGATE_PLANS: plansFromJson.optional(),
     KEYGATE_DEFAULT_PLAN: z.string().default('starter'),
     KEYGATE_DATA_DIR: dataDir,
@@ -72,7 +99,9 @@ export const sharedPiece = configPiece({
   },
   build: (e): SharedConfig => ({
     env: e.NODE_ENV,
-    redisUrl: e.REDIS_URL,
+    redisUrl: e.REDIS_SENTINELS
+      ? sentinelUrl(e.REDIS_SENTINELS, e.REDIS_SENTINEL_NAME, e.REDIS_URL)
+      : e.REDIS_URL,
     plans: e.KEYGATE_PLANS ?? DEFAULT_PLANS,
     defaultPlan: e.KEYGATE_DEFAULT_PLAN,
     dataDir: e.KEYGATE_DATA_DIR,
