@@ -92,6 +92,14 @@ describe('the Panel page in a real browser', () => {
     await row.locator('td', { hasText: /^1$/ }).waitFor();
     await shot('4-keys-and-usage');
 
+    // An admin gives the key a rate limit from its row.
+    await row.getByRole('button', { name: 'Limits' }).click();
+    await page.locator('#add-limit').click();
+    await page.locator('#limits-editor input').fill('5');
+    await page.locator('#limits-editor select').selectOption('60');
+    await page.locator('#limits-form button[type=submit]').click();
+    await row.filter({ hasText: 'at most 5/min' }).waitFor();
+
     // A scanner reports the key leaked (notify only): the page says so above the keys.
     await system.send('keys.report-leaks', {
       secrets: [secret],

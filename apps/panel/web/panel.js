@@ -189,7 +189,10 @@ async function loadKeys() {
     if (isAdmin() && key.status === 'active')
       actions.append(button('Rotate', 'small', () => rotateKey(key)));
     if (isAdmin() && key.kind === 'user' && key.status === 'active')
-      actions.append(button('Revoke', 'danger', () => revokeKey(key)));
+      actions.append(
+        button('Limits', 'small', () => openLimitsDialog(key)),
+        button('Revoke', 'danger', () => revokeKey(key)),
+      );
     if (isAdmin() && key.kind === 'user')
       actions.append(button('Delete', 'danger', () => deleteKey(key)));
   }
@@ -246,6 +249,66 @@ async function deleteKey(key) {
     return;
   await api('DELETE', `/keys/${key.id}`).catch((e) => alert(describeError(e)));
   await refresh();
+}
+
+// --- a key's rate limits --------------------------------------------------------------------
+
+const WINDOWS = [
+  [1, 'second'],
+  [60, 'minute'],
+  [3600, 'hour'],
+  [86400, 'day'],
+];
+
+function addLimitRow(limit = '', windowSeconds = 60) {
+  const row = $('#limits-editor tbody').insertRow();
+  const calls = document.createElement('input');
+  calls.type = 'number';
+  calls.min = '1';
+  calls.step = '1';
+  calls.required = true;
+  calls.value = String(limit);
+  calls.setAttribute('aria-label', 'Calls');
+  cell(row, calls);
+  const per = document.createElement('select');
+  per.setAttribute('aria-label', 'per');
+  for (const [seconds, name] of WINDOWS) per.add(new Option(name, String(seconds)));
+  if (!WINDOWS.some(([seconds]) => seconds === windowSeconds))
+    per.add(new Option(`${windowSeconds} s`, String(windowSeconds)));
+  per.value = String(windowSeconds);
+  cell(row, per);
+  cell(
+    row,
+    button('Remove', 'link', () => row.remove()),
+  );
+  $('#add-limit').hidden = $('#limits-editor tbody').rows.length >= 3;
+}
+
+function openLimitsDialog(key) {
+  const form = $('#limits-form');
+  form.dataset.keyId = key.id;
+  $('#limits-title').textContent = `Rate limits of “${key.name}”`;
+  $('[data-error]', form).textContent = '';
+  $('#limits-editor tbody').replaceChildren();
+  for (const limit of key.rateLimits ?? []) addLimitRow(limit.limit, limit.windowSeconds);
+  $('#add-limit').hidden = (key.rateLimits ?? []).length >= 3;
+  $('#limits-dialog').showModal();
+}
+
+async function saveLimits(event) {
+  event.preventDefault();
+  const form = $('#limits-form');
+  const rateLimits = [...$('#limits-editor tbody').rows].map((row) => ({
+    limit: Number($('input', row).value),
+    windowSeconds: Number($('select', row).value),
+  }));
+  try {
+    await api('PATCH', `/keys/${form.dataset.keyId}`, { rateLimits });
+    $('#limits-dialog').close();
+    await refresh();
+  } catch (e) {
+    $('[data-error]', form).textContent = describeError(e);
+  }
 }
 
 // --- create dialog with the rule editor ------------------------------------------------------
@@ -674,6 +737,8 @@ document.addEventListener('DOMContentLoaded', () => {
   $('#add-rule').addEventListener('click', () => addRuleRow());
   $('#create-form').addEventListener('submit', createKey);
   $('#new-webhook').addEventListener('click', openWebhookDialog);
+  $('#add-limit').addEventListener('click', () => addLimitRow());
+  $('#limits-form').addEventListener('submit', saveLimits);
   $('#webhook-form').addEventListener('submit', addWebhook);
   $('#copy-secret').addEventListener('click', async () => {
     await navigator.clipboard?.writeText($('#secret-value').textContent).catch(() => undefined);
