@@ -1,5 +1,6 @@
 // The webhook delivery queue's steps, each atomic. Every key shares the `{webhooks}` hash tag
-// (one Redis Cluster slot): ARGV[1] is the prefix `<namespace>:{webhooks}:`.
+// (one Redis Cluster slot): KEYS[1] is `due` (declared, so a Cluster client routes the step to
+// the slot's master), ARGV[1] the prefix `<namespace>:{webhooks}:` of the others.
 //   d:<id>             the delivery (JSON)
 //   chain:<chain>      a chain's deliveries, `<seq>|<id>` by stream order (score 0, by member)
 //   endpoint:<id>      an endpoint's queued deliveries, the same members (the deliveries list)
@@ -16,7 +17,7 @@ local chain = p .. 'chain:' .. ARGV[3]
 redis.call('ZADD', chain, 0, ARGV[5])
 redis.call('ZADD', p .. 'endpoint:' .. ARGV[4], 0, ARGV[5])
 if redis.call('ZRANGE', chain, 0, 0)[1] == ARGV[5] then
-  redis.call('ZADD', p .. 'due', ARGV[7], ARGV[3])
+  redis.call('ZADD', KEYS[1], ARGV[7], ARGV[3])
 end
 return 1
 `;
@@ -27,7 +28,7 @@ return 1
  */
 export const TAKE_LUA = `
 local p = ARGV[1]
-local chains = redis.call('ZRANGEBYSCORE', p .. 'due', '-inf', ARGV[2], 'LIMIT', 0, tonumber(ARGV[4]))
+local chains = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', ARGV[2], 'LIMIT', 0, tonumber(ARGV[4]))
 local taken = {}
 for _, chain in ipairs(chains) do
   local head = redis.call('ZRANGE', p .. 'chain:' .. chain, 0, 0)[1]
@@ -35,13 +36,13 @@ for _, chain in ipairs(chains) do
     local id = string.sub(head, string.find(head, '|', 1, true) + 1)
     local json = redis.call('GET', p .. 'd:' .. id)
     if json then
-      redis.call('ZADD', p .. 'due', ARGV[3], chain)
+      redis.call('ZADD', KEYS[1], ARGV[3], chain)
       table.insert(taken, json)
     else
       redis.call('ZREM', p .. 'chain:' .. chain, head)
     end
   else
-    redis.call('ZREM', p .. 'due', chain)
+    redis.call('ZREM', KEYS[1], chain)
   end
 end
 return taken
@@ -52,7 +53,7 @@ export const RETRY_LUA = `
 local p = ARGV[1]
 if redis.call('EXISTS', p .. 'd:' .. ARGV[2]) == 0 then return 0 end
 redis.call('SET', p .. 'd:' .. ARGV[2], ARGV[4])
-redis.call('ZADD', p .. 'due', ARGV[5], ARGV[3])
+redis.call('ZADD', KEYS[1], ARGV[5], ARGV[3])
 return 1
 `;
 
@@ -64,9 +65,9 @@ local chain = p .. 'chain:' .. ARGV[3]
 redis.call('ZREM', chain, ARGV[5])
 redis.call('ZREM', p .. 'endpoint:' .. ARGV[4], ARGV[5])
 if redis.call('ZCARD', chain) > 0 then
-  redis.call('ZADD', p .. 'due', ARGV[6], ARGV[3])
+  redis.call('ZADD', KEYS[1], ARGV[6], ARGV[3])
 else
-  redis.call('ZREM', p .. 'due', ARGV[3])
+  redis.call('ZREM', KEYS[1], ARGV[3])
 end
 return 1
 `;

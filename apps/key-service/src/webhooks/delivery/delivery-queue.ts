@@ -27,10 +27,10 @@ export class DeliveryQueue {
 
   constructor(@Inject(REDIS) redis: Redis, @Inject(KEYGATE_CONFIG) config: KeyServiceConfig) {
     if (!('keygateWebhookQueue' in redis)) {
-      redis.defineCommand('keygateWebhookQueue', { numberOfKeys: 0, lua: QUEUE_LUA });
-      redis.defineCommand('keygateWebhookTake', { numberOfKeys: 0, lua: TAKE_LUA });
-      redis.defineCommand('keygateWebhookRetry', { numberOfKeys: 0, lua: RETRY_LUA });
-      redis.defineCommand('keygateWebhookDone', { numberOfKeys: 0, lua: DONE_LUA });
+      redis.defineCommand('keygateWebhookQueue', { numberOfKeys: 1, lua: QUEUE_LUA });
+      redis.defineCommand('keygateWebhookTake', { numberOfKeys: 1, lua: TAKE_LUA });
+      redis.defineCommand('keygateWebhookRetry', { numberOfKeys: 1, lua: RETRY_LUA });
+      redis.defineCommand('keygateWebhookDone', { numberOfKeys: 1, lua: DONE_LUA });
     }
     this.redis = redis as QueueRedis;
     this.prefix = `${config.redisNamespace}:{webhooks}:`;
@@ -39,6 +39,7 @@ export class DeliveryQueue {
   /** Queues a delivery, due at `dueMs` if it is its chain's first; false if it was queued already. */
   async add(delivery: WebhookDelivery, dueMs: number): Promise<boolean> {
     const queued = await this.redis.keygateWebhookQueue(
+      `${this.prefix}due`,
       this.prefix,
       delivery.id,
       delivery.chain,
@@ -53,6 +54,7 @@ export class DeliveryQueue {
   /** Up to `count` due deliveries, each the first of its chain, the chain leased until `leaseUntilMs`. */
   async take(nowMs: number, leaseUntilMs: number, count: number): Promise<WebhookDelivery[]> {
     const taken = await this.redis.keygateWebhookTake(
+      `${this.prefix}due`,
       this.prefix,
       String(nowMs),
       String(leaseUntilMs),
@@ -64,6 +66,7 @@ export class DeliveryQueue {
   /** The delivery, with its latest attempt, waits until `nextAttemptMs`; its chain with it. */
   async retryAt(delivery: WebhookDelivery, nextAttemptMs: number): Promise<void> {
     await this.redis.keygateWebhookRetry(
+      `${this.prefix}due`,
       this.prefix,
       delivery.id,
       delivery.chain,
@@ -75,6 +78,7 @@ export class DeliveryQueue {
   /** The delivery leaves the queue (delivered, or a dead letter); its chain's next is due now. */
   async remove(delivery: WebhookDelivery, nowMs: number): Promise<void> {
     await this.redis.keygateWebhookDone(
+      `${this.prefix}due`,
       this.prefix,
       delivery.id,
       delivery.chain,
