@@ -1,20 +1,11 @@
+import { WEBHOOK_EVENT_TYPES } from '@keygate/contracts';
 import { waitFor } from '@keygate/testing';
 import { SystemHarness, withKey } from '../system.harness';
 import { Received, webhookReceiver } from './fixtures/webhook-receiver';
 import { PanelClient } from '../panel/panel.client';
 
 const PLANS = { starter: { apiAccess: true, callLimit: 10, maxUserKeys: 20 } };
-const EVERY_EVENT = [
-  'quota.threshold',
-  'key.expiring',
-  'key.unused',
-  'key.created',
-  'key.rotated',
-  'key.revoked',
-  'key.deleted',
-  'key.leaked',
-  'webhook.test',
-];
+const EVERY_EVENT = [...WEBHOOK_EVENT_TYPES];
 const productReader = (name: string) => ({
   name,
   rules: [{ resource: 'product', actions: ['read'] }],

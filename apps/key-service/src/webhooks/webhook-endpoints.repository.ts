@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { Connection, Model, Schema } from 'mongoose';
 import { MONGO } from '@keygate/connections';
-import { WebhookEventType, WebhookView } from '@keygate/contracts';
+import { NotFoundError, WebhookEventType, WebhookView } from '@keygate/contracts';
 
 /**
  * A webhook endpoint of an account, with the secret that signs its deliveries (Standard Webhooks
@@ -167,6 +167,13 @@ export class WebhookEndpointsRepository implements OnModuleInit {
       .find({ accountId })
       .sort({ createdAt: 1 })
       .lean<WebhookEndpointDocument[]>();
+  }
+
+  /** The account's endpoint, or 404 (another account's endpoint is not found either). */
+  async existing(accountId: string, endpointId: string): Promise<WebhookEndpointDocument> {
+    const endpoint = await this.one(accountId, endpointId);
+    if (!endpoint) throw new NotFoundError('Webhook endpoint', endpointId);
+    return endpoint;
   }
 
   async one(accountId: string, endpointId: string): Promise<WebhookEndpointDocument | null> {

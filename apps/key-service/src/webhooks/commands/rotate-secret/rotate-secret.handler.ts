@@ -29,8 +29,7 @@ export class RotateSecretHandler {
     request: KeyServiceRequest<typeof KeyServicePattern.RotateWebhookSecret>,
   ): Promise<RotatedWebhookSecret> {
     const { accountId, endpointId } = request;
-    if (!(await this.endpoints.one(accountId, endpointId)))
-      throw new NotFoundError('Webhook endpoint', endpointId);
+    await this.endpoints.existing(accountId, endpointId);
     await this.audit.record(accountId, request.actor ?? SYSTEM_ACTOR, (account) =>
       account.recordWebhookChanged({ endpointId, secretRotated: true }, this.clock.now()),
     );

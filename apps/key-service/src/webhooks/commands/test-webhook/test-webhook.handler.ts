@@ -5,7 +5,6 @@ import {
   Clock,
   KeyServicePattern,
   KeyServiceRequest,
-  NotFoundError,
   WebhookDeliveryView,
 } from '@keygate/contracts';
 import { seqOf } from '../../delivery/delivery-order';
@@ -30,8 +29,7 @@ export class TestWebhookHandler {
     request: KeyServiceRequest<typeof KeyServicePattern.TestWebhook>,
   ): Promise<WebhookDeliveryView> {
     const { accountId, endpointId } = request;
-    if (!(await this.endpoints.one(accountId, endpointId)))
-      throw new NotFoundError('Webhook endpoint', endpointId);
+    await this.endpoints.existing(accountId, endpointId);
     const now = this.clock.now();
     const eventId = `test-${randomUUID()}`;
     const delivery = newDelivery(

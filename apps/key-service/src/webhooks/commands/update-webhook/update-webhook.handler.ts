@@ -24,8 +24,7 @@ export class UpdateWebhookHandler {
     request: KeyServiceRequest<typeof KeyServicePattern.UpdateWebhook>,
   ): Promise<WebhookView> {
     const { accountId, endpointId, actor, ...change } = request;
-    if (!(await this.endpoints.one(accountId, endpointId)))
-      throw new NotFoundError('Webhook endpoint', endpointId);
+    await this.endpoints.existing(accountId, endpointId);
     await this.audit.record(accountId, actor ?? SYSTEM_ACTOR, (account) =>
       account.recordWebhookChanged({ endpointId, ...change }, this.clock.now()),
     );

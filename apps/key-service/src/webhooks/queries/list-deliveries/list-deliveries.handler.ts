@@ -1,10 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  KeyServicePattern,
-  KeyServiceRequest,
-  NotFoundError,
-  WebhookDeliveryView,
-} from '@keygate/contracts';
+import { KeyServicePattern, KeyServiceRequest, WebhookDeliveryView } from '@keygate/contracts';
 import { WebhookDeliveries } from '../../delivery/webhook-deliveries';
 import { deliveryViewOf } from '../../delivery/webhook-delivery';
 import { WebhookEndpointsRepository } from '../../webhook-endpoints.repository';
@@ -21,8 +16,7 @@ export class ListDeliveriesHandler {
     request: KeyServiceRequest<typeof KeyServicePattern.ListDeliveries>,
   ): Promise<WebhookDeliveryView[]> {
     const { accountId, endpointId, status, limit } = request;
-    if (!(await this.endpoints.one(accountId, endpointId)))
-      throw new NotFoundError('Webhook endpoint', endpointId);
+    await this.endpoints.existing(accountId, endpointId);
     return (await this.deliveries.ofEndpoint(accountId, endpointId, status, limit)).map(
       deliveryViewOf,
     );
