@@ -193,6 +193,68 @@ async function startSentinelSet(dir) {
   };
 }
 
+/**
+ * A Redis Cluster on loopback: six `redis-server`s in cluster mode, joined by
+ * `redis-cli --cluster create` as three masters with a replica each (a node is failed after 2 s
+ * without answer). Answers its nodes and `host:port,…` of them (REDIS_CLUSTER_NODES).
+ */
+async function startRedisCluster(dir) {
+  const nodes = [];
+  for (let i = 0; i < 6; i++) {
+    const home = path.join(dir, `node-${i}`);
+    nodes.push(
+      await startRedis(home, false, undefined, [
+        '--cluster-enabled',
+        'yes',
+        '--cluster-config-file',
+        path.join(home, 'nodes.conf'),
+        '--cluster-node-timeout',
+        '2000',
+      ]),
+    );
+  }
+  const cli = ensureDebianBinary('redis-cli', 'redis-tools', '');
+  const created = spawnSync(
+    cli,
+    [
+      '--cluster',
+      'create',
+      ...nodes.map((node) => `127.0.0.1:${node.port}`),
+      '--cluster-replicas',
+      '1',
+      '--cluster-yes',
+    ],
+    { encoding: 'utf8' },
+  );
+  if (created.status !== 0)
+    throw new Error(`redis-cli --cluster create: ${created.stdout}${created.stderr}`);
+  // Up when every node says the cluster is ok and sees the three masters and three replicas
+  // (replicas are assigned after the slots, and gossip takes a moment to tell every node).
+  const seesItWhole = (node) => {
+    const ask = (...args) =>
+      spawnSync(cli, ['-p', String(node.port), ...args], { encoding: 'utf8' }).stdout || '';
+    const roles = ask('cluster', 'nodes')
+      .trim()
+      .split('\n')
+      .map((line) => line.split(' ')[2] || '');
+    return (
+      /cluster_state:ok/.test(ask('cluster', 'info')) &&
+      roles.filter((flags) => flags.includes('master')).length === 3 &&
+      roles.filter((flags) => flags.includes('slave')).length === 3
+    );
+  };
+  const deadline = Date.now() + 20_000;
+  while (!nodes.every(seesItWhole)) {
+    if (Date.now() > deadline) throw new Error('the Redis Cluster did not come up within 20 s');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    nodes: nodes.map((node) => ({ ...node, name: 'redis-cluster-node' })),
+    started: nodes,
+    clusterNodes: nodes.map((node) => `127.0.0.1:${node.port}`).join(','),
+  };
+}
+
 // FerretDB's SQLite backend filters only on _id in SQL and scans the collection for anything
 // else (330 ms a query at 5,000 events, measured); its PostgreSQL backend pushes equality filters
 // down (5 ms). So PostgreSQL is used when the machine has it, SQLite otherwise
@@ -376,6 +438,7 @@ module.exports = {
   canConnect,
   startRedis,
   startSentinelSet,
+  startRedisCluster,
   isAlive,
   ensureChromium,
 };
