@@ -128,19 +128,18 @@ export class WebhookEndpointsRepository implements OnModuleInit {
     return (await this.deliveryView(accountId)).find((e) => e._id === endpointId) ?? null;
   }
 
+  /** The endpoint as read gets `secret`; null if it was removed or rotated meanwhile. */
   async rotateSecret(
-    accountId: string,
-    endpointId: string,
+    endpoint: WebhookEndpointDocument,
     secret: string,
     previousValidUntil: Date,
   ): Promise<WebhookEndpointDocument | null> {
-    const endpoint = await this.one(accountId, endpointId);
-    if (!endpoint) return null;
+    const { _id, accountId } = endpoint;
     return this.changed(
       accountId,
       this.endpoints
         .findOneAndUpdate(
-          { _id: endpointId, accountId, secret: endpoint.secret },
+          { _id, accountId, secret: endpoint.secret },
           {
             $set: {
               secret,

@@ -29,18 +29,13 @@ export class RotateSecretHandler {
     request: KeyServiceRequest<typeof KeyServicePattern.RotateWebhookSecret>,
   ): Promise<RotatedWebhookSecret> {
     const { accountId, endpointId } = request;
-    await this.endpoints.existing(accountId, endpointId);
+    const endpoint = await this.endpoints.existing(accountId, endpointId);
     await this.audit.record(accountId, request.actor ?? SYSTEM_ACTOR, (account) =>
       account.recordWebhookChanged({ endpointId, secretRotated: true }, this.clock.now()),
     );
     const secret = newSigningSecret();
     const previousValidUntil = new Date(this.clock.now().getTime() + ROTATION_GRACE_MS);
-    const rotated = await this.endpoints.rotateSecret(
-      accountId,
-      endpointId,
-      secret,
-      previousValidUntil,
-    );
+    const rotated = await this.endpoints.rotateSecret(endpoint, secret, previousValidUntil);
     if (!rotated) throw new NotFoundError('Webhook endpoint', endpointId);
     return {
       webhook: viewOf(rotated),
