@@ -37,17 +37,10 @@ export class WebhookDeliveries {
   }
 
   /**
-   * Sends a delivery again from the start of the retry schedule, in its place in its chain (its
-   * attempts so far are kept); one still on its way is made due now.
+   * Sends a delivery (as `one` found it) again from the start of the retry schedule, in its
+   * place in its chain (its attempts so far are kept); one still on its way is made due now.
    */
-  async replay(
-    accountId: string,
-    endpointId: string,
-    id: string,
-    now: Date,
-  ): Promise<WebhookDelivery | null> {
-    const found = await this.one(accountId, endpointId, id);
-    if (!found) return null;
+  async replay(found: WebhookDelivery, now: Date): Promise<WebhookDelivery> {
     if (found.status === 'pending') {
       await this.queue.dueNow(found, now.getTime());
       return found;
@@ -60,7 +53,7 @@ export class WebhookDeliveries {
       nextAttemptAt: now.toISOString(),
     };
     await this.queue.add(again, now.getTime());
-    await this.history.forget(id);
+    await this.history.forget(found.id);
     return again;
   }
 

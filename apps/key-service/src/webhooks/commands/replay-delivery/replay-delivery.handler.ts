@@ -31,18 +31,12 @@ export class ReplayDeliveryHandler {
     request: KeyServiceRequest<typeof KeyServicePattern.ReplayDelivery>,
   ): Promise<WebhookDeliveryView> {
     const { accountId, endpointId, deliveryId } = request;
-    if (!(await this.deliveries.one(accountId, endpointId, deliveryId)))
-      throw new NotFoundError('Webhook delivery', deliveryId);
+    const found = await this.deliveries.one(accountId, endpointId, deliveryId);
+    if (!found) throw new NotFoundError('Webhook delivery', deliveryId);
     await this.audit.record(accountId, request.actor ?? SYSTEM_ACTOR, (account) =>
       account.recordWebhookChanged({ endpointId, replayedDelivery: deliveryId }, this.clock.now()),
     );
-    const replayed = await this.deliveries.replay(
-      accountId,
-      endpointId,
-      deliveryId,
-      this.clock.now(),
-    );
-    if (!replayed) throw new NotFoundError('Webhook delivery', deliveryId);
+    const replayed = await this.deliveries.replay(found, this.clock.now());
     this.worker.wake();
     return deliveryViewOf(replayed);
   }
