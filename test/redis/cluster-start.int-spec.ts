@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Redis from 'ioredis';
+import { waitFor } from '@keygate/testing';
 const services = require('../../scripts/services');
 
 /**
@@ -44,9 +45,9 @@ describe('a Redis Cluster started by the project', () => {
 
   it('stops: every node process ends when told', async () => {
     for (const { pid } of cluster.nodes) process.kill(pid, 'SIGTERM');
-    for (const { pid } of cluster.nodes)
-      for (let waited = 0; services.isAlive(pid) && waited < 5000; waited += 50)
-        await new Promise((r) => setTimeout(r, 50));
+    await waitFor(() => cluster.nodes.every(({ pid }) => !services.isAlive(pid)), 5000, 50).catch(
+      () => undefined,
+    );
     expect(cluster.nodes.filter(({ pid }) => services.isAlive(pid))).toEqual([]);
   });
 });
