@@ -53,6 +53,9 @@ ${CREDITS_NOW}
 return creditsNow(KEYS[1], ARGV, 0).remaining
 `;
 
+/** What the admission answers for a step id it has counted already (it counts nothing). */
+export const STEP_ALREADY_COUNTED = 'STEP_ALREADY_COUNTED';
+
 /**
  * One atomic admission step for n calls of one account (a gateway batches the calls that arrive
  * together), all on the account's hash tag. The calls are taken in arrival order; each is
@@ -75,7 +78,9 @@ return creditsNow(KEYS[1], ARGV, 0).remaining
  *          day at whose start one more call fits (when the quota refused some) or -1,
  *          Redis's time (ms), then per call 0 admitted / 1 quota / 2 rate limit / 3 credits,
  *          then per rate limit (in KEYS order) ms until one more call fits under it (0: room),
- *          then per key with credits what it has left}.
+ *          then per key with credits what it has left}; or the error STEP_ALREADY_COUNTED for
+ *          a step id that already ran or was replayed (the gateway keeps its buffered count, which
+ *          the replay then skips).
  *
  * `total` is a running sum of the days in [floor, today]. When the window slides, the days that
  * left are subtracted once (or, after a long silence, the window is summed afresh), so a batch
@@ -89,6 +94,11 @@ return creditsNow(KEYS[1], ARGV, 0).remaining
  */
 export const ADMIT_LUA = `
 ${CREDITS_NOW}
+-- A step that ran, or was replayed, counts nothing again: a client may send it twice (a Redis
+-- Cluster client re-sends a command whose connection closed, and the step may have run).
+if redis.call('HEXISTS', KEYS[4], ARGV[4]) == 1 then
+  return redis.error_reply('${STEP_ALREADY_COUNTED} ' .. ARGV[4])
+end
 local today = tonumber(ARGV[1])
 local limit = tonumber(ARGV[2])
 local m = tonumber(ARGV[5])

@@ -1,11 +1,10 @@
-import Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
-import { createRedis } from '@keygate/connections';
+import { createRedis, RedisClient } from '@keygate/connections';
 import { Admission, QuotaLedger, newStepId, withoutLimits } from './quota-ledger';
 import { DAY_MS, dayIndexOf, startOfDay } from './rolling-window';
 
 describe(QuotaLedger.name, () => {
-  let redis: Redis;
+  let redis: RedisClient;
   let ledger: QuotaLedger;
   const account = () => `acc_${randomBytes(6).toString('hex')}`;
   const noon = startOfDay(dayIndexOf(Date.parse('2026-11-23T00:00:00Z'))) + 12 * 3600 * 1000;
@@ -140,6 +139,29 @@ describe(QuotaLedger.name, () => {
     });
     expect((await ledger.admit(id, 'k', 100, noon + 1)).used).toBe(5);
     expect((await ledger.windowCounts(id, dayIndexOf(noon), 'k2')).get(dayIndexOf(noon))).toBe(1);
+  });
+
+  it('counts a step sent twice once: a Cluster client re-sends it through a failover, and after a replay', async () => {
+    const id = account();
+    const stepId = newStepId(noon);
+    const limits = { quota: 100, rateLimits: [] };
+    await ledger.admitMany(id, withoutLimits(['k', 'k']), limits, noon, stepId);
+    await expect(
+      ledger.admitMany(id, withoutLimits(['k', 'k']), limits, noon, stepId),
+    ).rejects.toThrow(/STEP_ALREADY_COUNTED/);
+    // A step the gateway gave up on and replayed, then re-sent by the client: counted once too.
+    const replayed = newStepId(noon);
+    await ledger.replayStep({
+      stepId: replayed,
+      accountId: id,
+      day: dayIndexOf(noon),
+      counts: { k: 3 },
+      lastUsedAt: noon,
+    });
+    await expect(
+      ledger.admitMany(id, withoutLimits(['k', 'k', 'k']), limits, noon, replayed),
+    ).rejects.toThrow(/STEP_ALREADY_COUNTED/);
+    expect(await ledger.windowTotal(id, dayIndexOf(noon))).toBe(5);
   });
 
   it('does not replay a step that ran: its reply was lost, not its count', async () => {

@@ -76,4 +76,19 @@ describe('AdmissionBatcher', () => {
     expect(steps).toBe(3);
     expect(results.every((r) => r.status === 'rejected')).toBe(true);
   });
+
+  it('takes a step refused at once as unsent, unless told its client may have sent it before (a Cluster)', async () => {
+    const refuse = {
+      admitMany: async () => {
+        throw new Error("Stream isn't writeable and enableOfflineQueue options is false");
+      },
+    };
+    const failureOf = async (batcher: AdmissionBatcher) =>
+      (await batcher.admit('acc_a', key('k'), starter, 0).catch((error) => error)) as {
+        mayHaveRun: boolean;
+      };
+    expect((await failureOf(new AdmissionBatcher(refuse))).mayHaveRun).toBe(false);
+    const onCluster = new AdmissionBatcher(refuse, undefined, undefined, () => false);
+    expect((await failureOf(onCluster)).mayHaveRun).toBe(true);
+  });
 });

@@ -11,8 +11,13 @@ export class AdmissionStepError extends Error {
   }
 }
 
-// ioredis refuses a command at once, without sending it, when the connection is down.
-const neverSent = (error: unknown) => /enableOfflineQueue|isn't writeable/.test(String(error));
+/**
+ * One server's ioredis client refuses a command at once, without sending it, when the connection
+ * is down. A Cluster client's refusal says nothing of the tries before it (it re-sends a command
+ * whose connection closed), so on a Cluster no failed step is taken as unsent (QuotaStore).
+ */
+export const refusedUnsent = (error: unknown) =>
+  /enableOfflineQueue|isn't writeable/.test(String(error));
 
 interface PendingCall {
   call: CallingKey;
@@ -42,6 +47,8 @@ export class AdmissionBatcher {
     private readonly ledger: Pick<QuotaLedger, 'admitMany'>,
     private readonly onStep: (calls: number) => void = () => undefined,
     private readonly maxBatch = 256,
+    /** True when a failed step certainly never reached Redis (it then needs no step id). */
+    private readonly neverSent: (error: unknown) => boolean = refusedUnsent,
   ) {}
 
   /** `limits`: one object per plan (calls under other limits go in a step of their own). */
@@ -97,7 +104,7 @@ export class AdmissionBatcher {
       .then(
         (admissions) => calls.forEach((call, i) => call.resolve(admissions[i])),
         (error: unknown) => {
-          const failed = new AdmissionStepError(stepId, !neverSent(error), error);
+          const failed = new AdmissionStepError(stepId, !this.neverSent(error), error);
           calls.forEach((call) => call.reject(failed));
         },
       );

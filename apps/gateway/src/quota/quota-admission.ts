@@ -77,8 +77,11 @@ export class QuotaAdmission implements OnApplicationBootstrap, OnApplicationShut
     private readonly store: QuotaStore,
   ) {
     this.ledger = store.ledger;
-    this.batcher = new AdmissionBatcher(this.ledger, (calls) =>
-      metrics.admissionBatchSize.observe(calls),
+    this.batcher = new AdmissionBatcher(
+      this.ledger,
+      (calls) => metrics.admissionBatchSize.observe(calls),
+      undefined,
+      store.neverSent,
     );
     this.buffer = new CountBuffer(config.quotaBufferLimit);
     metrics.trackBuffer(

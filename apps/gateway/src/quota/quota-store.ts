@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import Redis from 'ioredis';
 import { GatewayConfig, KEYGATE_CONFIG } from '@keygate/config';
-import { createRedis } from '@keygate/connections';
+import { Cluster } from 'ioredis';
+import { createRedis, RedisClient } from '@keygate/connections';
 import { QuotaLedger } from '@keygate/usage';
+import { refusedUnsent } from './admission-batcher';
 
 /**
  * The gateway's own connection to the quota ledger. No offline queue and a short timeout: an
@@ -12,7 +13,7 @@ import { QuotaLedger } from '@keygate/usage';
 @Injectable()
 export class QuotaStore {
   readonly ledger: QuotaLedger;
-  private readonly redis: Redis;
+  private readonly redis: RedisClient;
 
   constructor(@Inject(KEYGATE_CONFIG) config: GatewayConfig) {
     this.redis = createRedis(config.redisUrl, 'keygate-gateway-quota', {
@@ -23,6 +24,14 @@ export class QuotaStore {
     this.redis.on('error', () => undefined);
     this.ledger = new QuotaLedger(this.redis, config.redisNamespace);
   }
+
+  /**
+   * True when a failed step certainly never reached Redis. Never on a Cluster: its client
+   * re-sends a command whose connection closed (the step may have run, and replicated, before),
+   * and its final refusal says nothing of that; the step keeps its id and its replay finds it.
+   */
+  readonly neverSent = (error: unknown): boolean =>
+    !(this.redis instanceof Cluster) && refusedUnsent(error);
 
   close(): void {
     this.redis.disconnect();
