@@ -108,7 +108,7 @@ describe('Panel API: sign-up, login, sessions, roles', () => {
       // Redis drops it at the TTL too, so nothing is left behind.
       const digest = createHash('sha256').update(login.body.session).digest('hex');
       const ttl = await system.redis.ttl(
-        `${system.env.KEYGATE_REDIS_NAMESPACE}:panel-session:${digest}`,
+        `${system.env.KEYGATE_REDIS_NAMESPACE}:{panel-sessions}:${digest}`,
       );
       expect(ttl).toBeGreaterThan(0);
       expect(ttl).toBeLessThanOrEqual(600);

@@ -1,6 +1,5 @@
-import Redis from 'ioredis';
 import { KeyServiceConfig } from '@keygate/config';
-import { createRedis } from '@keygate/connections';
+import { createRedis, RedisClient } from '@keygate/connections';
 import { testEnv } from '@keygate/testing';
 import { seqOf } from '../src/webhooks/delivery/delivery-order';
 import { DeliveryQueue } from '../src/webhooks/delivery/delivery-queue';
@@ -9,7 +8,7 @@ import { WebhookDelivery, newDelivery } from '../src/webhooks/delivery/webhook-d
 /** The webhook delivery queue's Lua steps on a real Redis, its clock given by the spec. */
 describe('the webhook delivery queue', () => {
   const env = testEnv();
-  let redis: Redis;
+  let redis: RedisClient;
   let queue: DeliveryQueue;
   const t0 = Date.parse('2026-12-06T12:00:00Z');
 

@@ -1,4 +1,4 @@
-import Redis from 'ioredis';
+import type { RedisClient } from '@keygate/connections';
 import { EventEnvelope, SYSTEM_ACTOR } from '@keygate/contracts';
 import { Account } from '../src/domain/account.aggregate';
 import { AppendRequest } from '../src/domain/aggregate-root';
@@ -60,7 +60,7 @@ export function inMemoryRepository() {
 
 /** A Redis that grants every lease at once: a unit spec runs one command at a time. */
 export const uncontendedLockRedis = () =>
-  ({ set: async () => 'OK', eval: async () => 1 }) as unknown as Redis;
+  ({ set: async () => 'OK', eval: async () => 1 }) as unknown as RedisClient;
 
 /** Account acc_1 ("Acme") opened on `plan` and stored: where the account specs start. */
 export async function storeAccount(

@@ -1,4 +1,5 @@
 import { KeyServicePattern, KeyView } from '@keygate/contracts';
+import { createRedis } from '@keygate/connections';
 import { waitFor } from '@keygate/testing';
 import { QueueEvents } from 'bullmq';
 import { KEY_EXPIRY_QUEUE, expiryJobId } from '../src/keys/commands/expire-key/key-expiry.queue';
@@ -29,7 +30,9 @@ describe('key expiry by its BullMQ job', () => {
 
   it('re-plans when expiresAt moves: the old job does nothing, the new one expires the key', async () => {
     // What each expiry job answered, as BullMQ reports it (finished jobs are removed).
-    const connection = harness.redis.duplicate({ maxRetriesPerRequest: null });
+    const connection = createRedis(harness.env.REDIS_URL, 'expiry-events', {
+      maxRetriesPerRequest: null,
+    });
     const events = new QueueEvents(KEY_EXPIRY_QUEUE, {
       connection,
       prefix: harness.env.KEYGATE_QUEUE_PREFIX,

@@ -143,3 +143,27 @@ describe('Redis behind Sentinel', () => {
     );
   });
 });
+
+describe('Redis Cluster', () => {
+  it('points every app at the Cluster REDIS_CLUSTER_NODES names, with REDIS_URL’s credentials and TLS', () => {
+    const config = loadUsageServiceConfig({
+      REDIS_URL: 'rediss://app:pw@127.0.0.1:6380',
+      REDIS_CLUSTER_NODES: 'a:7000,b:7001',
+    });
+    expect(config.redisUrl).toBe('rediss-cluster://app:pw@a:7000,b:7001');
+    expect(loadUsageServiceConfig({ REDIS_URL: 'redis-cluster://a:7000' }).redisUrl).toBe(
+      'redis-cluster://a:7000',
+    );
+  });
+
+  it('names what a Cluster cannot take: another database, an untagged queue prefix, Sentinel too', () => {
+    const load = (env: Record<string, string>) => () =>
+      loadUsageServiceConfig({ REDIS_CLUSTER_NODES: 'a:7000', ...env });
+    expect(load({ REDIS_URL: 'redis://127.0.0.1:6379/2' })).toThrow(/database 0 only/);
+    expect(load({ KEYGATE_QUEUE_PREFIX: 'bull' })).toThrow(/KEYGATE_QUEUE_PREFIX.*hash tag/);
+    expect(load({ REDIS_SENTINELS: 's:26379' })).toThrow(/not both/);
+    expect(() => loadUsageServiceConfig({ REDIS_CLUSTER_NODES: 'a:7000;b' })).toThrow(
+      /REDIS_CLUSTER_NODES/,
+    );
+  });
+});

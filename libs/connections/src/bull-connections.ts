@@ -1,4 +1,4 @@
-import Redis from 'ioredis';
+import type { RedisClient } from './redis.connection';
 import { closeRedis } from './close-redis';
 import { createRedis } from './redis.connection';
 
@@ -7,14 +7,14 @@ import { createRedis } from './redis.connection';
  * leaves the connections it was handed open, so whoever opens them here closes them all.
  */
 export class BullConnections {
-  private readonly opened: Redis[] = [];
+  private readonly opened: RedisClient[] = [];
 
   constructor(
     private readonly url: string,
     private readonly name: string,
   ) {}
 
-  open(): Redis {
+  open(): RedisClient {
     const redis = createRedis(this.url, this.name, { maxRetriesPerRequest: null });
     this.opened.push(redis);
     return redis;

@@ -1,4 +1,4 @@
-import Redis from 'ioredis';
+import type { RedisClient } from './redis.connection';
 import {
   AccountRecord,
   CheckpointEntry,
@@ -19,7 +19,7 @@ export class CheckpointReader {
   private readonly names: ReturnType<typeof checkpointKeys>;
 
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisClient,
     eventStream: string,
   ) {
     this.names = checkpointKeys(eventStream);

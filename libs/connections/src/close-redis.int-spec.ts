@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { createServer } from 'node:net';
-import Redis from 'ioredis';
+import type { RedisClient } from './redis.connection';
 import { closeRedis } from './close-redis';
 import { createRedis } from './redis.connection';
 
@@ -25,9 +25,13 @@ describe(closeRedis.name, () => {
   });
 
   it('ends a client whose Redis is gone at once, where quit() behind a queued command would wait forever', async () => {
-    const redis: Redis = createRedis(`redis://127.0.0.1:${await deadPort()}`, 'close-redis-spec', {
-      retryStrategy: () => 10,
-    });
+    const redis: RedisClient = createRedis(
+      `redis://127.0.0.1:${await deadPort()}`,
+      'close-redis-spec',
+      {
+        retryStrategy: () => 10,
+      },
+    );
     redis.on('error', () => undefined);
     await new Promise((retrying) => redis.once('reconnecting', retrying));
     void redis.get('close-redis-spec').catch(() => undefined); // waits in the offline queue

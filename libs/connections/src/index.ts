@@ -12,3 +12,5 @@ export * from './clock.module';
 export * from './service-rpc-client';
 export * from './rpc-answer';
 export * from './close-redis';
+export * from './scan-keys';
+export * from './store-unavailable';

@@ -1,5 +1,5 @@
 import { ServiceUnavailableError } from '@keygate/contracts';
-import Redis from 'ioredis';
+import type { RedisClient } from './redis.connection';
 import { randomBytes } from 'node:crypto';
 
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
@@ -9,7 +9,7 @@ const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call
  * MongoDB without transactions cannot (one outbox relay at a time, per-account key limits).
  */
 export async function withRedisLock<T>(
-  redis: Redis,
+  redis: RedisClient,
   key: string,
   work: () => Promise<T>,
   options: { leaseMs?: number; waitMs?: number } = {},

@@ -1,6 +1,7 @@
 import {
   ClientProxy,
   ClientProxyFactory,
+  CustomStrategy,
   RedisOptions as NestRedisOptions,
   Transport,
 } from '@nestjs/microservices';
@@ -12,16 +13,28 @@ import {
   domainErrorFromWire,
   isWireError,
 } from '@keygate/contracts';
-import { redisOptionsFrom } from './redis-endpoint';
+import { ClusterRpcClient, ClusterRpcServer } from './cluster-rpc';
+import { redisEndpointOf } from './redis-endpoint';
 
-/** Nest microservices options for the Redis transport, from REDIS_URL (or a Sentinel endpoint). */
-export function redisTransport(url: string): NestRedisOptions {
-  const options = { ...redisOptionsFrom(url), retryAttempts: 1_000_000, retryDelay: 500 };
+const RECONNECT = { retryAttempts: 1_000_000, retryDelay: 500 };
+
+/**
+ * Nest microservices options for the Redis transport, from REDIS_URL (a server, a Sentinel set,
+ * or a Cluster, which takes a strategy of its own: cluster-rpc.ts).
+ */
+export function redisTransport(url: string): NestRedisOptions | CustomStrategy {
+  const endpoint = redisEndpointOf(url);
+  if (endpoint.kind === 'cluster') return { strategy: new ClusterRpcServer(endpoint, RECONNECT) };
+  const options = { ...endpoint.options, ...RECONNECT };
   return { transport: Transport.REDIS, options: options as NestRedisOptions['options'] };
 }
 
 export function createRpcClient(url: string): ClientProxy {
-  return ClientProxyFactory.create(redisTransport(url));
+  const endpoint = redisEndpointOf(url);
+  if (endpoint.kind === 'cluster')
+    return new ClusterRpcClient(endpoint, RECONNECT) as unknown as ClientProxy;
+  const options = { ...endpoint.options, ...RECONNECT } as NestRedisOptions['options'];
+  return ClientProxyFactory.create({ transport: Transport.REDIS, options });
 }
 
 /**

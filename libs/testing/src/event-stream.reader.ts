@@ -1,4 +1,4 @@
-import Redis from 'ioredis';
+import type { RedisClient } from '@keygate/connections';
 import { EVENT_STREAM_FIELD, EventEnvelope } from '@keygate/contracts';
 
 export interface StreamEntry {
@@ -7,7 +7,7 @@ export interface StreamEntry {
 }
 
 export async function readEventStream(
-  redis: Redis,
+  redis: RedisClient,
   stream: string,
   after = '-',
 ): Promise<StreamEntry[]> {

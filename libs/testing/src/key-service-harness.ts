@@ -1,9 +1,14 @@
 import { INestMicroservice } from '@nestjs/common';
 import { ClientProxy } from '@nestjs/microservices';
-import Redis from 'ioredis';
 import { Connection } from 'mongoose';
 import { DomainError, IssuedKey, OpenedAccount, CLOCK } from '@keygate/contracts';
-import { connectMongo, createRedis, createRpcClient, sendRpc } from '@keygate/connections';
+import {
+  connectMongo,
+  createRedis,
+  createRpcClient,
+  RedisClient,
+  sendRpc,
+} from '@keygate/connections';
 import { ProviderOverride, bootRpcService } from './boot-service';
 import { readEventStream } from './event-stream.reader';
 import { createKey, openAccount } from './key-service-commands';
@@ -15,7 +20,7 @@ import { testEnv } from './test-env';
 export class KeyServiceHarnessOf {
   app!: INestMicroservice;
   client!: ClientProxy;
-  redis!: Redis;
+  redis!: RedisClient;
   mongo!: Connection;
   readonly clock = new ManualClock();
 

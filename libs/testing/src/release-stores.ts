@@ -1,5 +1,5 @@
 import { ClientProxy } from '@nestjs/microservices';
-import Redis from 'ioredis';
+import type { RedisClient } from '@keygate/connections';
 import { Connection } from 'mongoose';
 import { checkpointKeys } from '@keygate/contracts';
 
@@ -11,7 +11,7 @@ import { checkpointKeys } from '@keygate/contracts';
 export async function releaseStores(stores: {
   client?: ClientProxy;
   mongo?: Connection;
-  redis?: Redis;
+  redis?: RedisClient;
   eventStream: string;
 }): Promise<void> {
   await stores.client?.close();

@@ -3,10 +3,15 @@ import { IncomingHttpHeaders, Server, request as httpRequest } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { ClientProxy } from '@nestjs/microservices';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
-import Redis from 'ioredis';
 import { Connection } from 'mongoose';
 import { IssuedKey, OpenedAccount, checkpointKeys } from '@keygate/contracts';
-import { connectMongo, createRedis, createRpcClient, sendRpc } from '@keygate/connections';
+import {
+  connectMongo,
+  createRedis,
+  createRpcClient,
+  RedisClient,
+  sendRpc,
+} from '@keygate/connections';
 import { QuotaLedger } from '@keygate/usage';
 import { join } from 'node:path';
 import { ProviderOverride, bootHttpService, bootRpcService } from './boot-service';
@@ -67,7 +72,7 @@ export class SystemHarnessOf<P extends HeldProjection> {
   /** The Panel app (Panel page and API, Operator API, /docs). */
   panel!: RunningPanel;
   client!: ClientProxy;
-  redis!: Redis;
+  redis!: RedisClient;
   mongo!: Connection;
   env!: Record<string, string>;
   private closeUpstream: (() => Promise<void>) | null = null;

@@ -1,4 +1,4 @@
-import Redis from 'ioredis';
+import { RedisClient, scanKeys } from '@keygate/connections';
 import { LedgerKeyKind, LedgerKeyspace } from './ledger-keyspace';
 
 /**
@@ -51,7 +51,7 @@ export interface LedgerMergeReport {
   foreignAccounts: number;
 }
 
-type MergingRedis = Redis & {
+type MergingRedis = RedisClient & {
   keygateMergeLedger(numberOfKeys: number, ...keysAndArgs: string[]): Promise<number>;
 };
 
@@ -64,7 +64,7 @@ type MergingRedis = Redis & {
  * account's merge is one script, and a key merged is gone.
  */
 export async function mergeLegacyLedger(
-  redis: Redis,
+  redis: RedisClient,
   from: LedgerKeyspace,
   to: LedgerKeyspace,
   owns: (accountIds: string[]) => Promise<Set<string>>,
@@ -78,10 +78,7 @@ export async function mergeLegacyLedger(
   if (!('keygateMergeLedger' in redis))
     redis.defineCommand('keygateMergeLedger', { lua: MERGE_LUA });
   const merging = redis as MergingRedis;
-  let cursor = '0';
-  do {
-    const [next, names] = await redis.scan(cursor, 'MATCH', from.everyKey, 'COUNT', 1000);
-    cursor = next;
+  for await (const names of scanKeys(redis, from.everyKey, 1000)) {
     const byAccount = new Map<string, Array<{ name: string; kind: LedgerKeyKind }>>();
     for (const name of names) {
       const parsed = from.parse(name);
@@ -109,6 +106,6 @@ export async function mergeLegacyLedger(
       merged.add(accountId);
       keys += found.length;
     }
-  } while (cursor !== '0');
+  }
   return report();
 }

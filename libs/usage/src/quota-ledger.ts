@@ -1,4 +1,4 @@
-import Redis from 'ioredis';
+import type { RedisClient } from '@keygate/connections';
 import { randomUUID } from 'node:crypto';
 import {
   CreditsLeft,
@@ -139,7 +139,7 @@ function rateLimitRefusals(
   return { account: accountRefusals, byKey };
 }
 
-type LedgerRedis = Redis & {
+type LedgerRedis = RedisClient & {
   keygateAdmit(numberOfKeys: number, ...keysAndArgs: Array<string | number>): Promise<number[]>;
   keygateReplay(numberOfKeys: number, ...keysAndArgs: Array<string | number>): Promise<number>;
   keygateCreditsLeft(numberOfKeys: number, ...keysAndArgs: Array<string | number>): Promise<number>;
@@ -153,7 +153,7 @@ export class QuotaLedger {
   private readonly redis: LedgerRedis;
   readonly keyspace: LedgerKeyspace;
 
-  constructor(redis: Redis, namespace: string) {
+  constructor(redis: RedisClient, namespace: string) {
     this.keyspace = new LedgerKeyspace(namespace);
     if (!('keygateAdmit' in redis)) {
       // EVALSHA with a fallback to EVAL: the script is sent once per connection. The admission

@@ -1,7 +1,6 @@
-import Redis from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { KeyCredits, RateLimit } from '@keygate/contracts';
-import { createRedis } from '@keygate/connections';
+import { createRedis, RedisClient } from '@keygate/connections';
 import { RATE_SUBWINDOWS } from './admission.lua';
 import { AccountLimits, Admission, CallingKey, QuotaLedger, newStepId } from './quota-ledger';
 import { DAY_MS } from './rolling-window';
@@ -19,7 +18,7 @@ const within = (times: number[], from: number, to: number) =>
  * refused early by at most one sub-window (ADR 9).
  */
 describe('rate limits in the admission step', () => {
-  let gateways: Redis[];
+  let gateways: RedisClient[];
   let ledgers: QuotaLedger[];
   const account = () => `acc_${randomBytes(6).toString('hex')}`;
 
@@ -165,7 +164,7 @@ describe('rate limits in the admission step', () => {
 });
 
 describe('credits in the admission step', () => {
-  let gateways: Redis[];
+  let gateways: RedisClient[];
   let ledgers: QuotaLedger[];
   const account = () => `acc_${randomBytes(6).toString('hex')}`;
   const NOON = Date.parse('2026-12-06T12:00:00.000Z');

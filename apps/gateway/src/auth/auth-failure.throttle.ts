@@ -1,8 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import Redis from 'ioredis';
 import { KEYGATE_CONFIG, GatewayConfig } from '@keygate/config';
 import { TooManyAuthFailuresError } from '@keygate/contracts';
-import { REDIS } from '@keygate/connections';
+import { REDIS, RedisClient } from '@keygate/connections';
 import { throttleIdentity } from '@keygate/http';
 
 /**
@@ -17,7 +16,7 @@ export class AuthFailureThrottle {
   private readonly blockedUntil = new Map<string, number>();
 
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     @Inject(KEYGATE_CONFIG) private readonly config: GatewayConfig,
   ) {}
 

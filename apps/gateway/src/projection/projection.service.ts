@@ -5,7 +5,6 @@ import {
   OnApplicationBootstrap,
   OnApplicationShutdown,
 } from '@nestjs/common';
-import Redis from 'ioredis';
 import { KEYGATE_CONFIG, GatewayConfig } from '@keygate/config';
 import {
   ACCOUNT_STREAM_PREFIX,
@@ -13,7 +12,7 @@ import {
   EventEnvelope,
   KEY_STREAM_PREFIX,
 } from '@keygate/contracts';
-import { CheckpointReader, createRedis } from '@keygate/connections';
+import { CheckpointReader, createRedis, RedisClient } from '@keygate/connections';
 import { KeyProjection } from './key-projection';
 
 const BLOCK_MS = 5000;
@@ -30,7 +29,7 @@ const BATCH = 1000;
 export class ProjectionService implements OnApplicationBootstrap, OnApplicationShutdown {
   readonly projection = new KeyProjection();
   private readonly logger = new Logger(ProjectionService.name);
-  private redis!: Redis;
+  private redis!: RedisClient;
   private reader!: CheckpointReader;
   private running = false;
   private position = '0-0';

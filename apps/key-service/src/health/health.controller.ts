@@ -1,13 +1,12 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import Redis from 'ioredis';
 import { Connection } from 'mongoose';
 import { KEY_SERVICE_MESSAGES, KeyServicePattern } from '@keygate/contracts';
-import { MONGO, REDIS, Answers } from '@keygate/connections';
+import { Answers, MONGO, REDIS, RedisClient } from '@keygate/connections';
 
 @Controller()
 export class HealthController {
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     @Inject(MONGO) private readonly mongo: Connection,
   ) {}
 

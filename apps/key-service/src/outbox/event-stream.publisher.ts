@@ -1,15 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
-import Redis from 'ioredis';
 import { EVENT_STREAM_FIELD, EventEnvelope, activeUserKeysKey } from '@keygate/contracts';
 import { KEYGATE_CONFIG, KeyServiceConfig } from '@keygate/config';
-import { REDIS } from '@keygate/connections';
+import { REDIS, RedisClient } from '@keygate/connections';
 import { CHECKPOINTED_PUBLISH_LUA } from './checkpointed-publish.lua';
 import { ProjectionCheckpoint } from './projection-checkpoint';
 
 /** Roughly how many entries the Redis stream keeps; consumers further behind re-snapshot. */
 const STREAM_MAX_LENGTH = 1_000_000;
 
-type PublishingRedis = Redis & {
+type PublishingRedis = RedisClient & {
   /** numkeys, keys..., args... */
   keygatePublish(...keysAndArgs: Array<string | number>): Promise<string | null>;
 };
@@ -22,7 +21,7 @@ export class EventStreamPublisher {
   private readonly redis: PublishingRedis;
 
   constructor(
-    @Inject(REDIS) redis: Redis,
+    @Inject(REDIS) redis: RedisClient,
     @Inject(KEYGATE_CONFIG) private readonly config: KeyServiceConfig,
     private readonly checkpoint: ProjectionCheckpoint,
   ) {

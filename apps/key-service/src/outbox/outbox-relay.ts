@@ -5,10 +5,9 @@ import {
   Logger,
   OnApplicationBootstrap,
 } from '@nestjs/common';
-import Redis from 'ioredis';
 import { KEYGATE_CONFIG, KeyServiceConfig } from '@keygate/config';
 import { EventEnvelope } from '@keygate/contracts';
-import { LockTimeoutError, REDIS, withRedisLock } from '@keygate/connections';
+import { LockTimeoutError, REDIS, RedisClient, withRedisLock } from '@keygate/connections';
 import { EVENT_STORE, EventStore, ImportBatch, OutboxEntry } from '../event-store/event-store.port';
 import { ReadModelProjector } from '../read-models/read-model.projector';
 import { EventStreamPublisher } from './event-stream.publisher';
@@ -52,7 +51,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     @Inject(KEYGATE_CONFIG) private readonly config: KeyServiceConfig,
     private readonly projector: ReadModelProjector,
     private readonly publisher: EventStreamPublisher,

@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import Redis from 'ioredis';
 import { KEYGATE_CONFIG, KeyServiceConfig } from '@keygate/config';
 import {
   ACCOUNT_STREAM_PREFIX,
@@ -20,7 +19,7 @@ import {
   foldKeyEvent,
   secretHashesOf,
 } from '@keygate/contracts';
-import { REDIS } from '@keygate/connections';
+import { REDIS, RedisClient } from '@keygate/connections';
 import { ReadModels } from '../read-models/read-models.repository';
 
 const REBUILD_PAGE = 2000;
@@ -49,7 +48,7 @@ export class ProjectionCheckpoint {
   private readonly names: ReturnType<typeof checkpointKeys>;
 
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     @Inject(KEYGATE_CONFIG) private readonly config: KeyServiceConfig,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly readModels: ReadModels,

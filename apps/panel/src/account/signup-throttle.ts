@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import Redis from 'ioredis';
 import { KEYGATE_CONFIG, PanelConfig } from '@keygate/config';
 import { TooManySignupsError } from '@keygate/contracts';
-import { REDIS } from '@keygate/connections';
+import { REDIS, RedisClient } from '@keygate/connections';
 import { throttleIdentity } from '@keygate/http';
 
 /**
@@ -12,7 +11,7 @@ import { throttleIdentity } from '@keygate/http';
 @Injectable()
 export class SignupThrottle {
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     @Inject(KEYGATE_CONFIG) private readonly config: PanelConfig,
   ) {}
 

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import Redis from 'ioredis';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { KEYGATE_CONFIG, PanelConfig } from '@keygate/config';
 import { TooManyLoginsError } from '@keygate/contracts';
-import { REDIS } from '@keygate/connections';
+import { REDIS, RedisClient } from '@keygate/connections';
 import { throttleIdentity } from '@keygate/http';
 
 /** Longest a login check waits once its email has had too many failures from anywhere. */
@@ -35,7 +34,7 @@ export interface LoginAttempt {
 @Injectable()
 export class LoginThrottle {
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     @Inject(KEYGATE_CONFIG) private readonly config: PanelConfig,
   ) {}
 
@@ -91,6 +90,8 @@ export class LoginThrottle {
     };
   }
 
+  // One hash tag for every counter: each attempt counts several in one transaction, which a
+  // Redis Cluster runs only on keys of one slot.
   private key = (scope: string, id: string) =>
-    `${this.config.redisNamespace}:panel-login-attempts:${scope}:${id}`;
+    `${this.config.redisNamespace}:{panel-login-attempts}:${scope}:${id}`;
 }

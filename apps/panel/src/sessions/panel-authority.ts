@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import Redis from 'ioredis';
 import { KEYGATE_CONFIG, PanelConfig } from '@keygate/config';
-import { REDIS } from '@keygate/connections';
+import { REDIS, RedisClient } from '@keygate/connections';
 
 /**
  * A panel user's authority generation: a counter in Redis that every change of what the user may
@@ -12,7 +11,7 @@ import { REDIS } from '@keygate/connections';
 @Injectable()
 export class PanelAuthority {
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     @Inject(KEYGATE_CONFIG) private readonly config: PanelConfig,
   ) {}
 

@@ -1,9 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
-import Redis from 'ioredis';
 import { KEYGATE_CONFIG, PanelConfig } from '@keygate/config';
 import { CLOCK, Clock, PanelRole } from '@keygate/contracts';
-import { REDIS } from '@keygate/connections';
+import { REDIS, RedisClient } from '@keygate/connections';
 
 export const SESSION_TOKEN_PREFIX = 'kgs_';
 const SESSION_TOKEN = /^kgs_[A-Za-z0-9_-]{43}$/;
@@ -27,7 +26,7 @@ export interface PanelSession {
 @Injectable()
 export class PanelSessions {
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     @Inject(KEYGATE_CONFIG) private readonly config: PanelConfig,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
@@ -74,11 +73,13 @@ export class PanelSessions {
     await this.redis.del(userKey, ...keys);
   }
 
+  // Sessions and the sets of each user's share one hash tag: a session and its user's set are
+  // written in one transaction, and ended together, which a Redis Cluster does on one slot only.
   private userKeyOf(userId: string): string {
-    return `${this.config.redisNamespace}:panel-user-sessions:${userId}`;
+    return `${this.config.redisNamespace}:{panel-sessions}:user:${userId}`;
   }
 
   private keyOf(token: string): string {
-    return `${this.config.redisNamespace}:panel-session:${createHash('sha256').update(token).digest('hex')}`;
+    return `${this.config.redisNamespace}:{panel-sessions}:${createHash('sha256').update(token).digest('hex')}`;
   }
 }

@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import Redis from 'ioredis';
 import { Connection, Model } from 'mongoose';
 import { KEYGATE_CONFIG, UsageServiceConfig } from '@keygate/config';
 import {
@@ -9,7 +8,7 @@ import {
   UsageEventType,
   usageStreamId,
 } from '@keygate/contracts';
-import { MONGO, REDIS } from '@keygate/connections';
+import { MONGO, REDIS, RedisClient } from '@keygate/connections';
 import {
   QUOTA_ALERT_THRESHOLDS,
   QuotaAlertJob,
@@ -33,7 +32,7 @@ export class QuotaAlerts {
   private readonly alerts: Model<QuotaAlertDocument>;
 
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     @Inject(MONGO) connection: Connection,
     @Inject(KEYGATE_CONFIG) private readonly config: UsageServiceConfig,
   ) {

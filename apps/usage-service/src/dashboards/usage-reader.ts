@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import Redis from 'ioredis';
 import { KEYGATE_CONFIG, UsageServiceConfig } from '@keygate/config';
 import { CLOCK, Clock, KeyUsageSummary, KeyView, UsageSeries } from '@keygate/contracts';
-import { REDIS } from '@keygate/connections';
+import { REDIS, RedisClient } from '@keygate/connections';
 import {
   QuotaLedger,
   creditsLeftOnWire,
@@ -19,7 +18,7 @@ export class UsageReader {
   private readonly ledger: QuotaLedger;
 
   constructor(
-    @Inject(REDIS) redis: Redis,
+    @Inject(REDIS) redis: RedisClient,
     @Inject(KEYGATE_CONFIG) private readonly config: UsageServiceConfig,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly keyService: KeyServiceClient,

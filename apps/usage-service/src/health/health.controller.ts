@@ -1,11 +1,10 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import Redis from 'ioredis';
-import { REDIS, Answers } from '@keygate/connections';
+import { Answers, REDIS, RedisClient } from '@keygate/connections';
 import { USAGE_SERVICE_MESSAGES, UsageServicePattern } from '@keygate/contracts';
 
 @Controller()
 export class HealthController {
-  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+  constructor(@Inject(REDIS) private readonly redis: RedisClient) {}
 
   @Get('health')
   @Answers(USAGE_SERVICE_MESSAGES, UsageServicePattern.Health)

@@ -1,7 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import Redis from 'ioredis';
 import { Connection, Model } from 'mongoose';
-import { CheckpointReader, MONGO, REDIS, bulkWriteInChunks } from '@keygate/connections';
+import {
+  bulkWriteInChunks,
+  CheckpointReader,
+  MONGO,
+  REDIS,
+  RedisClient,
+  scanKeys,
+} from '@keygate/connections';
 import { KEYGATE_CONFIG, UsageServiceConfig } from '@keygate/config';
 import {
   EVENT_STREAM_FIELD,
@@ -45,7 +51,7 @@ export class KeyHousekeeping {
   private readonly eventStream: string;
 
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     @Inject(MONGO) connection: Connection,
     private readonly keyService: KeyServiceClient,
     private readonly ledgerUpgrade: LegacyLedgerUpgrade,
@@ -131,21 +137,11 @@ export class KeyHousekeeping {
   private async trimKeyDays(today: number): Promise<number> {
     const oldestKept = windowStartDay(today) - DAYS_KEPT_PAST_WINDOW;
     let trimmed = 0;
-    let cursor = '0';
-    do {
-      const [next, keys] = await this.redis.scan(
-        cursor,
-        'MATCH',
-        this.ledger.keyspace.everyKeyDays,
-        'COUNT',
-        500,
-      );
-      cursor = next;
+    for await (const keys of scanKeys(this.redis, this.ledger.keyspace.everyKeyDays, 500))
       for (const key of keys) {
         const stale = (await this.redis.hkeys(key)).filter((day) => Number(day) < oldestKept);
         if (stale.length > 0) trimmed += await this.redis.hdel(key, ...stale);
       }
-    } while (cursor !== '0');
     return trimmed;
   }
 }

@@ -32,6 +32,8 @@ export class UsageJobQueue<T> {
     this.worker.on('failed', (job, error) =>
       this.logger.warn(`job ${job?.id} failed: ${error.message}`),
     );
+    // Redis away or failing over: the worker polls again by itself.
+    this.worker.on('error', (error) => this.logger.warn(`waiting for jobs: ${error.message}`));
   }
 
   /** Adds (or moves) the repeating job `id` on a UTC cron pattern. */

@@ -5,9 +5,8 @@ import {
   OnApplicationBootstrap,
   OnApplicationShutdown,
 } from '@nestjs/common';
-import Redis from 'ioredis';
 import { KEYGATE_CONFIG, UsageServiceConfig } from '@keygate/config';
-import { CheckpointReader, REDIS } from '@keygate/connections';
+import { CheckpointReader, REDIS, RedisClient } from '@keygate/connections';
 import {
   LEGACY_LEDGER_NAMESPACE,
   LedgerKeyspace,
@@ -38,7 +37,7 @@ export class LegacyLedgerUpgrade implements OnApplicationBootstrap, OnApplicatio
   private stopped = false;
 
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     @Inject(KEYGATE_CONFIG) private readonly config: UsageServiceConfig,
   ) {
     this.checkpoint = new CheckpointReader(redis, config.eventStream);

@@ -1,7 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import Redis from 'ioredis';
 import { Connection, Model } from 'mongoose';
-import { MONGO, REDIS, bulkWriteInChunks } from '@keygate/connections';
+import { bulkWriteInChunks, MONGO, REDIS, RedisClient, scanKeys } from '@keygate/connections';
 import { KEYGATE_CONFIG, UsageServiceConfig } from '@keygate/config';
 import { LedgerKeyspace, isoDate } from '@keygate/usage';
 import {
@@ -27,7 +26,7 @@ export class DailyRollup {
   private readonly ledger: LedgerKeyspace;
 
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     @Inject(MONGO) connection: Connection,
     @Inject(KEYGATE_CONFIG) config: UsageServiceConfig,
   ) {
@@ -44,16 +43,7 @@ export class DailyRollup {
   ): Promise<number> {
     const date = isoDate(day);
     let written = 0;
-    let cursor = '0';
-    do {
-      const [next, keys] = await this.redis.scan(
-        cursor,
-        'MATCH',
-        this.ledger.everyKey,
-        'COUNT',
-        500,
-      );
-      cursor = next;
+    for await (const keys of scanKeys(this.redis, this.ledger.everyKey, 500)) {
       const targets = keys.flatMap((key): RollupTarget[] => {
         const parsed = this.ledger.parse(key);
         if (parsed?.kind === 'days') return [{ key, accountId: parsed.accountId, keyId: null }];
@@ -84,7 +74,7 @@ export class DailyRollup {
       await bulkWriteInChunks(this.rollups, writes);
       written += writes.length;
       await onProgress(written);
-    } while (cursor !== '0');
+    }
     return written;
   }
 

@@ -30,7 +30,10 @@ const plansFromJson = z
 
 export interface SharedConfig {
   env: string;
-  /** Where Redis is: REDIS_URL, or the Sentinel endpoint REDIS_SENTINELS names (`redis-sentinel://…`). */
+  /**
+   * Where Redis is: REDIS_URL, the Cluster REDIS_CLUSTER_NODES names (`redis-cluster://…`), or the
+   * Sentinel set REDIS_SENTINELS names (`redis-sentinel://…`).
+   */
   redisUrl: string;
   plans: PlanTable;
   defaultPlan: string;
@@ -55,6 +58,16 @@ export function sentinelUrl(sentinels: string, name: string, redisUrl: string): 
   return `redis-sentinel://${auth}${sentinels}/${name}${db}`;
 }
 
+/** `redis-cluster://[auth@]nodes` (`rediss-cluster://` for TLS), with REDIS_URL's credentials. */
+export function clusterUrl(nodes: string, redisUrl: string): string {
+  if (/^rediss?-cluster:\/\//.test(redisUrl)) return redisUrl;
+  const url = new URL(redisUrl.startsWith('redis-sentinel://') ? 'redis://localhost' : redisUrl);
+  const auth = url.username || url.password ? `${url.username}:${url.password}@` : '';
+  return `${url.protocol === 'rediss:' ? 'rediss' : 'redis'}-cluster://${auth}${nodes}`;
+}
+
+const HOST_PORT_LIST = /^[A-Za-z0-9.[\]:-]+(,[A-Za-z0-9.[\]:-]+)*$/;
+
 /** What every Keygate app reads: Redis, the plans, where its keys and events live, how it stops. */
 export const sharedPiece = configPiece({
   env: {
@@ -62,16 +75,19 @@ export const sharedPiece = configPiece({
     REDIS_URL: z
       .string()
       .refine(
-        (value) => value.startsWith('redis-sentinel://') || isUrlWith(value, ['redis:', 'rediss:']),
-        'must be a redis: or rediss: URL (or redis-sentinel://host:port,…/<master name>)',
+        (value) =>
+          /^(redis-sentinel|rediss?-cluster):\/\//.test(value) ||
+          isUrlWith(value, ['redis:', 'rediss:']),
+        'must be a redis: or rediss: URL (or redis-sentinel://host:port,…/<master name>, redis-cluster://host:port,…)',
       )
       .default('redis://127.0.0.1:6379'),
+    REDIS_CLUSTER_NODES: z
+      .string()
+      .regex(HOST_PORT_LIST, 'must be host:port of one or more Cluster nodes, comma-separated')
+      .optional(),
     REDIS_SENTINELS: z
       .string()
-      .regex(
-        /^[A-Za-z0-9.[\]:-]+(,[A-Za-z0-9.[\]:-]+)*$/,
-        'must be host:port of each sentinel, comma-separated',
-      )
+      .regex(HOST_PORT_LIST, 'must be host:port of each sentinel, comma-separated')
       .optional(),
     REDIS_SENTINEL_NAME: z
       .string()
@@ -91,17 +107,30 @@ export const sharedPiece = configPiece({
   },
   problems: (e) => {
     const plans = e.KEYGATE_PLANS ?? DEFAULT_PLANS;
-    return plans[e.KEYGATE_DEFAULT_PLAN]
+    const problems = plans[e.KEYGATE_DEFAULT_PLAN]
       ? []
       : [
           `KEYGATE_DEFAULT_PLAN: "${e.KEYGATE_DEFAULT_PLAN}" is not one of the plans (${Object.keys(plans).join(', ')})`,
         ];
+    const cluster = e.REDIS_CLUSTER_NODES !== undefined || /^rediss?-cluster:/.test(e.REDIS_URL);
+    if (e.REDIS_CLUSTER_NODES && e.REDIS_SENTINELS)
+      problems.push('REDIS_CLUSTER_NODES and REDIS_SENTINELS: set one of them, not both');
+    // BullMQ's scripts touch several keys of a queue: on a Cluster they must share a slot.
+    if (cluster && !/\{[^}]+\}/.test(e.KEYGATE_QUEUE_PREFIX))
+      problems.push(
+        `KEYGATE_QUEUE_PREFIX: "${e.KEYGATE_QUEUE_PREFIX}" must hold a hash tag ({…}) on a Redis Cluster`,
+      );
+    if (cluster && /^rediss?:\/\/[^/]*\/[1-9]/.test(e.REDIS_URL))
+      problems.push('REDIS_URL: a Redis Cluster has database 0 only');
+    return problems;
   },
   build: (e): SharedConfig => ({
     env: e.NODE_ENV,
-    redisUrl: e.REDIS_SENTINELS
-      ? sentinelUrl(e.REDIS_SENTINELS, e.REDIS_SENTINEL_NAME, e.REDIS_URL)
-      : e.REDIS_URL,
+    redisUrl: e.REDIS_CLUSTER_NODES
+      ? clusterUrl(e.REDIS_CLUSTER_NODES, e.REDIS_URL)
+      : e.REDIS_SENTINELS
+        ? sentinelUrl(e.REDIS_SENTINELS, e.REDIS_SENTINEL_NAME, e.REDIS_URL)
+        : e.REDIS_URL,
     plans: e.KEYGATE_PLANS ?? DEFAULT_PLANS,
     defaultPlan: e.KEYGATE_DEFAULT_PLAN,
     dataDir: e.KEYGATE_DATA_DIR,

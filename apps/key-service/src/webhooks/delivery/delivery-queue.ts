@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
-import Redis from 'ioredis';
 import { KEYGATE_CONFIG, KeyServiceConfig } from '@keygate/config';
-import { REDIS } from '@keygate/connections';
+import { REDIS, RedisClient } from '@keygate/connections';
 import { DONE_LUA, QUEUE_LUA, RETRY_LUA, TAKE_LUA } from './delivery-queue.lua';
 import { WebhookDelivery } from './webhook-delivery';
 
-type QueueRedis = Redis & {
+type QueueRedis = RedisClient & {
   keygateWebhookQueue(...args: string[]): Promise<number>;
   keygateWebhookTake(...args: string[]): Promise<string[]>;
   keygateWebhookRetry(...args: string[]): Promise<number>;
@@ -25,7 +24,7 @@ export class DeliveryQueue {
   private readonly redis: QueueRedis;
   private readonly prefix: string;
 
-  constructor(@Inject(REDIS) redis: Redis, @Inject(KEYGATE_CONFIG) config: KeyServiceConfig) {
+  constructor(@Inject(REDIS) redis: RedisClient, @Inject(KEYGATE_CONFIG) config: KeyServiceConfig) {
     if (!('keygateWebhookQueue' in redis)) {
       redis.defineCommand('keygateWebhookQueue', { numberOfKeys: 1, lua: QUEUE_LUA });
       redis.defineCommand('keygateWebhookTake', { numberOfKeys: 1, lua: TAKE_LUA });

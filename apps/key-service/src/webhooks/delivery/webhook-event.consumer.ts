@@ -5,11 +5,10 @@ import {
   OnApplicationBootstrap,
   OnApplicationShutdown,
 } from '@nestjs/common';
-import Redis from 'ioredis';
 import { hostname } from 'node:os';
 import { CLOCK, Clock, EVENT_STREAM_FIELD, EventEnvelope } from '@keygate/contracts';
 import { KEYGATE_CONFIG, KeyServiceConfig } from '@keygate/config';
-import { REDIS, closeRedis, createRedis } from '@keygate/connections';
+import { closeRedis, createRedis, REDIS, RedisClient } from '@keygate/connections';
 import { WebhookEndpointsRepository } from '../webhook-endpoints.repository';
 import { seqOf } from './delivery-order';
 import { KeyFactsReader } from './key-facts';
@@ -38,7 +37,7 @@ export class WebhookEventConsumer implements OnApplicationBootstrap, OnApplicati
   // One name per host: a key service restarted there reads what it had not acknowledged at once
   // (two on one host share it harmlessly: queueing a delivery twice is a no-op).
   private readonly consumer = `key-service@${hostname()}`;
-  private reader?: Redis;
+  private reader?: RedisClient;
   private loop?: Promise<void>;
   private stopped = false;
   // Settles on shutdown: a command queued while Redis is away may never settle by itself.
@@ -46,7 +45,7 @@ export class WebhookEventConsumer implements OnApplicationBootstrap, OnApplicati
   private readonly stopping = new Promise<void>((resolve) => (this.stop = resolve));
 
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     @Inject(KEYGATE_CONFIG) private readonly config: KeyServiceConfig,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly endpoints: WebhookEndpointsRepository,

@@ -5,7 +5,6 @@ import {
   OnApplicationBootstrap,
   OnApplicationShutdown,
 } from '@nestjs/common';
-import Redis from 'ioredis';
 import {
   CLOCK,
   Clock,
@@ -16,7 +15,7 @@ import {
   noticeStreamId,
 } from '@keygate/contracts';
 import { KEYGATE_CONFIG, KeyServiceConfig } from '@keygate/config';
-import { REDIS } from '@keygate/connections';
+import { REDIS, RedisClient } from '@keygate/connections';
 import { ReadModels } from '../../read-models/read-models.repository';
 import { dueReminder, reminderHorizonMs } from './expiry-reminder';
 
@@ -34,7 +33,7 @@ export class ExpiryReminders implements OnApplicationBootstrap, OnApplicationShu
   private scanning: Promise<number> | null = null;
 
   constructor(
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     @Inject(KEYGATE_CONFIG) private readonly config: KeyServiceConfig,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly readModels: ReadModels,

@@ -1,8 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import Redis from 'ioredis';
 import { IssuedKey, KeyLimitReachedError, NotFoundError, CLOCK, Clock } from '@keygate/contracts';
 import { KEYGATE_CONFIG, KeyServiceConfig } from '@keygate/config';
-import { REDIS, withRedisLock } from '@keygate/connections';
+import { REDIS, RedisClient, withRedisLock } from '@keygate/connections';
 import { EventSourcedRepository } from '../../../event-store/event-sourced.repository';
 import { OutboxRelay } from '../../../outbox/outbox-relay';
 import { ProjectionCheckpoint } from '../../../outbox/projection-checkpoint';
@@ -25,7 +24,7 @@ export class CreateKeyHandler {
     private readonly relay: OutboxRelay,
     private readonly checkpoint: ProjectionCheckpoint,
     private readonly secrets: SecretIssuer,
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(KEYGATE_CONFIG) private readonly config: KeyServiceConfig,
   ) {}

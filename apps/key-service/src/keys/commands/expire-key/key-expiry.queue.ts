@@ -66,6 +66,8 @@ export class KeyExpiryQueue implements OnApplicationBootstrap, OnApplicationShut
     this.worker.on('failed', (job, error) =>
       this.logger.warn(`expiry job ${job?.id} failed: ${error.message}`),
     );
+    // Redis away or failing over: the worker polls again by itself.
+    this.worker.on('error', (error) => this.logger.warn(`waiting for jobs: ${error.message}`));
     this.relay.onPublished((events) => this.planFromEvents(events));
     for (const key of await this.readModels.activeKeysWithExpiry())
       await this.plan(key.id, key.expiresAt);

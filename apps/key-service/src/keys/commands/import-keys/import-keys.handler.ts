@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import Redis from 'ioredis';
 import { KEYGATE_CONFIG, KeyServiceConfig } from '@keygate/config';
 import {
   CLOCK,
@@ -11,7 +10,7 @@ import {
   NotFoundError,
   ValidationError,
 } from '@keygate/contracts';
-import { REDIS, withRedisLock } from '@keygate/connections';
+import { REDIS, RedisClient, withRedisLock } from '@keygate/connections';
 import {
   foreignHintOf,
   hasValidFormat,
@@ -41,7 +40,7 @@ export class ImportKeysHandler {
     private readonly readModels: ReadModels,
     private readonly checkpoint: ProjectionCheckpoint,
     private readonly relay: OutboxRelay,
-    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(REDIS) private readonly redis: RedisClient,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(KEYGATE_CONFIG) private readonly config: KeyServiceConfig,
   ) {}
