@@ -194,13 +194,16 @@ async function startSentinelSet(dir) {
 }
 
 /**
- * A Redis Cluster on loopback: six `redis-server`s in cluster mode, joined by
- * `redis-cli --cluster create` as three masters with a replica each (a node is failed after 2 s
- * without answer). Answers its nodes and `host:port,…` of them (REDIS_CLUSTER_NODES).
+ * A Redis Cluster on loopback: `masters` `redis-server`s in cluster mode sharing the 16,384 slots
+ * evenly, each with `replicas` replicas (a node is failed after 2 s without answer). Six nodes,
+ * three masters with a replica each, by default (`redis-cli --cluster create`); the benchmarks'
+ * one- and three-master Clusters without replicas are joined by hand (the tool wants three
+ * masters at least). Answers its nodes, `host:port,…` of them (REDIS_CLUSTER_NODES) and its
+ * endpoint `redis-cluster://…`, which every Keygate app reads as REDIS_URL.
  */
-async function startRedisCluster(dir) {
+async function startRedisCluster(dir, { masters = 3, replicas = 1 } = {}) {
   const nodes = [];
-  for (let i = 0; i < 6; i++) {
+  for (let i = 0; i < masters * (1 + replicas); i++) {
     const home = path.join(dir, `node-${i}`);
     nodes.push(
       await startRedis(home, false, undefined, [
@@ -210,37 +213,52 @@ async function startRedisCluster(dir) {
         path.join(home, 'nodes.conf'),
         '--cluster-node-timeout',
         '2000',
+        // A replica syncs at once rather than 5 s later: until it has, it cannot take over.
+        '--repl-diskless-sync-delay',
+        '0',
       ]),
     );
   }
   const cli = ensureDebianBinary('redis-cli', 'redis-tools', '');
-  const created = spawnSync(
-    cli,
-    [
-      '--cluster',
-      'create',
-      ...nodes.map((node) => `127.0.0.1:${node.port}`),
-      '--cluster-replicas',
-      '1',
-      '--cluster-yes',
-    ],
-    { encoding: 'utf8' },
-  );
-  if (created.status !== 0)
-    throw new Error(`redis-cli --cluster create: ${created.stdout}${created.stderr}`);
-  // Up when every node says the cluster is ok and sees the three masters and three replicas
-  // (replicas are assigned after the slots, and gossip takes a moment to tell every node).
+  const ask = (node, ...args) =>
+    spawnSync(cli, ['-p', String(node.port), ...args], { encoding: 'utf8' }).stdout || '';
+  if (replicas > 0) {
+    const created = spawnSync(
+      cli,
+      [
+        '--cluster',
+        'create',
+        ...nodes.map((node) => `127.0.0.1:${node.port}`),
+        '--cluster-replicas',
+        String(replicas),
+        '--cluster-yes',
+      ],
+      { encoding: 'utf8' },
+    );
+    if (created.status !== 0)
+      throw new Error(`redis-cli --cluster create: ${created.stdout}${created.stderr}`);
+  } else {
+    nodes.forEach((node, i) => {
+      const from = Math.floor((16384 * i) / masters);
+      const to = Math.floor((16384 * (i + 1)) / masters) - 1;
+      ask(node, 'cluster', 'addslotsrange', String(from), String(to));
+      if (i > 0) ask(node, 'cluster', 'meet', '127.0.0.1', String(nodes[0].port));
+    });
+  }
+  // Up when every node says the cluster is ok and sees every master and replica (replicas are
+  // assigned after the slots, and gossip takes a moment to tell every node), and every replica
+  // has its master's data: one that never synced refuses to take over.
   const seesItWhole = (node) => {
-    const ask = (...args) =>
-      spawnSync(cli, ['-p', String(node.port), ...args], { encoding: 'utf8' }).stdout || '';
-    const roles = ask('cluster', 'nodes')
+    const roles = ask(node, 'cluster', 'nodes')
       .trim()
       .split('\n')
       .map((line) => line.split(' ')[2] || '');
+    const replication = ask(node, 'info', 'replication');
     return (
-      /cluster_state:ok/.test(ask('cluster', 'info')) &&
-      roles.filter((flags) => flags.includes('master')).length === 3 &&
-      roles.filter((flags) => flags.includes('slave')).length === 3
+      /cluster_state:ok/.test(ask(node, 'cluster', 'info')) &&
+      roles.filter((flags) => flags.includes('master')).length === masters &&
+      roles.filter((flags) => flags.includes('slave')).length === masters * replicas &&
+      (/role:master/.test(replication) || /master_link_status:up/.test(replication))
     );
   };
   const deadline = Date.now() + 20_000;
@@ -248,10 +266,12 @@ async function startRedisCluster(dir) {
     if (Date.now() > deadline) throw new Error('the Redis Cluster did not come up within 20 s');
     await new Promise((r) => setTimeout(r, 100));
   }
+  const clusterNodes = nodes.map((node) => `127.0.0.1:${node.port}`).join(',');
   return {
     nodes: nodes.map((node) => ({ ...node, name: 'redis-cluster-node' })),
     started: nodes,
-    clusterNodes: nodes.map((node) => `127.0.0.1:${node.port}`).join(','),
+    clusterNodes,
+    url: `redis-cluster://${clusterNodes}`,
   };
 }
 
@@ -333,7 +353,7 @@ async function up({ mode = 'dev', redis: redisKind = 'single' } = {}) {
   if (dev && fs.existsSync(STATE_FILE)) {
     const previous = JSON.parse(fs.readFileSync(STATE_FILE, 'utf8'));
     const stillRunning = previous.started.every((s) => isAlive(s.pid));
-    const redisProcesses = redisKind === 'sentinel' ? 5 : 1;
+    const redisProcesses = { single: 1, sentinel: 5, cluster: 6 }[redisKind];
     const wanted = (!process.env.REDIS_URL ? redisProcesses : 0) + (!process.env.MONGO_URL ? 1 : 0);
     if (
       stillRunning &&
@@ -358,7 +378,11 @@ async function up({ mode = 'dev', redis: redisKind = 'single' } = {}) {
     mongoUrl: process.env.MONGO_URL,
   };
   try {
-    if (!state.redisUrl && redisKind === 'sentinel') {
+    if (!state.redisUrl && redisKind === 'cluster') {
+      const cluster = await startRedisCluster(path.join(base, 'redis-cluster'));
+      state.started.push(...cluster.started);
+      state.redisUrl = cluster.url;
+    } else if (!state.redisUrl && redisKind === 'sentinel') {
       const set = await startSentinelSet(path.join(base, 'redis-sentinel'));
       state.started.push(...set.started);
       state.redisUrl = set.url;
@@ -449,13 +473,19 @@ if (require.main === module) {
     command === 'up'
       ? up({
           mode: 'dev',
-          redis: process.argv.includes('--redis-sentinel') ? 'sentinel' : 'single',
+          redis: process.argv.includes('--redis-cluster')
+            ? 'cluster'
+            : process.argv.includes('--redis-sentinel')
+              ? 'sentinel'
+              : 'single',
         }).then((s) =>
           console.log(JSON.stringify({ REDIS_URL: s.redisUrl, MONGO_URL: s.mongoUrl })),
         )
       : command === 'down'
         ? down()
-        : Promise.reject(new Error('usage: services.js up [--redis-sentinel] | down'));
+        : Promise.reject(
+            new Error('usage: services.js up [--redis-sentinel | --redis-cluster] | down'),
+          );
   run.catch((error) => {
     log(error.message);
     process.exit(1);

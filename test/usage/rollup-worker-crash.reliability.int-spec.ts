@@ -2,9 +2,8 @@ import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { INestMicroservice } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import Redis from 'ioredis';
 import { Connection } from 'mongoose';
-import { connectMongo, createRedis } from '@keygate/connections';
+import { connectMongo, createRedis, RedisClient } from '@keygate/connections';
 import { bootRpcService, testEnv, waitFor } from '@keygate/testing';
 import { QuotaLedger, dayIndexOf, isoDate } from '@keygate/usage';
 import { UsageServiceModule } from '../../apps/usage-service/src/usage-service.module';
@@ -20,7 +19,7 @@ const ACCOUNTS = 1200;
  */
 describe('a usage-service worker killed mid-rollup', () => {
   const env = testEnv({ USAGE_JOB_LOCK_MS: '1000' });
-  let redis: Redis;
+  let redis: RedisClient;
   let mongo: Connection;
   let queue: Queue;
   let child: ChildProcess | null = null;

@@ -1,6 +1,5 @@
 import { INestMicroservice } from '@nestjs/common';
-import Redis from 'ioredis';
-import { createRedis } from '@keygate/connections';
+import { createRedis, RedisClient } from '@keygate/connections';
 import { bootRpcService, testEnv } from '@keygate/testing';
 import { QuotaLedger, dayIndexOf, isoDate } from '@keygate/usage';
 import { UsageServiceModule } from '../../apps/usage-service/src/usage-service.module';
@@ -8,7 +7,7 @@ import { DailyRollup } from '../../apps/usage-service/src/rollups/daily-rollup';
 
 describe('daily rollups', () => {
   const env = testEnv();
-  let redis: Redis;
+  let redis: RedisClient;
   let usageService: INestMicroservice;
 
   beforeAll(async () => {

@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { INestMicroservice } from '@nestjs/common';
 import { ClientProxy } from '@nestjs/microservices';
 import { IssuedKey, KeyServicePattern, OpenedAccount } from '@keygate/contracts';
-import Redis from 'ioredis';
-import { createRedis, createRpcClient, sendRpc } from '@keygate/connections';
+import { createRedis, createRpcClient, RedisClient, sendRpc } from '@keygate/connections';
 import { bootRpcService, testEnv, waitFor } from '@keygate/testing';
 import { KeyServiceModule } from '../../apps/key-service/src/key-service.module';
 import { WebhookReceiver, webhookReceiver } from './fixtures/webhook-receiver';
@@ -27,7 +26,7 @@ describe('a key service killed mid-delivery', () => {
   let survivor: INestMicroservice | null = null;
   let client: ClientProxy;
   let hooks: WebhookReceiver;
-  let redis: Redis;
+  let redis: RedisClient;
   const send = <T>(pattern: string, payload: unknown) => sendRpc<T>(client, pattern, payload, 5000);
 
   beforeAll(async () => {
