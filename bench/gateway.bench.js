@@ -12,10 +12,10 @@
 // BENCH_ROUNDS (3) interleaved rounds, medians reported. Concurrency-1 latency from sequential
 // requests timed with hrtime. Not part of npm test.
 'use strict';
-const { spawn, spawnSync } = require('node:child_process');
+const { spawn } = require('node:child_process');
 const path = require('node:path');
-const autocannon = require('autocannon');
 const { request } = require('undici');
+const { LOAD_GENERATOR, throughput: load, median } = require('./load-generator');
 const { up, down, freePort, waitForPort } = require('../scripts/services');
 const { benchEnv, BENCH_METRICS_TOKEN } = require('./bench-env');
 
@@ -41,47 +41,6 @@ function start(name, file, env) {
   return child;
 }
 
-const HAS_WRK = spawnSync('sh', ['-c', 'command -v wrk']).status === 0;
-const LOAD_GENERATOR = HAS_WRK ? 'wrk' : 'autocannon';
-
-function wrkMs(text, label) {
-  const match = new RegExp(`^\\s*${label}%?\\s+([\\d.]+)(us|ms|s)\\s*$`, 'm').exec(text);
-  if (!match) return NaN;
-  return Number(match[1]) * { us: 0.001, ms: 1, s: 1000 }[match[2]];
-}
-
-async function throughput(url, headers) {
-  if (HAS_WRK) {
-    const args = [
-      '-t1',
-      `-c${CONNECTIONS}`,
-      `-d${SECONDS}s`,
-      '--latency',
-      ...Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]),
-      url,
-    ];
-    const out = spawnSync('wrk', args, { encoding: 'utf8' }).stdout;
-    if (/Non-2xx|Socket errors/.test(out)) throw new Error(`${url}: wrk saw errors\n${out}`);
-    return {
-      rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)[1]),
-      p50: wrkMs(out, '50'),
-      p99: wrkMs(out, '99'),
-    };
-  }
-  const result = await autocannon({
-    url,
-    connections: CONNECTIONS,
-    duration: SECONDS,
-    headers,
-    pipelining: 1,
-  });
-  if (result.non2xx > 0 || result.errors > 0)
-    throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
-}
-
-const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-
 async function sequentialLatency(url, headers) {
   const samples = [];
   for (let i = 0; i < SEQUENTIAL; i++) {
@@ -97,7 +56,8 @@ async function sequentialLatency(url, headers) {
 }
 
 async function main() {
-  const state = await up({ mode: 'test' });
+  // BENCH_REDIS=cluster: on a six-node Redis Cluster (three masters) instead of one server.
+  const state = await up({ mode: 'test', redis: process.env.BENCH_REDIS || 'single' });
   const [upstreamPort, proxyPort, gatewayPort] = [
     await freePort(),
     await freePort(),
@@ -212,7 +172,7 @@ async function main() {
     for (let round = 0; round < ROUNDS; round++) {
       for (const [name, [url, headers]] of Object.entries(targets))
         runs[name].push({
-          ...(await throughput(url, headers)),
+          ...(await load(url, headers, { connections: CONNECTIONS, seconds: SECONDS })),
           c1: await sequentialLatency(url, headers),
         });
     }
