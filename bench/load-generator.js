@@ -1,7 +1,8 @@
 'use strict';
 // What the HTTP benchmarks share: throughput with wrk when installed (apt-get install wrk: a C
 // load generator leaves more of the two cores to the servers), autocannon otherwise.
-const { spawnSync } = require('node:child_process');
+const { execFile, spawnSync } = require('node:child_process');
+const { promisify } = require('node:util');
 const autocannon = require('autocannon');
 
 const HAS_WRK = spawnSync('sh', ['-c', 'command -v wrk']).status === 0;
@@ -22,7 +23,9 @@ async function throughput(url, headers, { connections, seconds, rotate = null })
     const args = ['-t1', `-c${connections}`, `-d${seconds}s`, '--latency'];
     if (rotate) args.push('-s', wrkRotation(rotate));
     args.push(...Object.entries(headers).flatMap(([k, v]) => ['-H', `${k}: ${v}`]), url);
-    const out = spawnSync('wrk', args, { encoding: 'utf8' }).stdout;
+    // Not spawnSync: a blocked event loop keeps undici's idle sockets past the servers' keep-alive
+    // timeout, and the next sequential call goes out on one the server has closed.
+    const { stdout: out } = await promisify(execFile)('wrk', args, { encoding: 'utf8' });
     if (/Non-2xx|Socket errors/.test(out)) throw new Error(`${url}: wrk saw errors\n${out}`);
     return {
       rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)[1]),

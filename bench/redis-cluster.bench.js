@@ -28,7 +28,7 @@ const IN_FLIGHT = Number(process.env.BENCH_IN_FLIGHT || 32);
 const ACCOUNTS = Number(process.env.BENCH_ACCOUNTS || 3000);
 const HTTP_ACCOUNTS = Number(process.env.BENCH_HTTP_ACCOUNTS || 12);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 50);
-const CALLS_PER_STEP = 8;
+const CALLS_PER_STEP = Number(process.env.BENCH_CALLS_PER_STEP || 8);
 const dist = (lib) => require(path.join(ROOT, 'dist/libs', lib, 'src'));
 
 /** One loader process: admission steps on `url` until `seconds` are up; prints how many ran. */
@@ -38,7 +38,9 @@ async function loader(url, seconds, namespace) {
   const redis = createRedis(url, 'bench-admission-loader');
   const ledger = new QuotaLedger(redis, namespace);
   const limits = { quota: 1e12, rateLimits: [] };
-  const calls = withoutLimits(Array.from({ length: CALLS_PER_STEP }, (_, i) => `key_${i % 4}`));
+  const calls = withoutLimits(
+    Array.from({ length: CALLS_PER_STEP }, (_, i) => `key_${i % 4}`),
+  );
   const until = Date.now() + seconds * 1000;
   let steps = 0;
   await Promise.all(
@@ -119,6 +121,8 @@ async function gatewayOn(state, redisUrl, upstreamUrl) {
 }
 
 async function main() {
+  // The RPC clients opened here would log each connection.
+  require('@nestjs/common').Logger.overrideLogger(['error', 'warn']);
   const state = await services.up({ mode: 'test' });
   const dir = fs.mkdtempSync(path.join(state.base, 'clusters-'));
   const deployments = { 'one server': state.redisUrl };
