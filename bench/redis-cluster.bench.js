@@ -38,9 +38,7 @@ async function loader(url, seconds, namespace) {
   const redis = createRedis(url, 'bench-admission-loader');
   const ledger = new QuotaLedger(redis, namespace);
   const limits = { quota: 1e12, rateLimits: [] };
-  const calls = withoutLimits(
-    Array.from({ length: CALLS_PER_STEP }, (_, i) => `key_${i % 4}`),
-  );
+  const calls = withoutLimits(Array.from({ length: CALLS_PER_STEP }, (_, i) => `key_${i % 4}`));
   const until = Date.now() + seconds * 1000;
   let steps = 0;
   await Promise.all(

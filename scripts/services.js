@@ -213,6 +213,9 @@ async function startRedisCluster(dir, { masters = 3, replicas = 1 } = {}) {
         path.join(home, 'nodes.conf'),
         '--cluster-node-timeout',
         '2000',
+        // A node learns its own address from the others: a Cluster of one has none to tell it.
+        '--cluster-announce-ip',
+        '127.0.0.1',
         // A replica syncs at once rather than 5 s later: until it has, it cannot take over.
         '--repl-diskless-sync-delay',
         '0',

@@ -109,6 +109,20 @@ describe('Keygate on a Redis Cluster', () => {
     await system.gatewaysCaughtUp();
     expect(await statusesOn(secret)).toEqual([200, 200]);
     expect(await system.remainingCalls(secret)).toBe(10_000_000 - 3);
+    // A key under a rate limit and credits: the admission script's every kind of key, one slot.
+    const limited = await system.createKey(opened.account.id, {
+      rateLimits: [{ limit: 2, windowSeconds: 3600 }],
+      credits: { remaining: 10 },
+    });
+    await system.gatewaysCaughtUp();
+    const limitedStatuses = [];
+    for (const gateway of [...system.gateways, system.gateways[0]])
+      limitedStatuses.push(
+        (await system.call(CALL, { headers: withKey(limited.secret) }, gateway)).status,
+      );
+    expect(limitedStatuses).toEqual([200, 200, 429]);
+    const context = await system.call('/api/auth-context', { headers: withKey(limited.secret) });
+    expect(context.body.credits.remaining).toBe(8);
     // The Panel's sessions and login counters (transactions over several keys) on the Cluster.
     const { client, email } = await PanelClient.signup(system, 'Cluster Panel Co');
     expect((await client.get('/keys')).status).toBe(200);
