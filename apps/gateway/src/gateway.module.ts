@@ -7,6 +7,7 @@ import { AuthContextAnswer } from './auth-context/auth-context.answer';
 import { AuthModule } from './auth/auth.module';
 import { HealthController } from './health/health.controller';
 import { ProjectionModule } from './projection/projection.module';
+import { RegistryModule } from './registry/registry.module';
 import { ForwardedCall } from './call-pipeline/forwarded-call';
 import { GraphqlOperationCheck } from './graphql/graphql-operation.check';
 import { GatewayPipeline } from './call-pipeline/gateway-pipeline';
@@ -34,6 +35,7 @@ import { AccountConcurrency } from './edge/account-concurrency';
     RedisModule,
     ClientAddressModule,
     ProjectionModule,
+    RegistryModule,
     AuthModule,
   ],
   controllers: [HealthController],

@@ -7,3 +7,4 @@ export * from './read-model';
 export * from './key-lifecycle';
 export * from './public-api';
 export * from './credits';
+export * from './gateways';

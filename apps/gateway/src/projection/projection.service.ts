@@ -11,6 +11,7 @@ import {
   EVENT_STREAM_FIELD,
   EventEnvelope,
   KEY_STREAM_PREFIX,
+  revokedKeyOf,
 } from '@keygate/contracts';
 import { CheckpointReader, createRedis, RedisClient } from '@keygate/connections';
 import { KeyProjection } from './key-projection';
@@ -35,6 +36,8 @@ export class ProjectionService implements OnApplicationBootstrap, OnApplicationS
   private position = '0-0';
   private loaded = false;
   private lastEventAt: number | null = null;
+  private checkpointLoadedAt: number | null = null;
+  private readonly revocationListeners: Array<(keyId: string) => void> = [];
   private readyPromise!: Promise<void>;
   private loop: Promise<void> | null = null;
 
@@ -46,6 +49,16 @@ export class ProjectionService implements OnApplicationBootstrap, OnApplicationS
 
   get streamPosition(): string {
     return this.position;
+  }
+
+  /** When the checkpoint was last loaded (ms): every change made before is held. */
+  get loadedAt(): number | null {
+    return this.checkpointLoadedAt;
+  }
+
+  /** Called with the key's id each time a revocation (a revoke, a deletion) has been applied. */
+  onRevocationApplied(listener: (keyId: string) => void): void {
+    this.revocationListeners.push(listener);
   }
 
   /** Milliseconds between the newest applied event's occurrence and its arrival here. */
@@ -96,6 +109,7 @@ export class ProjectionService implements OnApplicationBootstrap, OnApplicationS
         this.projection.adopt(next);
         this.position = position;
         this.loaded = true;
+        this.checkpointLoadedAt = started;
         this.logger.log(
           `projection loaded: ${this.projection.keyCount} keys at ${position} in ${Date.now() - started} ms`,
         );
@@ -128,10 +142,11 @@ export class ProjectionService implements OnApplicationBootstrap, OnApplicationS
           if (compareIds(this.position, first) >= 0) continue;
         }
         for (const [id, fields] of reply[0][1]) {
-          await this.applyEntry(
-            JSON.parse(fields[fields.indexOf(EVENT_STREAM_FIELD) + 1]) as EventEnvelope,
-          );
+          const event = JSON.parse(fields[fields.indexOf(EVENT_STREAM_FIELD) + 1]) as EventEnvelope;
+          await this.applyEntry(event);
           this.position = id;
+          const revoked = revokedKeyOf(event);
+          if (revoked) for (const listener of this.revocationListeners) listener(revoked);
         }
       } catch (error) {
         if (!this.running) return;

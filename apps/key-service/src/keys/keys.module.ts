@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { EventStoreModule } from '../event-store/event-store.module';
 import { OutboxModule } from '../outbox/outbox.module';
 import { ReadModelsModule } from '../read-models/read-models.module';
+import { GatewaysModule } from '../gateways/gateways.module';
+import { GetRevocationMessageController } from './queries/get-revocation/get-revocation.message.controller';
 import { KeyExpiryQueue } from './commands/expire-key/key-expiry.queue';
 import { CreateKeyHandler } from './commands/create-key/create-key.handler';
 import { CreateKeyMessageController } from './commands/create-key/create-key.message.controller';
@@ -28,8 +30,9 @@ import { ListKeysMessageController } from './queries/list-keys/list-keys.message
 import { SecretIssuer } from './secrets/secret-issuer';
 
 @Module({
-  imports: [EventStoreModule, ReadModelsModule, OutboxModule],
+  imports: [EventStoreModule, ReadModelsModule, OutboxModule, GatewaysModule],
   controllers: [
+    GetRevocationMessageController,
     CreateKeyMessageController,
     ImportKeysMessageController,
     UpdateKeyMessageController,

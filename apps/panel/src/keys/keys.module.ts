@@ -7,6 +7,8 @@ import { DeleteKeyController } from './delete-key/delete-key.controller';
 import { DeleteKeyHandler } from './delete-key/delete-key.handler';
 import { GetKeyController } from './get-key/get-key.controller';
 import { GetKeyHandler } from './get-key/get-key.handler';
+import { GetRevocationController } from './get-revocation/get-revocation.controller';
+import { GetRevocationHandler } from './get-revocation/get-revocation.handler';
 import { KeyOpenApiController } from './key-openapi/key-openapi.controller';
 import { KeyOpenApiHandler } from './key-openapi/key-openapi.handler';
 import { ListKeysController } from './list-keys/list-keys.controller';
@@ -26,6 +28,7 @@ import { UpdateKeyHandler } from './update-key/update-key.handler';
   controllers: [
     ListKeysController,
     GetKeyController,
+    GetRevocationController,
     CreateKeyController,
     UpdateKeyController,
     RotateKeyController,
@@ -37,6 +40,7 @@ import { UpdateKeyHandler } from './update-key/update-key.handler';
   providers: [
     ListKeysHandler,
     GetKeyHandler,
+    GetRevocationHandler,
     CreateKeyHandler,
     UpdateKeyHandler,
     RotateKeyHandler,

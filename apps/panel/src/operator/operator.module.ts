@@ -1,3 +1,7 @@
+import { ListGatewaysController } from './list-gateways/list-gateways.controller';
+import { ListGatewaysHandler } from './list-gateways/list-gateways.handler';
+import { OperatorRevokeKeyController } from './revoke-key/revoke-key.controller';
+import { OperatorRevokeKeyHandler } from './revoke-key/revoke-key.handler';
 import { Module } from '@nestjs/common';
 import { ConfigModule } from '@keygate/config';
 import { ClientAddressModule } from '@keygate/http';
@@ -20,6 +24,8 @@ import { OperatorTokenGuard } from './operator-token.guard';
     ImportKeysController,
     ChangePlanController,
     ChangeCreditsController,
+    OperatorRevokeKeyController,
+    ListGatewaysController,
   ],
   providers: [
     OperatorTokenGuard,
@@ -27,6 +33,8 @@ import { OperatorTokenGuard } from './operator-token.guard';
     ImportKeysHandler,
     ChangePlanHandler,
     ChangeCreditsHandler,
+    OperatorRevokeKeyHandler,
+    ListGatewaysHandler,
   ],
 })
 export class OperatorModule {}

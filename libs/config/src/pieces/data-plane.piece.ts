@@ -19,6 +19,8 @@ export interface DataPlaneConfig {
   quotaFailMode: 'open' | 'closed';
   /** Distinct (account, key, day) counters held while Redis is away. */
   quotaBufferLimit: number;
+  /** How often the gateway tells the registry it is alive, and where it stands. */
+  gatewayHeartbeatMs: number;
   /** Bearer token GET /metrics requires; unset: /metrics answers 404. */
   metricsToken: string | null;
   /** Bearer token POST /api/v1/keys/verify requires; unset: verification answers 403. */
@@ -66,6 +68,7 @@ export const dataPlanePiece = configPiece({
     QUOTA_ENABLED: booleanFlag.default('true'),
     QUOTA_FAIL_MODE: z.enum(['open', 'closed']).default('open'),
     QUOTA_BUFFER_LIMIT: z.coerce.number().int().min(0).default(100_000),
+    GATEWAY_HEARTBEAT_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     VERIFY_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
     API_BODY_LIMIT_BYTES: byteLimit(10 * 1024 * 1024),
@@ -99,6 +102,7 @@ export const dataPlanePiece = configPiece({
     quotaEnabled: e.QUOTA_ENABLED,
     quotaFailMode: e.QUOTA_FAIL_MODE,
     quotaBufferLimit: e.QUOTA_BUFFER_LIMIT,
+    gatewayHeartbeatMs: e.GATEWAY_HEARTBEAT_MS,
     metricsToken: e.METRICS_TOKEN ?? null,
     verifyToken: e.VERIFY_TOKEN ?? null,
     http: {

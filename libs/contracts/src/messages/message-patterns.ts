@@ -13,6 +13,8 @@ export const KeyServicePattern = {
   UpdateKey: 'keys.update',
   RotateKey: 'keys.rotate',
   RevokeKey: 'keys.revoke',
+  GetRevocation: 'keys.revocation',
+  ListGateways: 'gateways.list',
   DeleteKey: 'keys.delete',
   ChangeCredits: 'keys.change-credits',
   ReportLeaks: 'keys.report-leaks',

@@ -37,6 +37,7 @@ import {
   keyUsageQuerySchema,
 } from '../dto/usage.dto';
 import { EventPage } from '../events/event-envelope';
+import { GatewayView, RevocationPropagation } from '../gateways/gateway-registry';
 import {
   RotatedWebhookSecret,
   WebhookDeliveryView,
@@ -79,6 +80,12 @@ const noRequest = z.object({}).passthrough();
 type PatternOf<P> = P[keyof P];
 type AnyMessage = Message<ZodTypeAny, unknown>;
 
+/**
+ * A revoked key and where its revocation stands on the live gateways (null: the gateways'
+ * registry could not be read; the key is revoked all the same).
+ */
+export type RevokedKeyView = KeyView & { propagation: RevocationPropagation | null };
+
 /** Every message the key service answers. */
 export const KEY_SERVICE_MESSAGES = {
   [KeyServicePattern.OpenAccount]: message<OpenedAccount>()(openAccountSchema),
@@ -95,7 +102,9 @@ export const KEY_SERVICE_MESSAGES = {
   [KeyServicePattern.ImportKeys]: message<ImportedKeys>()(importKeysSchema),
   [KeyServicePattern.UpdateKey]: message<KeyView>()(updateKeySchema),
   [KeyServicePattern.RotateKey]: message<IssuedKey>()(rotateKeySchema),
-  [KeyServicePattern.RevokeKey]: message<KeyView>()(keyRefSchema),
+  [KeyServicePattern.RevokeKey]: message<RevokedKeyView>()(keyRefSchema),
+  [KeyServicePattern.GetRevocation]: message<RevocationPropagation>()(keyRefSchema),
+  [KeyServicePattern.ListGateways]: message<GatewayView[]>()(noRequest),
   [KeyServicePattern.ReleaseKey]: message<KeyView>()(keyRefSchema),
   [KeyServicePattern.AddWebhook]: message<{ webhook: WebhookView; secret: string }>()(
     addWebhookSchema,

@@ -11,11 +11,12 @@ export class RevokeKeyController {
   @Post(':id/revoke')
   @ApiOperation({
     operationId: 'revokeKey',
-    summary: 'Revoke at once, for good (admins; 409 for application keys)',
+    summary:
+      'Revoke for good (admins; 409 for application keys); answers once every live gateway refuses the key, or after 2 s with those pending named (`propagation`)',
   })
   @HttpCode(200)
   @AdminOnly()
   async handle(@Caller() caller: PanelCaller, @Param('id') keyId: string) {
-    return { key: await this.revokeKey.execute(caller, keyId) };
+    return this.revokeKey.execute(caller, keyId);
   }
 }

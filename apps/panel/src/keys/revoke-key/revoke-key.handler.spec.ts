@@ -5,8 +5,14 @@ import { RevokeKeyHandler } from './revoke-key.handler';
 describe(RevokeKeyHandler.name, () => {
   it('revokes the key in the caller’s account, the caller recorded as actor', async () => {
     const key = { id: 'key_1', status: 'revoked' } as KeyView;
-    const { fake, client } = fakeKeyService({ [KeyServicePattern.RevokeKey]: () => key });
-    expect(await new RevokeKeyHandler(client).execute(panelCaller(), 'key_1')).toBe(key);
+    const propagation = { confirmed: true, revokedAt: '2026-12-06T12:00:00.000Z', gateways: [] };
+    const { fake, client } = fakeKeyService({
+      [KeyServicePattern.RevokeKey]: () => ({ ...key, propagation }),
+    });
+    expect(await new RevokeKeyHandler(client).execute(panelCaller(), 'key_1')).toEqual({
+      key,
+      propagation,
+    });
     expect(fake.calls).toEqual([
       {
         pattern: KeyServicePattern.RevokeKey,
