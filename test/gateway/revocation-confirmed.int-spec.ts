@@ -135,4 +135,41 @@ describe('revocation confirmed on every gateway', () => {
     const answer = await client.get(`/keys/${key.id}/revocation`);
     expect(answer.status).toBe(409);
   });
+
+  it('refuses every key with 503 on a gateway cut from the stream past PROJECTION_MAX_STALENESS_SECONDS, and serves again once it hears from it', async () => {
+    const redis = new URL(system.env.REDIS_URL);
+    const link = await new PausableProxy({
+      host: redis.hostname,
+      port: Number(redis.port),
+    }).start();
+    const strict = await system.startGateway({
+      REDIS_URL: `redis://127.0.0.1:${link.port}`,
+      PROJECTION_MAX_STALENESS_SECONDS: '1',
+    });
+    try {
+      const { client } = await PanelClient.signup(system, 'Strict Co');
+      const created = await client.post('/keys', {
+        name: 'reader',
+        rules: [{ resource: 'product', actions: ['read'] }],
+      });
+      await system.gatewaysCaughtUp();
+      const call = () => system.call(CALL, { headers: withKey(created.body.secret) }, strict);
+      expect((await call()).status).toBe(200);
+      link.pause();
+      await waitFor(async () => (await call()).status === 503, 10_000, 100);
+      const refused = await call();
+      expect(refused.body.error.code).toBe('SERVICE_UNAVAILABLE');
+      expect(refused.body.error.message).toMatch(/not heard from the key stream/);
+      const health = await system.call('/health', {}, strict);
+      expect(health.status).toBe(503);
+      expect(health.body).toMatchObject({ status: 'stale', stalenessSeconds: expect.any(Number) });
+      link.resume();
+      await waitFor(async () => (await call()).status === 200, 10_000, 100);
+      expect((await system.call('/health', {}, strict)).body.status).toBe('ok');
+    } finally {
+      link.resume();
+      await system.stopGateway(strict);
+      await link.close();
+    }
+  });
 });

@@ -117,6 +117,11 @@ describe('the Panel page in a real browser', () => {
     await row.getByRole('button', { name: 'Revoke' }).click();
     await page.locator('#confirm-ok').click();
     await row.locator('.status-revoked').waitFor();
+    await page
+      .locator('#revocation-notice', {
+        hasText: 'is revoked: refused on 1 of 1 gateways',
+      })
+      .waitFor();
     await system.gatewaysCaughtUp();
     const refused = await system.call('/api/v1/content/book', { headers: withKey(secret) });
     expect(refused.status).toBe(401);

@@ -240,8 +240,36 @@ async function rotateKey(key) {
 async function revokeKey(key) {
   if (!(await confirmAction(`Revoke “${key.name}”?`, 'It stops working at once, for good.')))
     return;
-  await api('POST', `/keys/${key.id}/revoke`).catch((e) => alert(describeError(e)));
+  try {
+    const { propagation } = await api('POST', `/keys/${key.id}/revoke`);
+    showRevocation(key, propagation);
+    // Gateways still pending are asked about again for a while (the answer came after 2 s).
+    for (let tries = 0; propagation && !propagation.confirmed && tries < 10; tries++) {
+      await new Promise((wait) => setTimeout(wait, 1000));
+      const later = await api('GET', `/keys/${key.id}/revocation`);
+      showRevocation(key, later.propagation);
+      if (later.propagation.confirmed) break;
+    }
+  } catch (e) {
+    alert(describeError(e));
+  }
   await refresh();
+}
+
+/** “refused on N of N gateways”, from where the revocation stands on the live gateways. */
+function showRevocation(key, propagation) {
+  const notice = $('#revocation-notice');
+  notice.hidden = false;
+  if (!propagation) {
+    notice.textContent = `“${key.name}” is revoked; whether every gateway refuses it yet is unknown.`;
+    return;
+  }
+  const refused = propagation.gateways.filter((gateway) => gateway.status === 'confirmed');
+  const pending = propagation.gateways.filter((gateway) => gateway.status === 'pending');
+  notice.textContent =
+    `“${key.name}” is revoked: refused on ${refused.length} of ${propagation.gateways.length} gateways` +
+    (pending.length ? ` (waiting for ${pending.map((g) => g.host || g.id).join(', ')})` : '') +
+    '.';
 }
 
 async function deleteKey(key) {

@@ -5,6 +5,7 @@ import {
   ErrorCode,
   ForbiddenError,
   KeyRecord,
+  ServiceUnavailableError,
   TooManyAuthFailuresError,
 } from '@keygate/contracts';
 import { ClientAddress } from '@keygate/http';
@@ -65,7 +66,14 @@ function setup(
       }),
     ],
   });
-  const service = { projection, isReady: true } as unknown as ProjectionService;
+  // The projection's own rule for serving: not before it is loaded (staleness has its spec).
+  const service = {
+    projection,
+    isReady: true,
+    assertServing(this: { isReady: boolean }) {
+      if (!this.isReady) throw new ServiceUnavailableError('still loading');
+    },
+  } as unknown as ProjectionService;
   const failures: string[] = [];
   let blocked = false;
   const throttle = {

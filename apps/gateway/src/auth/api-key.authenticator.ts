@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import passport from 'passport';
-import { Clock, CLOCK, DomainError, ErrorCode, ServiceUnavailableError } from '@keygate/contracts';
+import { Clock, CLOCK, DomainError, ErrorCode } from '@keygate/contracts';
 import { Permission, assertPermitted } from '../authorization/route-permission';
 import { GatewayMetrics } from '../metrics/gateway.metrics';
 import { ProjectionService } from '../projection/projection.service';
@@ -58,8 +58,7 @@ export class ApiKeyAuthenticator {
     const authenticated = request as AuthenticatedRequest;
     authenticated.clientIp = this.clientAddress.of(request);
     try {
-      if (!this.projection.isReady)
-        throw new ServiceUnavailableError('The gateway is still loading its keys; retry shortly');
+      this.projection.assertServing();
       const credential = await extractCredential(request, reply);
       const started = process.hrtime.bigint();
       const principal = this.authorize(authenticated, credential, permissions);

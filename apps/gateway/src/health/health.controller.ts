@@ -13,15 +13,26 @@ export class HealthController {
     private readonly metrics: GatewayMetrics,
   ) {}
 
-  /** 200 once the key projection is loaded, 503 before (so load balancers wait for it). */
+  /**
+   * 200 once the key projection is loaded, 503 before (so load balancers wait for it), and 503
+   * while it refuses keys as too stale (PROJECTION_MAX_STALENESS_SECONDS); the staleness either way.
+   */
   @Get('health')
   health(@Res() reply: FastifyReply): void {
-    const ready = this.projection.isReady;
-    reply.status(ready ? 200 : 503).send({
-      status: ready ? 'ok' : 'starting',
+    let status = 'ok';
+    if (!this.projection.isReady) status = 'starting';
+    else
+      try {
+        this.projection.assertServing();
+      } catch {
+        status = 'stale';
+      }
+    reply.status(status === 'ok' ? 200 : 503).send({
+      status,
       service: 'gateway',
       keys: this.projection.projection.keyCount,
       streamPosition: this.projection.streamPosition,
+      stalenessSeconds: Math.floor(this.projection.stalenessMs() / 1000),
     });
   }
 

@@ -11,12 +11,15 @@ import {
   EVENT_STREAM_FIELD,
   EventEnvelope,
   KEY_STREAM_PREFIX,
+  ServiceUnavailableError,
   revokedKeyOf,
 } from '@keygate/contracts';
 import { CheckpointReader, createRedis, RedisClient } from '@keygate/connections';
 import { KeyProjection } from './key-projection';
 
 const BLOCK_MS = 5000;
+/** A read outstanding this much longer than it may block is taken as a stalled link. */
+const READ_GRACE_MS = 500;
 const BATCH = 1000;
 
 /**
@@ -37,11 +40,19 @@ export class ProjectionService implements OnApplicationBootstrap, OnApplicationS
   private loaded = false;
   private lastEventAt: number | null = null;
   private checkpointLoadedAt: number | null = null;
+  /** When the stream last answered (ms), and since when a read has been outstanding. */
+  private lastReadAt = 0;
+  private readingSince: number | null = null;
+  private readonly blockMs: number;
   private readonly revocationListeners: Array<(keyId: string) => void> = [];
   private readyPromise!: Promise<void>;
   private loop: Promise<void> | null = null;
 
-  constructor(@Inject(KEYGATE_CONFIG) private readonly config: GatewayConfig) {}
+  constructor(@Inject(KEYGATE_CONFIG) private readonly config: GatewayConfig) {
+    // With a staleness bound a healthy gateway hears from the stream well within it.
+    const bound = config.projectionMaxStalenessSeconds * 1000;
+    this.blockMs = bound > 0 ? Math.max(100, Math.min(BLOCK_MS, Math.floor(bound / 2))) : BLOCK_MS;
+  }
 
   get isReady(): boolean {
     return this.loaded;
@@ -49,6 +60,32 @@ export class ProjectionService implements OnApplicationBootstrap, OnApplicationS
 
   get streamPosition(): string {
     return this.position;
+  }
+
+  /**
+   * How long (ms) this gateway has not heard from the event stream: 0 while its reads come back
+   * (or one is still within its blocking time), else the time since the last one did.
+   */
+  stalenessMs(now = Date.now()): number {
+    if (!this.loaded) return 0;
+    if (this.readingSince !== null && now - this.readingSince <= this.blockMs + READ_GRACE_MS)
+      return 0;
+    return Math.max(0, now - this.lastReadAt);
+  }
+
+  /**
+   * Throws SERVICE_UNAVAILABLE while the keys cannot be trusted: not loaded yet, or (with
+   * PROJECTION_MAX_STALENESS_SECONDS) the stream unheard for longer than that, when a revoke
+   * may have been missed.
+   */
+  assertServing(now = Date.now()): void {
+    if (!this.loaded)
+      throw new ServiceUnavailableError('The gateway is still loading its keys; retry shortly');
+    const bound = this.config.projectionMaxStalenessSeconds;
+    if (bound > 0 && this.stalenessMs(now) > bound * 1000)
+      throw new ServiceUnavailableError(
+        `The gateway has not heard from the key stream for ${Math.floor(this.stalenessMs(now) / 1000)} s; retry shortly`,
+      );
   }
 
   /** When the checkpoint was last loaded (ms): every change made before is held. */
@@ -110,6 +147,7 @@ export class ProjectionService implements OnApplicationBootstrap, OnApplicationS
         this.position = position;
         this.loaded = true;
         this.checkpointLoadedAt = started;
+        this.lastReadAt = Date.now();
         this.logger.log(
           `projection loaded: ${this.projection.keyCount} keys at ${position} in ${Date.now() - started} ms`,
         );
@@ -125,16 +163,24 @@ export class ProjectionService implements OnApplicationBootstrap, OnApplicationS
   private async follow(): Promise<void> {
     while (this.running) {
       try {
-        const reply = (await this.redis.xread(
-          'COUNT',
-          BATCH,
-          'BLOCK',
-          BLOCK_MS,
-          'STREAMS',
-          this.config.eventStream,
-          this.position,
-        )) as Array<[string, Array<[string, string[]]>]> | null;
-        if (!reply) continue;
+        this.readingSince = Date.now();
+        const reply = (await this.redis
+          .xread(
+            'COUNT',
+            BATCH,
+            'BLOCK',
+            this.blockMs,
+            'STREAMS',
+            this.config.eventStream,
+            this.position,
+          )
+          .finally(() => (this.readingSince = null))) as Array<
+          [string, Array<[string, string[]]>]
+        > | null;
+        if (!reply) {
+          this.lastReadAt = Date.now();
+          continue;
+        }
         const first = reply[0][1][0][0];
         if (await this.missedEntries(first)) {
           await this.reload();
@@ -148,6 +194,7 @@ export class ProjectionService implements OnApplicationBootstrap, OnApplicationS
           const revoked = revokedKeyOf(event);
           if (revoked) for (const listener of this.revocationListeners) listener(revoked);
         }
+        this.lastReadAt = Date.now();
       } catch (error) {
         if (!this.running) return;
         this.logger.warn(

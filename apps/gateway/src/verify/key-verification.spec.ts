@@ -13,7 +13,7 @@ function verificationWith(verifyToken: string | null) {
   const config = { verifyToken, keyPrefix: 'kg', keyPepper: Buffer.alloc(32), plans: {} };
   const projection = {
     projection: new KeyProjection(),
-    isReady: true,
+    assertServing: () => undefined,
   } as unknown as ProjectionService;
   return new KeyVerification(
     new KeyVerifier(projection.projection, config as unknown as GatewayConfig),

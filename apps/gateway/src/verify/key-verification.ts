@@ -9,7 +9,6 @@ import {
   KeyVerificationAnswer,
   MissingPermissionError,
   RateLimitedError,
-  ServiceUnavailableError,
   parseInput,
   verifyKeySchema,
 } from '@keygate/contracts';
@@ -67,8 +66,7 @@ export class KeyVerification {
 
   async verify(body: unknown): Promise<KeyVerificationAnswer> {
     const request = parseInput(verifyKeySchema, body);
-    if (!this.projection.isReady)
-      throw new ServiceUnavailableError('The gateway is still loading its keys; retry shortly');
+    this.projection.assertServing();
     let principal: Principal;
     try {
       // Without a client address a key limited to some hosts cannot be vouched for.

@@ -21,6 +21,11 @@ export interface DataPlaneConfig {
   quotaBufferLimit: number;
   /** How often the gateway tells the registry it is alive, and where it stands. */
   gatewayHeartbeatMs: number;
+  /**
+   * Past this many seconds without reading the event stream the gateway refuses every key (503)
+   * until it has caught up; 0: it keeps serving what it last knew.
+   */
+  projectionMaxStalenessSeconds: number;
   /** Bearer token GET /metrics requires; unset: /metrics answers 404. */
   metricsToken: string | null;
   /** Bearer token POST /api/v1/keys/verify requires; unset: verification answers 403. */
@@ -69,6 +74,7 @@ export const dataPlanePiece = configPiece({
     QUOTA_FAIL_MODE: z.enum(['open', 'closed']).default('open'),
     QUOTA_BUFFER_LIMIT: z.coerce.number().int().min(0).default(100_000),
     GATEWAY_HEARTBEAT_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
+    PROJECTION_MAX_STALENESS_SECONDS: z.coerce.number().int().min(0).max(86_400).default(0),
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     VERIFY_TOKEN: z.string().min(32, 'must be at least 32 characters').optional(),
     API_BODY_LIMIT_BYTES: byteLimit(10 * 1024 * 1024),
@@ -103,6 +109,7 @@ export const dataPlanePiece = configPiece({
     quotaFailMode: e.QUOTA_FAIL_MODE,
     quotaBufferLimit: e.QUOTA_BUFFER_LIMIT,
     gatewayHeartbeatMs: e.GATEWAY_HEARTBEAT_MS,
+    projectionMaxStalenessSeconds: e.PROJECTION_MAX_STALENESS_SECONDS,
     metricsToken: e.METRICS_TOKEN ?? null,
     verifyToken: e.VERIFY_TOKEN ?? null,
     http: {
