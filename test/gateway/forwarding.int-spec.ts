@@ -17,6 +17,26 @@ describe('gateway forwarding to the upstream', () => {
   });
   afterAll(() => system.stop());
 
+  it('answers every call with an X-Request-Id, the client’s when valid, and sends the same upstream', async () => {
+    const kept = await system.call('/api/v1/content/product', {
+      headers: { ...withKey(secret), 'x-request-id': 'req_client-0001' },
+    });
+    expect(kept.headers.get('x-request-id')).toBe('req_client-0001');
+    expect(kept.body.headers['x-request-id']).toBe('req_client-0001');
+    const made = await system.call('/api/v1/content/product', {
+      headers: { ...withKey(secret), 'x-request-id': 'not one token' },
+    });
+    const id = made.headers.get('x-request-id');
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(made.body.headers['x-request-id']).toBe(id);
+    // Refusals carry one too: it is what a customer quotes when asking why.
+    const refused = await system.call('/api/v1/content/product', {
+      headers: { 'x-auth-token': 'kg_sk_nothing' },
+    });
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it('forwards method, path, query, headers and body, without credentials, with the Keygate headers', async () => {
     const payload = JSON.stringify({ name: 'Chair', price: 120 });
     const { status, headers, body } = await system.call(

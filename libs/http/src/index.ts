@@ -6,3 +6,4 @@ export * from './panel-session-cookie';
 export * from './rate-limit-headers';
 export * from './throttle-identity';
 export * from './target-address';
+export * from './request-id';

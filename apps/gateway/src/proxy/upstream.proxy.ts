@@ -31,6 +31,8 @@ const DROPPED_RESPONSE_HEADERS = new Set([
   'trailer',
   'upgrade',
   'proxy-connection',
+  // The gateway's own (configure-gateway.ts): the id the call is recorded under.
+  'x-request-id',
 ]);
 const CREDENTIAL_PARAMETERS = new Set([QUERY_PARAMETER]);
 
