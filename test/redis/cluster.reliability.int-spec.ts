@@ -1,11 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DomainError, ErrorCode, KeyServicePattern } from '@keygate/contracts';
-import { scanKeys, sendRpc } from '@keygate/connections';
+import { KeyServicePattern } from '@keygate/contracts';
+import { scanKeys } from '@keygate/connections';
 import { waitFor } from '@keygate/testing';
-import { LedgerKeyspace, dayIndexOf } from '@keygate/usage';
+import { LedgerKeyspace } from '@keygate/usage';
 import { PanelClient } from '../panel/panel.client';
+import { CallsUnderFailover } from './fixtures/calls-under-failover';
 import { SystemHarness, withKey } from '../system.harness';
 import {
   StartedCluster,
@@ -50,57 +51,10 @@ describe('Keygate on a Redis Cluster', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const statusesOn = (secret: string) =>
-    Promise.all(
-      system.gateways.map(
-        async (gateway) => (await system.call(CALL, { headers: withKey(secret) }, gateway)).status,
-      ),
-    );
+  const calls = () => new CallsUnderFailover(system);
+  const statusesOn = (secret: string) => calls().statusesOn(secret);
   const accountSlot = (accountId: string) =>
     slotOf(seed, new LedgerKeyspace(system.env.KEYGATE_REDIS_NAMESPACE).tagOf(accountId));
-
-  /** Calls on both gateways, two at a time each, until stopped: each call's status and whether Redis admitted it. */
-  function flowOfCalls(secret: string) {
-    const served: Array<{ status: number; admitted: boolean; at: number }> = [];
-    let flowing = true;
-    const load = Promise.all(
-      [0, 1, 0, 1].map(async (g) => {
-        while (flowing) {
-          const { status, headers } = await system.call(
-            CALL,
-            { headers: withKey(secret) },
-            system.gateways[g],
-          );
-          // A call admitted without Redis (fail-open) carries no RateLimit-Remaining.
-          served.push({ status, admitted: headers.has('ratelimit-remaining'), at: Date.now() });
-        }
-      }),
-    );
-    return {
-      served,
-      stop: async () => {
-        flowing = false;
-        await load;
-      },
-    };
-  }
-
-  /** The account's calls in the ledger, once the gateways' buffers have been replayed. */
-  async function countedAfterReplay(accountId: string, served: number): Promise<number> {
-    const ledger = system.ledger();
-    let counted = 0;
-    await waitFor(
-      async () => {
-        counted = await ledger.windowTotal(accountId, dayIndexOf(Date.now()));
-        return counted >= served;
-      },
-      20_000,
-      100,
-    ).catch(() => undefined);
-    // Nothing replayed twice: the total stays put a moment later.
-    await new Promise((settle) => setTimeout(settle, 1500));
-    return ledger.windowTotal(accountId, dayIndexOf(Date.now()));
-  }
 
   it('issues keys, admits calls on two gateways, signs a Panel user in and refuses a revoked key on both', async () => {
     expect((await clusterView(seed)).filter((node) => node.master)).toHaveLength(3);
@@ -165,7 +119,7 @@ describe('Keygate on a Redis Cluster', () => {
       (node) => node.master && !node.failed && node.port !== before.master.port,
     )!;
 
-    const flow = flowOfCalls(secret);
+    const flow = calls().flow(secret);
     let moved = 0;
     try {
       await waitFor(() => flow.served.length >= 50, 10_000, 10);
@@ -179,7 +133,7 @@ describe('Keygate on a Redis Cluster', () => {
     expect(moved).toBeGreaterThan(0);
     const ok = flow.served.filter((call) => call.status === 200).length;
     expect(flow.served.filter((call) => call.status !== 200)).toEqual([]);
-    const counted = await countedAfterReplay(opened.account.id, ok);
+    const counted = await calls().countedAfterReplay(opened.account.id, ok);
     const unadmitted = flow.served.filter((call) => !call.admitted).length;
     console.log(
       `slot ${slot} moved (${moved} keys) under load: ${ok} calls served, ${unadmitted} admitted without Redis and replayed, ${counted} counted`,
@@ -199,7 +153,7 @@ describe('Keygate on a Redis Cluster', () => {
       (node) => node.port !== master.port && node.port !== replicas[0].port,
     )!;
 
-    const flow = flowOfCalls(secret);
+    const flow = calls().flow(secret);
     let killedAt = 0;
     let promotedAt = 0;
     let revokedAt = 0;
@@ -209,25 +163,7 @@ describe('Keygate on a Redis Cluster', () => {
       await waitFor(() => flow.served.length >= 50, 10_000, 10);
       process.kill(victim.pid, 'SIGKILL');
       killedAt = Date.now();
-      // A revoke during the failover: an RPC published while its connection's node dies is lost
-      // (pub/sub keeps nothing), so the caller gets a 503 and tries again, as a person would.
-      const revoked = (async () => {
-        for (const deadline = Date.now() + 30_000; ;) {
-          try {
-            return await sendRpc(
-              system.client,
-              KeyServicePattern.RevokeKey,
-              { accountId: opened.account.id, keyId: doomed.key.id },
-              2000,
-            );
-          } catch (error) {
-            if (error instanceof DomainError && error.code !== ErrorCode.SERVICE_UNAVAILABLE)
-              throw error;
-            if (Date.now() > deadline) throw error;
-            await new Promise((retry) => setTimeout(retry, 100));
-          }
-        }
-      })();
+      const revoked = calls().revokeRetrying(opened.account.id, doomed.key.id);
       await waitFor(
         async () =>
           (await clusterView(witness.port)).some(
@@ -239,16 +175,7 @@ describe('Keygate on a Redis Cluster', () => {
       promotedAt = Date.now();
       await revoked;
       revokedAt = Date.now();
-      await waitFor(
-        async () => {
-          const statuses = await statusesOn(doomed.secret);
-          // Answered before the revoke reached that gateway: served, and counted, too.
-          doomedServed += statuses.filter((status) => status === 200).length;
-          return statuses.every((status) => status === 401);
-        },
-        10_000,
-        10,
-      );
+      doomedServed = await calls().untilRefusedOnBoth(doomed.secret);
       refusedAt = Date.now();
       await waitFor(() => flow.served.length >= 200 && Date.now() - promotedAt > 2000, 30_000, 50);
     } finally {
@@ -257,7 +184,7 @@ describe('Keygate on a Redis Cluster', () => {
 
     const ok = flow.served.filter((call) => call.status === 200).length + doomedServed;
     expect(flow.served.filter((call) => call.status !== 200)).toEqual([]);
-    const counted = await countedAfterReplay(opened.account.id, ok);
+    const counted = await calls().countedAfterReplay(opened.account.id, ok);
     const unadmitted = flow.served.filter((call) => !call.admitted);
     const withoutAdmission = unadmitted.length
       ? unadmitted[unadmitted.length - 1].at - unadmitted[0].at

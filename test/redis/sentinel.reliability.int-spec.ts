@@ -2,11 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Redis from 'ioredis';
-import { DomainError, ErrorCode, KeyServicePattern } from '@keygate/contracts';
-import { sendRpc } from '@keygate/connections';
+import { KeyServicePattern } from '@keygate/contracts';
 import { waitFor } from '@keygate/testing';
-import { dayIndexOf } from '@keygate/usage';
-import { SystemHarness, withKey } from '../system.harness';
+import { SystemHarness } from '../system.harness';
+import { CallsUnderFailover } from './fixtures/calls-under-failover';
 const services = require('../../scripts/services');
 
 interface SentinelSet {
@@ -59,24 +58,17 @@ describe('Keygate on Redis Sentinel', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const statusesOn = (secret: string) =>
-    Promise.all(
-      system.gateways.map(
-        async (gateway) =>
-          (await system.call('/api/v1/content/product', { headers: withKey(secret) }, gateway))
-            .status,
-      ),
-    );
+  const calls = () => new CallsUnderFailover(system);
 
   it('issues keys, admits calls on two gateways and refuses a revoked key on both', async () => {
     const opened = await system.openAccount('Sentinel Co');
     const { secret, key } = await system.createKey(opened.account.id);
     await system.gatewaysCaughtUp();
-    expect(await statusesOn(secret)).toEqual([200, 200]);
+    expect(await calls().statusesOn(secret)).toEqual([200, 200]);
     expect(await system.remainingCalls(secret)).toBe(10_000_000 - 3);
     await system.send(KeyServicePattern.RevokeKey, { accountId: opened.account.id, keyId: key.id });
     await system.gatewaysCaughtUp();
-    expect(await statusesOn(secret)).toEqual([401, 401]);
+    expect(await calls().statusesOn(secret)).toEqual([401, 401]);
   });
 
   it('goes on through the master’s death: calls answered, the replica promoted, a revoke refused on both gateways soon after, every served call counted', async () => {
@@ -84,86 +76,35 @@ describe('Keygate on Redis Sentinel', () => {
     const { secret } = await system.createKey(opened.account.id);
     const doomed = await system.createKey(opened.account.id);
     await system.gatewaysCaughtUp();
-    const oldMaster = await masterPort();
-    expect(oldMaster).toBe(set.master.port);
+    expect(await masterPort()).toBe(set.master.port);
 
-    const served: number[] = [];
-    let flowing = true;
-    const load = Promise.all(
-      [0, 1, 0, 1].map(async (g) => {
-        while (flowing) {
-          const { status } = await system.call(
-            '/api/v1/content/product',
-            { headers: withKey(secret) },
-            system.gateways[g],
-          );
-          served.push(status);
-        }
-      }),
-    );
+    const failover = calls();
+    const flow = failover.flow(secret);
     let killedAt = 0;
     let promotedAt = 0;
     let refusedAt = 0;
     let revokedAt = 0;
     let doomedServed = 0;
     try {
-      await waitFor(() => served.length >= 50, 10_000, 10);
+      await waitFor(() => flow.served.length >= 50, 10_000, 10);
       process.kill(set.master.pid, 'SIGKILL');
       killedAt = Date.now();
-      // The Panel's revoke during the failover: an RPC published to the dying master is lost
-      // (pub/sub keeps nothing) or refused while the client reconnects, so the caller gets a 503
-      // and tries again, as a person would; the key service's own answers are final.
-      const revoked = (async () => {
-        for (const deadline = Date.now() + 30_000; ;) {
-          try {
-            return await sendRpc(
-              system.client,
-              KeyServicePattern.RevokeKey,
-              { accountId: opened.account.id, keyId: doomed.key.id },
-              2000,
-            );
-          } catch (error) {
-            if (error instanceof DomainError && error.code !== ErrorCode.SERVICE_UNAVAILABLE)
-              throw error;
-            if (Date.now() > deadline) throw error;
-            await new Promise((retry) => setTimeout(retry, 100));
-          }
-        }
-      })();
+      const revoked = failover.revokeRetrying(opened.account.id, doomed.key.id);
       await waitFor(async () => (await masterPort()) === set.replica.port, 30_000, 50);
       promotedAt = Date.now();
       await revoked;
       revokedAt = Date.now();
-      await waitFor(
-        async () => {
-          const statuses = await statusesOn(doomed.secret);
-          // Answered before the revoke reached that gateway: served, and counted, too.
-          doomedServed += statuses.filter((status) => status === 200).length;
-          return statuses.every((status) => status === 401);
-        },
-        10_000,
-        10,
-      );
+      doomedServed = await failover.untilRefusedOnBoth(doomed.secret);
       refusedAt = Date.now();
-      await waitFor(() => served.length >= 200 && Date.now() - promotedAt > 2000, 30_000, 50);
+      await waitFor(() => flow.served.length >= 200 && Date.now() - promotedAt > 2000, 30_000, 50);
     } finally {
-      flowing = false;
-      await load.catch(() => undefined);
+      await flow.stop();
     }
 
-    const ok = served.filter((status) => status === 200).length + doomedServed;
-    expect(served.filter((status) => status !== 200)).toEqual([]);
+    const ok = flow.served.filter((call) => call.status === 200).length + doomedServed;
+    expect(flow.served.filter((call) => call.status !== 200)).toEqual([]);
     // The buffer of calls admitted while Redis was away is replayed once: the ledger comes to what was served.
-    const ledger = system.ledger();
-    let counted = 0;
-    await waitFor(
-      async () => {
-        counted = await ledger.windowTotal(opened.account.id, dayIndexOf(Date.now()));
-        return counted >= ok;
-      },
-      20_000,
-      100,
-    ).catch(() => undefined);
+    const counted = await failover.countedAfterReplay(opened.account.id, ok);
     console.log(
       `master killed; replica promoted after ${promotedAt - killedAt} ms; revoke answered ${revokedAt - promotedAt} ms and refused on both gateways ${refusedAt - promotedAt} ms after the promotion; ${ok} calls served, ${counted} counted`,
     );
