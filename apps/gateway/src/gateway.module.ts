@@ -9,6 +9,7 @@ import { HealthController } from './health/health.controller';
 import { ProjectionModule } from './projection/projection.module';
 import { RegistryModule } from './registry/registry.module';
 import { ForwardedCall } from './call-pipeline/forwarded-call';
+import { DecisionRecorder } from './decisions/decision-recorder';
 import { GraphqlOperationCheck } from './graphql/graphql-operation.check';
 import { GatewayPipeline } from './call-pipeline/gateway-pipeline';
 import { AuthenticateStep } from './call-pipeline/steps/authenticate.step';
@@ -46,6 +47,7 @@ import { AccountConcurrency } from './edge/account-concurrency';
     VerifyAnswer,
     KeyVerification,
     ForwardedCall,
+    DecisionRecorder,
     GatewayPipeline,
     AuthenticateStep,
     BodySizeStep,

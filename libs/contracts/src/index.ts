@@ -8,3 +8,4 @@ export * from './key-lifecycle';
 export * from './public-api';
 export * from './credits';
 export * from './gateways';
+export * from './decisions';

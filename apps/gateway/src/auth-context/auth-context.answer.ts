@@ -6,6 +6,7 @@ import { Principal } from '../auth/key-verifier';
 import { GatewayPipeline } from '../call-pipeline/gateway-pipeline';
 import { creditsLeftOnWire } from '@keygate/usage';
 import { QuotaAdmission } from '../quota/quota-admission';
+import { DecisionRecorder } from '../decisions/decision-recorder';
 
 /**
  * GET /api/auth-context: who this key is, what it may do, and its account's quota, uncounted
@@ -17,13 +18,16 @@ export class AuthContextAnswer {
   constructor(
     private readonly pipeline: GatewayPipeline,
     private readonly quota: QuotaAdmission,
+    private readonly decisions: DecisionRecorder,
   ) {}
 
   async run(request: FastifyRequest, reply: FastifyReply, route: PublicRoute): Promise<void> {
+    const call = { request, reply, route };
     try {
-      const { principal } = await this.pipeline.authenticated.run({ request, reply, route });
+      const { principal } = await this.pipeline.authenticated.run(call);
       reply.send(await this.answer(principal));
     } catch (error) {
+      this.decisions.refused(call, error);
       sendHttpError(reply, error);
     }
   }

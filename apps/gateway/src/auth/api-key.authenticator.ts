@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import passport from 'passport';
-import { Clock, CLOCK, DomainError, ErrorCode } from '@keygate/contracts';
+import { Clock, CLOCK, DomainError, ErrorCode, refusedFor } from '@keygate/contracts';
 import { Permission, assertPermitted } from '../authorization/route-permission';
 import { GatewayMetrics } from '../metrics/gateway.metrics';
 import { ProjectionService } from '../projection/projection.service';
@@ -91,7 +91,14 @@ export class ApiKeyAuthenticator {
       );
     }
     const principal = this.verifier.verify(credential.token, request.clientIp, this.clock.now());
-    assertPermitted(principal.key, permissions, request.method);
+    try {
+      assertPermitted(principal.key, permissions, request.method);
+    } catch (error) {
+      throw refusedFor(error as Error, {
+        keyId: principal.key.id,
+        accountId: principal.account.id,
+      });
+    }
     return principal;
   }
 }

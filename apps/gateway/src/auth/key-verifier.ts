@@ -3,6 +3,7 @@ import {
   KeyRecord,
   previousSecretValidAt,
   recordStatusAt,
+  refusedFor,
   UnauthorizedError,
 } from '@keygate/contracts';
 import { hash } from 'node:crypto';
@@ -63,7 +64,26 @@ export class KeyVerifier {
       this.hmacs.set(digest, hmac);
     }
     const { key } = match;
-    if (match.viaPreviousSecret && !previousSecretValidAt(key, now)) {
+    try {
+      return this.principalOf(key, match.viaPreviousSecret, clientIp, now);
+    } catch (error) {
+      // The decision log names the key it refused.
+      const detail = error instanceof ForbiddenError && error.reason === 'host_not_allowed';
+      throw refusedFor(error as Error, {
+        keyId: key.id,
+        accountId: key.accountId,
+        ...(detail && { detail: { address: clientIp } }),
+      });
+    }
+  }
+
+  private principalOf(
+    key: KeyRecord,
+    viaPreviousSecret: boolean,
+    clientIp: string,
+    now: Date,
+  ): Principal {
+    if (viaPreviousSecret && !previousSecretValidAt(key, now)) {
       throw new UnauthorizedError(
         'This API key was regenerated and its previous secret is no longer valid',
         'previous_secret_expired',

@@ -20,6 +20,7 @@ import { AccountConcurrency } from '../edge/account-concurrency';
 import { GatewayMetrics } from '../metrics/gateway.metrics';
 import { QuotaAdmission } from '../quota/quota-admission';
 import { ForwardedCall } from './forwarded-call';
+import { DecisionRecorder } from '../decisions/decision-recorder';
 import { UpstreamProxy } from '../proxy/upstream.proxy';
 
 const principal = { account: { id: 'a1' }, key: { id: 'k1' } } as unknown as Principal;
@@ -45,6 +46,7 @@ function setup(
 ) {
   const steps: string[] = [];
   const outcomes: string[] = [];
+  const recorded: string[] = [];
   const step = (name: keyof typeof fail) => {
     steps.push(name);
     if (fail[name]) throw fail[name];
@@ -77,9 +79,12 @@ function setup(
     new ConcurrencySlotStep(concurrency),
     new QuotaAdmissionStep(quota),
   );
-  const call = new ForwardedCall(pipeline, proxy, metrics);
+  const decisions = {
+    refused: (_call: unknown, error: { code?: string }) => recorded.push(error.code ?? ''),
+  } as unknown as DecisionRecorder;
+  const call = new ForwardedCall(pipeline, proxy, metrics, decisions);
   const request = { url: '/api/graphql', method: 'POST', headers: {} } as FastifyRequest;
-  return { call, request, steps, outcomes };
+  return { call, request, steps, outcomes, recorded };
 }
 
 const route = PUBLIC_ROUTES.graphql;
@@ -110,25 +115,27 @@ describe(ForwardedCall.name, () => {
     },
   );
 
-  it('gives the slot back and counts the outcome when the quota refuses', async () => {
+  it('gives the slot back, counts the outcome and records the refusal when the quota refuses', async () => {
     const exceeded = new QuotaExceededError(
       { limit: 10, remaining: 0, resetSeconds: 60 },
       60,
       'starter',
     );
-    const { call, request, steps, outcomes } = setup({ admit: exceeded });
+    const { call, request, steps, outcomes, recorded } = setup({ admit: exceeded });
     const { reply, sent } = fakeReply();
     await call.run(request, reply, route);
     expect(steps).toEqual(['authenticate', 'check', 'acquire', 'admit', 'release']);
     expect(sent.status).toBe(429);
     expect(outcomes).toEqual(['QUOTA_EXCEEDED']);
+    expect(recorded).toEqual(['QUOTA_EXCEEDED']);
   });
 
-  it('leaves counting a failed authentication to the authenticator', async () => {
-    const { call, request, outcomes } = setup({
+  it('leaves counting a failed authentication to the authenticator, and records it', async () => {
+    const { call, request, outcomes, recorded } = setup({
       authenticate: new UnauthorizedError('Unknown API key'),
     });
     await call.run(request, fakeReply().reply, route);
     expect(outcomes).toEqual([]);
+    expect(recorded).toEqual(['UNAUTHORIZED']);
   });
 });

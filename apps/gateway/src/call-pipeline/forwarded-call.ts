@@ -6,6 +6,7 @@ import { AuthenticatedRequest } from '../auth/api-key.authenticator';
 import { GatewayPipeline } from './gateway-pipeline';
 import { GatewayMetrics } from '../metrics/gateway.metrics';
 import { UpstreamProxy } from '../proxy/upstream.proxy';
+import { DecisionRecorder } from '../decisions/decision-recorder';
 
 type ForwardedState = Awaited<ReturnType<GatewayPipeline['forwarded']['run']>>;
 
@@ -20,6 +21,7 @@ export class ForwardedCall {
     private readonly pipeline: GatewayPipeline,
     private readonly proxy: UpstreamProxy,
     private readonly metrics: GatewayMetrics,
+    private readonly decisions: DecisionRecorder,
   ) {}
 
   async run(request: FastifyRequest, reply: FastifyReply, route: PublicRoute): Promise<void> {
@@ -36,6 +38,7 @@ export class ForwardedCall {
       // The authenticator counts its own refusals.
       if (call.principal && error instanceof DomainError)
         this.metrics.requests.inc({ outcome: error.code });
+      this.decisions.refused(call, error);
       sendHttpError(reply, error);
     } finally {
       call.slot?.release();

@@ -8,8 +8,8 @@ import {
   ForbiddenError,
   KeyVerificationAnswer,
   MissingPermissionError,
-  RateLimitedError,
   parseInput,
+  refusalReasonOf,
   verifyKeySchema,
 } from '@keygate/contracts';
 import { sameSecret } from '@keygate/key-secret';
@@ -29,13 +29,6 @@ const REFUSED = {
   expiresAt: null,
   limits: null,
 } as const;
-
-/** Which check a refusal came from, as a verification names it. */
-function reasonOf(error: DomainError): string {
-  if ('reason' in error && typeof error.reason === 'string') return error.reason;
-  if (error instanceof RateLimitedError) return `${error.refusal.scope}_rate_limited`;
-  return error.code.toLowerCase();
-}
 
 /**
  * POST /api/v1/keys/verify, for services that do not sit behind the gateway: is this key good for
@@ -76,7 +69,7 @@ export class KeyVerification {
         throw new MissingPermissionError(`${permission.resource}:${permission.action}`);
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      return { ...REFUSED, code: error.code, reason: reasonOf(error) };
+      return { ...REFUSED, code: error.code, reason: refusalReasonOf(error) };
     }
     const counted = await this.quota.count(principal, request.cost);
     const { key, account } = principal;
@@ -84,7 +77,7 @@ export class KeyVerification {
     return {
       valid: refusal === null,
       code: refusal?.code ?? 'VALID',
-      reason: refusal ? reasonOf(refusal) : null,
+      reason: refusal ? refusalReasonOf(refusal) : null,
       keyId: key.id,
       accountId: account.id,
       plan: account.plan,

@@ -25,7 +25,7 @@ export class ForbiddenError extends DomainError {
 
 /** An API key without the permission a call needs, named in the message: 403. */
 export class MissingPermissionError extends ForbiddenError {
-  constructor(describedPermission: string) {
+  constructor(readonly describedPermission: string) {
     super(
       `This API key may not do that (missing permission: ${describedPermission})`,
       'missing_permission',
