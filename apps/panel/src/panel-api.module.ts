@@ -4,6 +4,7 @@ import { AuditModule } from './audit/audit.module';
 import { KeysModule } from './keys/keys.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { UsageModule } from './usage/usage.module';
+import { DecisionsModule } from './decisions/decisions.module';
 import { UsersModule } from './users/users.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
@@ -18,6 +19,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     UsersModule,
     KeysModule,
     UsageModule,
+    DecisionsModule,
     AuditModule,
     WebhooksModule,
   ],

@@ -6,6 +6,7 @@ import { AlertsModule } from './alerts/alerts.module';
 import { DashboardsModule } from './dashboards/dashboards.module';
 import { HealthController } from './health/health.controller';
 import { LedgerUpgradeModule } from './ledger-upgrade/ledger-upgrade.module';
+import { DecisionsModule } from './decisions/decisions.module';
 import { APP_FILTER } from '@nestjs/core';
 
 /** Dashboards, daily rollups, quota alerts and key housekeeping of the rolling 30-day ledger. */
@@ -19,6 +20,7 @@ import { APP_FILTER } from '@nestjs/core';
     RollupsModule,
     AlertsModule,
     LedgerUpgradeModule,
+    DecisionsModule,
   ],
   controllers: [HealthController],
   providers: [{ provide: APP_FILTER, useClass: RpcErrorFilter }],

@@ -28,7 +28,7 @@ export class HousekeepingQueue implements OnApplicationBootstrap, OnApplicationS
     this.jobs = new UsageJobQueue(this.config, HOUSEKEEPING_QUEUE, async () => {
       const report = await this.housekeeping.run(this.clock.now().getTime());
       this.logger.log(
-        `${report.carriedLedgerKeys} ledger keys carried from kg:, ${report.accounts} accounts, ${report.flagged} keys unused for 30 days, ${report.trimmedDays} old key days trimmed`,
+        `${report.carriedLedgerKeys} ledger keys carried from kg:, ${report.accounts} accounts, ${report.flagged} keys unused for 30 days, ${report.trimmedDays} old key days trimmed, ${report.prunedDecisions} old decisions deleted`,
       );
       return report;
     });

@@ -18,6 +18,7 @@ import {
   noticeStreamId,
 } from '@keygate/contracts';
 import {
+  DAY_MS,
   DAYS_KEPT_PAST_WINDOW,
   QuotaLedger,
   WINDOW_DAYS,
@@ -25,6 +26,7 @@ import {
   windowStartDay,
 } from '@keygate/usage';
 import { LegacyLedgerUpgrade } from '../ledger-upgrade/legacy-ledger.upgrade';
+import { DecisionLogRepository } from '../decisions/decision-log.repository';
 import { KeyServiceClient } from '../rpc/key-service.client';
 import { KEY_FLAG_COLLECTION, KeyFlagDocument, keyFlagSchema } from './key-flag.schema';
 import { unusedKeyIds } from './unused-keys';
@@ -35,6 +37,8 @@ export interface HousekeepingReport {
   accounts: number;
   flagged: number;
   trimmedDays: number;
+  /** Decision log records past DECISION_RETENTION_DAYS, deleted. */
+  prunedDecisions: number;
 }
 
 /**
@@ -55,7 +59,8 @@ export class KeyHousekeeping {
     @Inject(MONGO) connection: Connection,
     private readonly keyService: KeyServiceClient,
     private readonly ledgerUpgrade: LegacyLedgerUpgrade,
-    @Inject(KEYGATE_CONFIG) config: UsageServiceConfig,
+    private readonly decisionLog: DecisionLogRepository,
+    @Inject(KEYGATE_CONFIG) private readonly config: UsageServiceConfig,
   ) {
     this.flags = connection.model<KeyFlagDocument>(KEY_FLAG_COLLECTION, keyFlagSchema);
     this.ledger = new QuotaLedger(redis, config.redisNamespace);
@@ -70,6 +75,7 @@ export class KeyHousekeeping {
       accounts: 0,
       flagged: 0,
       trimmedDays: 0,
+      prunedDecisions: 0,
     };
     // Accounts from the projection checkpoint, in pages: no reply grows with the number of keys.
     const accountIds: string[] = [];
@@ -79,6 +85,9 @@ export class KeyHousekeeping {
       report.flagged += await this.flagUnusedKeys(accountId, nowMs);
     }
     report.trimmedDays = await this.trimKeyDays(dayIndexOf(nowMs));
+    report.prunedDecisions = await this.decisionLog.prune(
+      new Date(nowMs - this.config.decisionRetentionDays * DAY_MS),
+    );
     return report;
   }
 

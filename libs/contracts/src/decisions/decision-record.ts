@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { DomainError } from '../errors/domain-error';
 import { MissingPermissionError } from '../errors/http-errors';
 import { QuotaExceededError, RateLimitedError } from '../errors/quota-errors';
@@ -74,4 +75,38 @@ export function refusalDetailOf(error: DomainError): Record<string, string | num
       windowSeconds: error.refusal.windowSeconds,
     };
   return {};
+}
+
+const id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id');
+
+/** One call's records by its X-Request-Id, in the caller's account. */
+export const decisionByRequestSchema = z
+  .object({
+    accountId: id,
+    requestId: z.string().regex(/^[A-Za-z0-9._:-]{8,128}$/, 'must be a request id'),
+  })
+  .strict();
+
+/** A key's refusals, newest first: `cursor` is the previous page's `nextCursor`. */
+export const keyDecisionsQuerySchema = z
+  .object({
+    accountId: id,
+    keyId: id,
+    code: z
+      .string()
+      .regex(/^[A-Z_]{1,64}$/, 'must be an error code')
+      .optional(),
+    from: z.string().datetime({ offset: true }).optional(),
+    to: z.string().datetime({ offset: true }).optional(),
+    cursor: z
+      .string()
+      .regex(/^\d+-\d+$/, 'must be a nextCursor')
+      .optional(),
+    limit: z.coerce.number().int().min(1).max(200).default(50),
+  })
+  .strict();
+
+export interface DecisionPage {
+  decisions: DecisionRecord[];
+  nextCursor: string | null;
 }

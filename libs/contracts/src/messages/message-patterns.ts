@@ -39,5 +39,7 @@ export const UsageServicePattern = {
   AccountUsage: 'usage.account',
   KeyUsage: 'usage.key',
   KeysUsage: 'usage.keys',
+  DecisionsByRequest: 'decisions.by-request',
+  KeyDecisions: 'decisions.of-key',
   Health: 'usage-service.health',
 } as const;

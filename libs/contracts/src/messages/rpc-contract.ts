@@ -39,6 +39,12 @@ import {
 import { EventPage } from '../events/event-envelope';
 import { GatewayView, RevocationPropagation } from '../gateways/gateway-registry';
 import {
+  DecisionPage,
+  DecisionRecord,
+  decisionByRequestSchema,
+  keyDecisionsQuerySchema,
+} from '../decisions/decision-record';
+import {
   RotatedWebhookSecret,
   WebhookDeliveryView,
   WebhookView,
@@ -131,6 +137,8 @@ export const USAGE_SERVICE_MESSAGES = {
   [UsageServicePattern.AccountUsage]: message<UsageSeries>()(accountUsageQuerySchema),
   [UsageServicePattern.KeyUsage]: message<UsageSeries>()(keyUsageQuerySchema),
   [UsageServicePattern.KeysUsage]: message<KeyUsageSummary[]>()(accountUsageQuerySchema),
+  [UsageServicePattern.DecisionsByRequest]: message<DecisionRecord[]>()(decisionByRequestSchema),
+  [UsageServicePattern.KeyDecisions]: message<DecisionPage>()(keyDecisionsQuerySchema),
   [UsageServicePattern.Health]: message<{ status: 'ok'; service: 'usage-service' }>()(noRequest),
 } as const satisfies Record<PatternOf<typeof UsageServicePattern>, AnyMessage>;
 

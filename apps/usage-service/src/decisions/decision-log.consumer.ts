@@ -1,0 +1,107 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
+import { hostname } from 'node:os';
+import { KEYGATE_CONFIG, UsageServiceConfig } from '@keygate/config';
+import { DECISION_FIELD, DecisionRecord, decisionStreamKey } from '@keygate/contracts';
+import { RedisClient, closeRedis, createRedis } from '@keygate/connections';
+import { DecisionDocument } from './decision.schema';
+import { DecisionLogRepository } from './decision-log.repository';
+
+const GROUP = 'keygate-decision-log';
+const BLOCK_MS = 1000;
+const COUNT = 500;
+/** An entry another consumer read and has not acknowledged for this long is taken over. */
+const CLAIM_AFTER_MS = 30_000;
+
+/**
+ * Stores the gateways' refusal records in MongoDB, from the decisions stream through a consumer
+ * group: an entry is acknowledged once stored, and stored under its entry id, so one read again
+ * (a crash before the ack, another usage service taking it over) is not stored twice.
+ */
+@Injectable()
+export class DecisionLogConsumer implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(DecisionLogConsumer.name);
+  private readonly stream: string;
+  private readonly consumer = `usage-service@${hostname()}:${process.pid}`;
+  private reader?: RedisClient;
+  private running = false;
+  private loop: Promise<void> | null = null;
+
+  constructor(
+    @Inject(KEYGATE_CONFIG) private readonly config: UsageServiceConfig,
+    private readonly log: DecisionLogRepository,
+  ) {
+    this.stream = decisionStreamKey(config.redisNamespace);
+  }
+
+  onApplicationBootstrap(): void {
+    this.reader = createRedis(this.config.redisUrl, 'keygate-decision-log', {
+      maxRetriesPerRequest: null,
+    });
+    this.reader.on('error', () => undefined);
+    this.running = true;
+    this.loop = this.follow();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.running = false;
+    // A blocked read fails at once on disconnect; the loop then ends.
+    if (this.reader) await closeRedis(this.reader, 200);
+    await this.loop;
+  }
+
+  private async follow(): Promise<void> {
+    await this.reader!.xgroup('CREATE', this.stream, GROUP, '0', 'MKSTREAM').catch(
+      (error: Error) => {
+        if (!/BUSYGROUP/.test(error.message)) throw error;
+      },
+    );
+    while (this.running) {
+      try {
+        const [, claimed] = (await this.reader!.xautoclaim(
+          this.stream,
+          GROUP,
+          this.consumer,
+          CLAIM_AFTER_MS,
+          '0',
+          'COUNT',
+          COUNT,
+        )) as [string, Array<[string, string[]]>];
+        if (claimed.length > 0) await this.store(claimed);
+        const reply = (await this.reader!.xreadgroup(
+          'GROUP',
+          GROUP,
+          this.consumer,
+          'COUNT',
+          COUNT,
+          'BLOCK',
+          BLOCK_MS,
+          'STREAMS',
+          this.stream,
+          '>',
+        )) as Array<[string, Array<[string, string[]]>]> | null;
+        if (reply) await this.store(reply[0][1]);
+      } catch (error) {
+        if (!this.running) return;
+        this.logger.warn(`decision log: ${(error as Error).message}`);
+        await new Promise((retry) => setTimeout(retry, 500));
+      }
+    }
+  }
+
+  private async store(entries: Array<[string, string[] | null]>): Promise<void> {
+    const documents: DecisionDocument[] = [];
+    for (const [id, fields] of entries) {
+      if (!fields) continue; // trimmed away meanwhile
+      const record = JSON.parse(fields[fields.indexOf(DECISION_FIELD) + 1]) as DecisionRecord;
+      documents.push({ ...record, _id: id, at: new Date(record.at) });
+    }
+    await this.log.insertOnce(documents);
+    await this.reader!.xack(this.stream, GROUP, ...entries.map(([id]) => id));
+  }
+}
