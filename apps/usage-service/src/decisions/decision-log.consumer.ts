@@ -31,6 +31,9 @@ export class DecisionLogConsumer implements OnApplicationBootstrap, OnApplicatio
   private reader?: RedisClient;
   private running = false;
   private loop: Promise<void> | null = null;
+  // Settles on shutdown: a command queued while Redis is away may never settle by itself.
+  private stop!: () => void;
+  private readonly stopping = new Promise<void>((resolve) => (this.stop = resolve));
 
   constructor(
     @Inject(KEYGATE_CONFIG) private readonly config: UsageServiceConfig,
@@ -50,48 +53,67 @@ export class DecisionLogConsumer implements OnApplicationBootstrap, OnApplicatio
 
   async onApplicationShutdown(): Promise<void> {
     this.running = false;
-    // A blocked read fails at once on disconnect; the loop then ends.
+    this.stop();
+    await this.loop?.catch(() => undefined);
     if (this.reader) await closeRedis(this.reader, 200);
-    await this.loop;
   }
 
   private async follow(): Promise<void> {
-    await this.reader!.xgroup('CREATE', this.stream, GROUP, '0', 'MKSTREAM').catch(
-      (error: Error) => {
-        if (!/BUSYGROUP/.test(error.message)) throw error;
-      },
-    );
+    let grouped = false;
     while (this.running) {
       try {
-        const [, claimed] = (await this.reader!.xautoclaim(
-          this.stream,
-          GROUP,
-          this.consumer,
-          CLAIM_AFTER_MS,
-          '0',
-          'COUNT',
-          COUNT,
+        if (!grouped) {
+          await this.unlessStopped(
+            this.reader!.xgroup('CREATE', this.stream, GROUP, '0', 'MKSTREAM').catch(
+              (error: Error) => {
+                if (!/BUSYGROUP/.test(error.message)) throw error;
+              },
+            ),
+            undefined,
+          );
+          grouped = true;
+        }
+        const [, claimed] = (await this.unlessStopped(
+          this.reader!.xautoclaim(
+            this.stream,
+            GROUP,
+            this.consumer,
+            CLAIM_AFTER_MS,
+            '0',
+            'COUNT',
+            COUNT,
+          ),
+          ['0-0', []],
         )) as [string, Array<[string, string[]]>];
-        if (claimed.length > 0) await this.store(claimed);
-        const reply = (await this.reader!.xreadgroup(
-          'GROUP',
-          GROUP,
-          this.consumer,
-          'COUNT',
-          COUNT,
-          'BLOCK',
-          BLOCK_MS,
-          'STREAMS',
-          this.stream,
-          '>',
+        if (claimed.length > 0) await this.unlessStopped(this.store(claimed), undefined);
+        const reply = (await this.unlessStopped(
+          this.reader!.xreadgroup(
+            'GROUP',
+            GROUP,
+            this.consumer,
+            'COUNT',
+            COUNT,
+            'BLOCK',
+            BLOCK_MS,
+            'STREAMS',
+            this.stream,
+            '>',
+          ),
+          null,
         )) as Array<[string, Array<[string, string[]]>]> | null;
-        if (reply) await this.store(reply[0][1]);
+        if (reply) await this.unlessStopped(this.store(reply[0][1]), undefined);
       } catch (error) {
         if (!this.running) return;
         this.logger.warn(`decision log: ${(error as Error).message}`);
-        await new Promise((retry) => setTimeout(retry, 500));
+        await Promise.race([new Promise((retry) => setTimeout(retry, 500)), this.stopping]);
       }
     }
+  }
+
+  /** What the command answers, or `otherwise` once the consumer is stopping. */
+  private unlessStopped<T>(command: Promise<T>, otherwise: T): Promise<T> {
+    command.catch(() => undefined);
+    return Promise.race([command, this.stopping.then(() => otherwise)]);
   }
 
   private async store(entries: Array<[string, string[] | null]>): Promise<void> {
@@ -101,6 +123,7 @@ export class DecisionLogConsumer implements OnApplicationBootstrap, OnApplicatio
       const record = JSON.parse(fields[fields.indexOf(DECISION_FIELD) + 1]) as DecisionRecord;
       documents.push({ ...record, _id: id, at: new Date(record.at) });
     }
+    if (!this.running) return; // not acknowledged: read again after the restart
     await this.log.insertOnce(documents);
     await this.reader!.xack(this.stream, GROUP, ...entries.map(([id]) => id));
   }
