@@ -14,3 +14,4 @@ export * from './rpc-answer';
 export * from './close-redis';
 export * from './scan-keys';
 export * from './store-unavailable';
+export * from './stop-signal';

@@ -8,7 +8,7 @@ import {
 import { hostname } from 'node:os';
 import { KEYGATE_CONFIG, UsageServiceConfig } from '@keygate/config';
 import { DECISION_FIELD, DecisionRecord, decisionStreamKey } from '@keygate/contracts';
-import { RedisClient, closeRedis, createRedis } from '@keygate/connections';
+import { RedisClient, StopSignal, closeRedis, createRedis } from '@keygate/connections';
 import { DecisionDocument } from './decision.schema';
 import { DecisionLogRepository } from './decision-log.repository';
 
@@ -29,11 +29,8 @@ export class DecisionLogConsumer implements OnApplicationBootstrap, OnApplicatio
   private readonly stream: string;
   private readonly consumer = `usage-service@${hostname()}:${process.pid}`;
   private reader?: RedisClient;
-  private running = false;
   private loop: Promise<void> | null = null;
-  // Settles on shutdown: a command queued while Redis is away may never settle by itself.
-  private stop!: () => void;
-  private readonly stopping = new Promise<void>((resolve) => (this.stop = resolve));
+  private readonly stopping = new StopSignal();
 
   constructor(
     @Inject(KEYGATE_CONFIG) private readonly config: UsageServiceConfig,
@@ -47,23 +44,21 @@ export class DecisionLogConsumer implements OnApplicationBootstrap, OnApplicatio
       maxRetriesPerRequest: null,
     });
     this.reader.on('error', () => undefined);
-    this.running = true;
     this.loop = this.follow();
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.running = false;
-    this.stop();
+    this.stopping.stop();
     await this.loop?.catch(() => undefined);
     if (this.reader) await closeRedis(this.reader, 200);
   }
 
   private async follow(): Promise<void> {
     let grouped = false;
-    while (this.running) {
+    while (!this.stopping.isStopped) {
       try {
         if (!grouped) {
-          await this.unlessStopped(
+          await this.stopping.unless(
             this.reader!.xgroup('CREATE', this.stream, GROUP, '0', 'MKSTREAM').catch(
               (error: Error) => {
                 if (!/BUSYGROUP/.test(error.message)) throw error;
@@ -73,7 +68,7 @@ export class DecisionLogConsumer implements OnApplicationBootstrap, OnApplicatio
           );
           grouped = true;
         }
-        const [, claimed] = (await this.unlessStopped(
+        const [, claimed] = (await this.stopping.unless(
           this.reader!.xautoclaim(
             this.stream,
             GROUP,
@@ -85,8 +80,8 @@ export class DecisionLogConsumer implements OnApplicationBootstrap, OnApplicatio
           ),
           ['0-0', []],
         )) as [string, Array<[string, string[]]>];
-        if (claimed.length > 0) await this.unlessStopped(this.store(claimed), undefined);
-        const reply = (await this.unlessStopped(
+        if (claimed.length > 0) await this.stopping.unless(this.store(claimed), undefined);
+        const reply = (await this.stopping.unless(
           this.reader!.xreadgroup(
             'GROUP',
             GROUP,
@@ -101,19 +96,13 @@ export class DecisionLogConsumer implements OnApplicationBootstrap, OnApplicatio
           ),
           null,
         )) as Array<[string, Array<[string, string[]]>]> | null;
-        if (reply) await this.unlessStopped(this.store(reply[0][1]), undefined);
+        if (reply) await this.stopping.unless(this.store(reply[0][1]), undefined);
       } catch (error) {
-        if (!this.running) return;
+        if (this.stopping.isStopped) return;
         this.logger.warn(`decision log: ${(error as Error).message}`);
-        await Promise.race([new Promise((retry) => setTimeout(retry, 500)), this.stopping]);
+        await this.stopping.pause(500);
       }
     }
-  }
-
-  /** What the command answers, or `otherwise` once the consumer is stopping. */
-  private unlessStopped<T>(command: Promise<T>, otherwise: T): Promise<T> {
-    command.catch(() => undefined);
-    return Promise.race([command, this.stopping.then(() => otherwise)]);
   }
 
   private async store(entries: Array<[string, string[] | null]>): Promise<void> {
@@ -123,7 +112,7 @@ export class DecisionLogConsumer implements OnApplicationBootstrap, OnApplicatio
       const record = JSON.parse(fields[fields.indexOf(DECISION_FIELD) + 1]) as DecisionRecord;
       documents.push({ ...record, _id: id, at: new Date(record.at) });
     }
-    if (!this.running) return; // not acknowledged: read again after the restart
+    if (this.stopping.isStopped) return; // not acknowledged: read again after the restart
     await this.log.insertOnce(documents);
     await this.reader!.xack(this.stream, GROUP, ...entries.map(([id]) => id));
   }

@@ -8,7 +8,7 @@ import {
 import { hostname } from 'node:os';
 import { CLOCK, Clock, EVENT_STREAM_FIELD, EventEnvelope } from '@keygate/contracts';
 import { KEYGATE_CONFIG, KeyServiceConfig } from '@keygate/config';
-import { closeRedis, createRedis, REDIS, RedisClient } from '@keygate/connections';
+import { closeRedis, createRedis, REDIS, RedisClient, StopSignal } from '@keygate/connections';
 import { WebhookEndpointsRepository } from '../webhook-endpoints.repository';
 import { seqOf } from './delivery-order';
 import { KeyFactsReader } from './key-facts';
@@ -39,10 +39,7 @@ export class WebhookEventConsumer implements OnApplicationBootstrap, OnApplicati
   private readonly consumer = `key-service@${hostname()}`;
   private reader?: RedisClient;
   private loop?: Promise<void>;
-  private stopped = false;
-  // Settles on shutdown: a command queued while Redis is away may never settle by itself.
-  private stop!: () => void;
-  private readonly stopping = new Promise<void>((resolve) => (this.stop = resolve));
+  private readonly stopping = new StopSignal();
 
   constructor(
     @Inject(REDIS) private readonly redis: RedisClient,
@@ -67,15 +64,14 @@ export class WebhookEventConsumer implements OnApplicationBootstrap, OnApplicati
   }
 
   async onApplicationShutdown(): Promise<void> {
-    this.stopped = true;
-    this.stop();
+    this.stopping.stop();
     await this.loop;
     if (this.reader) await closeRedis(this.reader);
   }
 
   private async run(): Promise<void> {
     let backlog = true;
-    while (!this.stopped) {
+    while (!this.stopping.isStopped) {
       try {
         if (backlog) {
           const orphaned = await this.unlessStopped(this.claimOrphaned());
@@ -86,21 +82,17 @@ export class WebhookEventConsumer implements OnApplicationBootstrap, OnApplicati
           await this.handle(await this.unlessStopped(this.read('>', this.config.webhooks.pollMs)));
         }
       } catch (error) {
-        if (this.stopped) return;
+        if (this.stopping.isStopped) return;
         this.logger.warn(`reading events for webhooks: ${(error as Error).message}`);
         backlog = true;
-        await Promise.race([
-          new Promise((resume) => setTimeout(resume, PAUSE_AFTER_ERROR_MS)),
-          this.stopping,
-        ]);
+        await this.stopping.pause(PAUSE_AFTER_ERROR_MS);
       }
     }
   }
 
   /** What the command answers, or nothing once the consumer is stopping. */
   private unlessStopped(command: Promise<StreamEntries>): Promise<StreamEntries> {
-    command.catch(() => undefined);
-    return Promise.race([command, this.stopping.then((): StreamEntries => [])]);
+    return this.stopping.unless(command, []);
   }
 
   private async read(from: '0' | '>', blockMs: number): Promise<StreamEntries> {
