@@ -26,6 +26,25 @@ export function createRedis(
 }
 
 /**
+ * A connection whose commands fail at once while Redis is away, never queued for its return:
+ * for work that has its own answer to an outage (admission failing open, a heartbeat skipped,
+ * records kept for the next flush). Its connection errors are those answers' to give.
+ */
+export function createFailFastRedis(
+  url: string,
+  connectionName: string,
+  extra: RedisOptions = {},
+): RedisClient {
+  const redis = createRedis(url, connectionName, {
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 0,
+    ...extra,
+  });
+  redis.on('error', () => undefined);
+  return redis;
+}
+
+/**
  * A Cluster client whose node connections have `redisOptions`. Writes and reads go to the
  * masters (a replica's copy lags: admission and the projection need the latest). A failed
  * master's slots are asked for again every 100 ms until a replica has taken them over.

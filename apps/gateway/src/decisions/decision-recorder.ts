@@ -17,7 +17,7 @@ import {
   refusalReasonOf,
   refusalSubjectOf,
 } from '@keygate/contracts';
-import { closeRedis, createRedis, RedisClient } from '@keygate/connections';
+import { closeRedis, createFailFastRedis, RedisClient } from '@keygate/connections';
 import { Principal } from '../auth/key-verifier';
 import { permissionForRequest } from '../authorization/permission-for-request';
 import { CanonicalTarget } from '../edge/canonical-target';
@@ -67,11 +67,7 @@ export class DecisionRecorder implements OnApplicationBootstrap, OnApplicationSh
   }
 
   onApplicationBootstrap(): void {
-    this.redis = createRedis(this.config.redisUrl, 'keygate-gateway-decisions', {
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-    });
-    this.redis.on('error', () => undefined);
+    this.redis = createFailFastRedis(this.config.redisUrl, 'keygate-gateway-decisions');
     this.timer = setInterval(() => void this.flush(), FLUSH_MS);
     this.timer.unref();
   }

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { GatewayConfig, KEYGATE_CONFIG } from '@keygate/config';
 import { Cluster } from 'ioredis';
-import { createRedis, RedisClient } from '@keygate/connections';
+import { createFailFastRedis, RedisClient } from '@keygate/connections';
 import { QuotaLedger } from '@keygate/usage';
 import { refusedUnsent } from './admission-batcher';
 
@@ -16,12 +16,9 @@ export class QuotaStore {
   private readonly redis: RedisClient;
 
   constructor(@Inject(KEYGATE_CONFIG) config: GatewayConfig) {
-    this.redis = createRedis(config.redisUrl, 'keygate-gateway-quota', {
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
+    this.redis = createFailFastRedis(config.redisUrl, 'keygate-gateway-quota', {
       commandTimeout: 500,
     });
-    this.redis.on('error', () => undefined);
     this.ledger = new QuotaLedger(this.redis, config.redisNamespace);
   }
 

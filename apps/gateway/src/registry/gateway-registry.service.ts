@@ -14,7 +14,7 @@ import {
   gatewayRegistryKeys,
   presenceFields,
 } from '@keygate/contracts';
-import { closeRedis, createRedis, RedisClient } from '@keygate/connections';
+import { closeRedis, createFailFastRedis, RedisClient } from '@keygate/connections';
 import { ProjectionService } from '../projection/projection.service';
 
 /** Registry entries not refreshed for this long are swept from the index by any gateway. */
@@ -43,11 +43,7 @@ export class GatewayRegistry implements OnApplicationBootstrap, OnApplicationShu
   }
 
   onApplicationBootstrap(): void {
-    this.redis = createRedis(this.config.redisUrl, 'keygate-gateway-registry', {
-      enableOfflineQueue: false,
-      maxRetriesPerRequest: 0,
-    });
-    this.redis.on('error', () => undefined);
+    this.redis = createFailFastRedis(this.config.redisUrl, 'keygate-gateway-registry');
     this.projection.onRevocationApplied((keyId) => void this.applied(keyId));
     this.timer = setInterval(() => void this.beat(), this.config.gatewayHeartbeatMs);
     this.timer.unref();
