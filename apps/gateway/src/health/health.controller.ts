@@ -19,14 +19,8 @@ export class HealthController {
    */
   @Get('health')
   health(@Res() reply: FastifyReply): void {
-    let status = 'ok';
-    if (!this.projection.isReady) status = 'starting';
-    else
-      try {
-        this.projection.assertServing();
-      } catch {
-        status = 'stale';
-      }
+    const state = this.projection.servingState();
+    const status = state === 'serving' ? 'ok' : state;
     reply.status(status === 'ok' ? 200 : 503).send({
       status,
       service: 'gateway',

@@ -74,15 +74,22 @@ export class ProjectionService implements OnApplicationBootstrap, OnApplicationS
   }
 
   /**
-   * Throws SERVICE_UNAVAILABLE while the keys cannot be trusted: not loaded yet, or (with
-   * PROJECTION_MAX_STALENESS_SECONDS) the stream unheard for longer than that, when a revoke
-   * may have been missed.
+   * Whether the keys can be trusted: `starting` before the checkpoint is loaded, `stale` when
+   * (with PROJECTION_MAX_STALENESS_SECONDS) the stream has been unheard for longer than that and
+   * a revoke may have been missed, else `serving`.
    */
-  assertServing(now = Date.now()): void {
-    if (!this.loaded)
-      throw new ServiceUnavailableError('The gateway is still loading its keys; retry shortly');
+  servingState(now = Date.now()): 'starting' | 'stale' | 'serving' {
+    if (!this.loaded) return 'starting';
     const bound = this.config.projectionMaxStalenessSeconds;
-    if (bound > 0 && this.stalenessMs(now) > bound * 1000)
+    return bound > 0 && this.stalenessMs(now) > bound * 1000 ? 'stale' : 'serving';
+  }
+
+  /** Throws SERVICE_UNAVAILABLE unless the keys can be trusted (servingState). */
+  assertServing(now = Date.now()): void {
+    const state = this.servingState(now);
+    if (state === 'starting')
+      throw new ServiceUnavailableError('The gateway is still loading its keys; retry shortly');
+    if (state === 'stale')
       throw new ServiceUnavailableError(
         `The gateway has not heard from the key stream for ${Math.floor(this.stalenessMs(now) / 1000)} s; retry shortly`,
       );
