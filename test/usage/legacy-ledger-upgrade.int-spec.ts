@@ -67,6 +67,7 @@ describe('a ledger left under kg: by versions before 0.2', () => {
       accountId,
       day: today,
       counts: { [readWrite]: 2, [readOnly]: 1 },
+      uses: {},
       lastUsedAt: now,
     });
     expect(replayed).toBe(false);

@@ -64,7 +64,8 @@ export const STEP_ALREADY_COUNTED = 'STEP_ALREADY_COUNTED';
  * KEYS: 1 account day counts, 2 account meta (total, floor, first), 3 last-used,
  *       4 the step's marker bucket, 5..4+m day counts of each distinct key in the batch,
  *       then one hash per rate limit: the account's, then each distinct key's in turn,
- *       then the credits hash of each distinct key that has credits
+ *       then the credits hash of each distinct key that has credits,
+ *       then for each distinct key its uses of today by minute and its uses of today
  * ARGV: 1 today (UTC day index), 2 quota, 3 now (ms, the gateway's), 4 step id,
  *       5 m (distinct keys), 6..5+m their ids,
  *       then ra and ra pairs (limit, window ms) for the account,
@@ -72,8 +73,11 @@ export const STEP_ALREADY_COUNTED = 'STEP_ALREADY_COUNTED';
  *       then for each distinct key 0 (unlimited) or 1 and its credits: set version, set amount,
  *       set period, added since, current refill period, refill mode (0 none, 1 replace, 2 add),
  *       refill amount, cap (-1 none),
+ *       then when the uses expire (s), the minute of the day, L and L distinct labels
+ *       (`resource|action`),
  *       then for each call the 1-based index of its key, then for each call its units (what it
- *       counts: 1 for a forwarded call, a verification's cost; 0 checks and counts nothing)
+ *       counts: 1 for a forwarded call, a verification's cost; 0 checks and counts nothing),
+ *       then for each call the 1-based index of its label
  * Returns {units admitted, used after the step, first day with calls in the window or -1,
  *          day at whose start one more call fits (when the quota refused some) or -1,
  *          Redis's time (ms), then per call 0 admitted / 1 quota / 2 rate limit / 3 credits,
@@ -81,6 +85,10 @@ export const STEP_ALREADY_COUNTED = 'STEP_ALREADY_COUNTED';
  *          then per key with credits what it has left}; or the error STEP_ALREADY_COUNTED for
  *          a step id that already ran or was replayed (the gateway keeps its buffered count, which
  *          the replay then skips).
+ *
+ * Every admitted unit is also counted by what it used: per key, minute and label (field
+ * `minute|resource|action`) and per key and day (field `resource|action`), in the same step as the
+ * ledger's day counts, so the two always agree.
  *
  * `total` is a running sum of the days in [floor, today]. When the window slides, the days that
  * left are subtracted once (or, after a long silence, the window is summed afresh), so a batch
@@ -176,7 +184,14 @@ for j = 1, m do
     cursor = cursor + 1
   end
 end
-local n = (#ARGV - cursor) / 2
+-- What each admitted call used (resource|action), counted per key and minute and per key and day.
+local usesExpireAt = ARGV[cursor + 1]
+local minute = ARGV[cursor + 2]
+local labelCount = tonumber(ARGV[cursor + 3])
+local labels = {}
+for i = 1, labelCount do labels[i] = ARGV[cursor + 3 + i] end
+cursor = cursor + 3 + labelCount
+local n = (#ARGV - cursor) / 3
 
 -- Room for units more: a check of 0 units asks whether one more call would pass.
 local function hasRoom(list, units)
@@ -191,9 +206,11 @@ local k = 0
 local quotaRefused = false
 local codes = {}
 local perKey = {}
+local uses = {}
 for i = 1, n do
   local j = tonumber(ARGV[cursor + i])
   local units = tonumber(ARGV[cursor + n + i])
+  local label = tonumber(ARGV[cursor + 2 * n + i])
   if k + math.max(units, 1) > room then
     codes[i] = 1
     quotaRefused = true
@@ -205,6 +222,10 @@ for i = 1, n do
     codes[i] = 0
     k = k + units
     perKey[j] = (perKey[j] or 0) + units
+    if units > 0 then
+      uses[j] = uses[j] or {}
+      uses[j][label] = (uses[j][label] or 0) + units
+    end
     if credits[j] then credits[j].spent = credits[j].spent + units end
     for _, l in ipairs(accountLimits) do limits[l].added = limits[l].added + units end
     for _, l in ipairs(keyLimits[j]) do limits[l].added = limits[l].added + units end
@@ -220,6 +241,16 @@ if k > 0 then
       redis.call('HINCRBY', KEYS[4 + j], today, count)
       redis.call('HSET', KEYS[3], ARGV[5 + j], ARGV[3])
     end
+  end
+  local usesBase = 4 + m + #limits + #creditKeys
+  for j, byLabel in pairs(uses) do
+    local minuteKey, dayKey = KEYS[usesBase + 2 * j - 1], KEYS[usesBase + 2 * j]
+    for label, count in pairs(byLabel) do
+      redis.call('HINCRBY', minuteKey, minute .. '|' .. labels[label], count)
+      redis.call('HINCRBY', dayKey, labels[label], count)
+    end
+    redis.call('EXPIREAT', minuteKey, usesExpireAt)
+    redis.call('EXPIREAT', dayKey, usesExpireAt)
   end
 end
 redis.call('HSET', KEYS[2], 'total', total, 'floor', floor, 'first', first or -1)
@@ -280,8 +311,10 @@ return result
  * Adds the calls of one step that a gateway admitted while Redis was unreachable (or whose reply
  * it lost), unless the step already ran or was already replayed: its id is in the marker bucket.
  * KEYS: 1 account day counts, 2 account meta, 3 last-used, 4 the step's marker bucket,
- *       5.. day counts of each key
- * ARGV: 1 day, 2 step id, 3 last used (ms), 4 m (keys), 5..4+m key ids, then their counts
+ *       5..4+m day counts of each key, then for each key its uses of the day by minute and in all
+ * ARGV: 1 day, 2 step id, 3 last used (ms), 4 m (keys), 5..4+m key ids, then their counts,
+ *       then when the uses expire (s), then for each key f and f pairs (`minute|resource|action`,
+ *       units)
  */
 export const REPLAY_LUA = `
 if redis.call('HEXISTS', KEYS[4], ARGV[2]) == 1 then return 0 end
@@ -296,6 +329,20 @@ for j = 1, m do
   redis.call('HINCRBY', KEYS[4 + j], day, c)
   local last = tonumber(redis.call('HGET', KEYS[3], ARGV[4 + j])) or 0
   if tonumber(ARGV[3]) > last then redis.call('HSET', KEYS[3], ARGV[4 + j], ARGV[3]) end
+end
+local cursor = 5 + 2 * m
+for j = 1, m do
+  local f = tonumber(ARGV[cursor + 1])
+  for i = 1, f do
+    local field, units = ARGV[cursor + 2 * i], tonumber(ARGV[cursor + 2 * i + 1])
+    redis.call('HINCRBY', KEYS[4 + m + 2 * j - 1], field, units)
+    redis.call('HINCRBY', KEYS[4 + m + 2 * j], string.match(field, '^[^|]*|(.*)$'), units)
+  end
+  if f > 0 then
+    redis.call('EXPIREAT', KEYS[4 + m + 2 * j - 1], ARGV[5 + 2 * m])
+    redis.call('EXPIREAT', KEYS[4 + m + 2 * j], ARGV[5 + 2 * m])
+  end
+  cursor = cursor + 1 + 2 * f
 end
 redis.call('HINCRBY', KEYS[1], day, count)
 local floor = tonumber(redis.call('HGET', KEYS[2], 'floor'))

@@ -6,3 +6,4 @@ export * from './quota-thresholds';
 export * from './quota-alert.job';
 export * from './ledger-keyspace';
 export * from './legacy-ledger-merge';
+export * from './call-uses';

@@ -54,6 +54,16 @@ export class LedgerKeyspace {
     return `${this.tagOf(accountId)}:credits:${keyId}`;
   }
 
+  /** Hash: `minute|resource|action` → one key's admitted calls on one UTC day (minute of the day). */
+  usesByMinuteKey(accountId: string, keyId: string, day: number): string {
+    return `${this.tagOf(accountId)}:uses:${keyId}:${day}:m`;
+  }
+
+  /** Hash: `resource|action` → one key's admitted calls on one UTC day. */
+  usesOfDayKey(accountId: string, keyId: string, day: number): string {
+    return `${this.tagOf(accountId)}:uses:${keyId}:${day}:d`;
+  }
+
   /** Hash of the admission steps that ran in one minute (step id → calls), kept 15 minutes. */
   stepBucket(accountId: string, stepId: string): string {
     return `${this.tagOf(accountId)}:steps:${stepId.slice(0, stepId.indexOf('.'))}`;

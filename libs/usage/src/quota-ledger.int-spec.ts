@@ -120,6 +120,7 @@ describe(QuotaLedger.name, () => {
       accountId: id,
       day: dayIndexOf(noon),
       counts: { k: 7 },
+      uses: {},
       lastUsedAt: noon + 1,
     };
     expect(await ledger.replayStep(step)).toBe(true);
@@ -135,6 +136,7 @@ describe(QuotaLedger.name, () => {
       accountId: id,
       day: dayIndexOf(noon),
       counts: { k: 3, k2: 1 },
+      uses: {},
       lastUsedAt: noon,
     });
     expect((await ledger.admit(id, 'k', 100, noon + 1)).used).toBe(5);
@@ -156,6 +158,7 @@ describe(QuotaLedger.name, () => {
       accountId: id,
       day: dayIndexOf(noon),
       counts: { k: 3 },
+      uses: {},
       lastUsedAt: noon,
     });
     await expect(
@@ -179,6 +182,7 @@ describe(QuotaLedger.name, () => {
       accountId: id,
       day: dayIndexOf(noon),
       counts: { k: 2 },
+      uses: {},
       lastUsedAt: noon,
     };
     expect(await ledger.replayStep(replay)).toBe(false);

@@ -8,8 +8,9 @@ import {
   creditPeriodStart,
 } from '@keygate/contracts';
 import { ADMIT_LUA, CREDITS_LEFT_LUA, REPLAY_LUA } from './admission.lua';
+import { UNLABELLED_CALL, minuteOfDay } from './call-uses';
 import { LedgerKeyspace } from './ledger-keyspace';
-import { WINDOW_DAYS, dayIndexOf, startOfDay, windowStartDay } from './rolling-window';
+import { DAY_MS, WINDOW_DAYS, dayIndexOf, startOfDay, windowStartDay } from './rolling-window';
 
 /** The rate limit that refused a call, and when one more call fits under it. */
 export interface RateLimitRefusal extends RateLimit {
@@ -45,6 +46,8 @@ export interface CallingKey {
   credits?: KeyCredits | null;
   /** What this call counts against every limit: 1 when absent; 0 checks without counting. */
   cost?: number;
+  /** What the call used (`resource|action`, callLabel), counted per minute: unlabelled when absent. */
+  label?: string;
 }
 
 /** Calls of keys with no rate limits of their own. */
@@ -68,6 +71,8 @@ export interface BufferedStep {
   day: number;
   /** Calls per key id. */
   counts: Record<string, number>;
+  /** The same calls per key id, by what they used: `minute|resource|action` → calls. */
+  uses: Record<string, Record<string, number>>;
   lastUsedAt: number;
 }
 
@@ -153,7 +158,15 @@ export class QuotaLedger {
   private readonly redis: LedgerRedis;
   readonly keyspace: LedgerKeyspace;
 
-  constructor(redis: RedisClient, namespace: string) {
+  /**
+   * `usesKeptDays`: how long the per-minute and per-day counts of what calls used are kept after
+   * their day (DECISION_RETENTION_DAYS).
+   */
+  constructor(
+    redis: RedisClient,
+    namespace: string,
+    private readonly usesKeptDays = 30,
+  ) {
     this.keyspace = new LedgerKeyspace(namespace);
     if (!('keygateAdmit' in redis)) {
       // EVALSHA with a fallback to EVAL: the script is sent once per connection. The admission
@@ -206,8 +219,17 @@ export class QuotaLedger {
       ...list.flatMap((l) => [l.limit, l.windowSeconds * 1000]),
     ];
     const today = dayIndexOf(nowMs);
+    const labels: string[] = [];
+    const labelIndex = new Map<string, number>();
+    const labelOf = (call: CallingKey) => {
+      const label = call.label ?? UNLABELLED_CALL;
+      let index = labelIndex.get(label);
+      if (index === undefined) labelIndex.set(label, (index = labels.push(label)));
+      return index;
+    };
+    const callLabels = calls.map(labelOf);
     const reply = await this.redis.keygateAdmit(
-      4 + distinct.length + limitKeys.length + creditKeys.length,
+      4 + distinct.length * 3 + limitKeys.length + creditKeys.length,
       keys.days,
       keys.meta,
       keys.lastUsed,
@@ -215,6 +237,7 @@ export class QuotaLedger {
       ...distinct.map((call) => this.keyspace.keysOf(accountId, call.id).keyDays),
       ...limitKeys,
       ...creditKeys,
+      ...distinct.flatMap((call) => this.usesKeys(accountId, call.id, today)),
       today,
       limits.quota,
       nowMs,
@@ -224,8 +247,13 @@ export class QuotaLedger {
       ...limitArgs(limits.rateLimits),
       ...distinct.flatMap((call) => limitArgs(call.rateLimits)),
       ...distinct.flatMap((call) => creditArgs(call.credits, nowMs)),
+      this.usesExpireAt(today),
+      minuteOfDay(nowMs),
+      labels.length,
+      ...labels,
       ...calls.map((call) => indexOf.get(call.id)!),
       ...calls.map((call) => call.cost ?? 1),
+      ...callLabels,
     );
     const [admittedCount, usedAfter, first, roomDay, at] = reply;
     const codes = reply.slice(5, 5 + calls.length);
@@ -291,20 +319,39 @@ export class QuotaLedger {
     const keys = this.keyspace.keysOf(step.accountId);
     const keyIds = Object.keys(step.counts);
     const applied = await this.redis.keygateReplay(
-      4 + keyIds.length,
+      4 + keyIds.length * 3,
       keys.days,
       keys.meta,
       keys.lastUsed,
       this.keyspace.stepBucket(step.accountId, step.stepId),
       ...keyIds.map((id) => this.keyspace.keysOf(step.accountId, id).keyDays),
+      ...keyIds.flatMap((id) => this.usesKeys(step.accountId, id, step.day)),
       step.day,
       step.stepId,
       step.lastUsedAt,
       keyIds.length,
       ...keyIds,
       ...keyIds.map((id) => step.counts[id]),
+      this.usesExpireAt(step.day),
+      ...keyIds.flatMap((id) => {
+        const uses = Object.entries(step.uses[id] ?? {});
+        return [uses.length, ...uses.flat()];
+      }),
     );
     return applied === 1;
+  }
+
+  /** A key's uses of one day: by minute, then in all (the admission and the replay count both). */
+  private usesKeys(accountId: string, keyId: string, day: number): string[] {
+    return [
+      this.keyspace.usesByMinuteKey(accountId, keyId, day),
+      this.keyspace.usesOfDayKey(accountId, keyId, day),
+    ];
+  }
+
+  /** When a day's uses expire (s): the retention after the day ends. */
+  private usesExpireAt(day: number): number {
+    return ((day + 1) * DAY_MS) / 1000 + this.usesKeptDays * 86_400;
   }
 
   /** Day counts of the account (or of one key) for the window ending on `today`. */

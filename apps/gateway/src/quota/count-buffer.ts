@@ -1,4 +1,4 @@
-import { BufferedStep, newStepId, stepIdTime } from '@keygate/usage';
+import { BufferedStep, UNLABELLED_CALL, minuteOfDay, newStepId, stepIdTime } from '@keygate/usage';
 
 /**
  * Calls admitted without Redis's answer, as steps to replay. A step that may have run in Redis
@@ -26,6 +26,8 @@ export class CountBuffer {
     nowMs: number,
     /** What the call counts (a verification's cost); 1 for a forwarded call. */
     units = 1,
+    /** What it used (`resource|action`), counted with it per minute. */
+    label = UNLABELLED_CALL,
   ): boolean {
     const id = stepId ?? `${accountId}|${day}`;
     let step = this.open.get(id) ?? (stepId ? this.taken.get(stepId) : undefined);
@@ -34,10 +36,13 @@ export class CountBuffer {
         this.dropped += 1;
         return false;
       }
-      step = { stepId: stepId ?? '', accountId, day, counts: {}, lastUsedAt: nowMs };
+      step = { stepId: stepId ?? '', accountId, day, counts: {}, uses: {}, lastUsedAt: nowMs };
       this.open.set(id, step);
     }
     step.counts[keyId] = (step.counts[keyId] ?? 0) + units;
+    const uses = (step.uses[keyId] ??= {});
+    const field = `${minuteOfDay(nowMs)}|${label}`;
+    uses[field] = (uses[field] ?? 0) + units;
     step.lastUsedAt = Math.max(step.lastUsedAt, nowMs);
     return true;
   }

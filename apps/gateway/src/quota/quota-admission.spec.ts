@@ -82,29 +82,34 @@ function setup({ limit = 3, failMode = 'open' as 'open' | 'closed', quotaEnabled
     afterAdmission: (_a: string, used: number, max: number) => alerts.push([used, max]),
   } as unknown as QuotaAlertProducer;
   const store = { ledger, close: () => (closed = true) } as unknown as QuotaStore;
-  const quota = new QuotaAdmission(config, new ManualClock(), metrics, producer, store);
+  const clock = new ManualClock(new Date('2026-03-01T10:15:30Z'));
+  const quota = new QuotaAdmission(config, clock, metrics, producer, store);
   return { quota, ledger, alerts, storeErrors, isClosed: () => closed };
 }
+
+const PRODUCT_READ = 'product|read';
 
 describe(QuotaAdmission.name, () => {
   it('admits within the plan’s limit, answering RateLimit headers and raising alerts', async () => {
     const { quota, alerts } = setup({ limit: 3 });
-    const { responseHeaders: headers } = await quota.admit(principal());
+    const { responseHeaders: headers } = await quota.admit(principal(), PRODUCT_READ);
     expect(headers).toMatchObject({ 'ratelimit-limit': '3', 'ratelimit-remaining': '2' });
     expect(alerts).toEqual([[1, 3]]);
   });
 
   it('refuses past the limit with QUOTA_EXCEEDED and when to retry', async () => {
     const { quota } = setup({ limit: 1 });
-    await quota.admit(principal());
-    const refusal = await quota.admit(principal()).catch((error: unknown) => error);
+    await quota.admit(principal(), PRODUCT_READ);
+    const refusal = await quota.admit(principal(), PRODUCT_READ).catch((error: unknown) => error);
     expect(refusal).toBeInstanceOf(QuotaExceededError);
     expect((refusal as QuotaExceededError).retryAfterSeconds).toBe(3600);
   });
 
   it('admits calls of one turn in arrival order, in one step', async () => {
     const { quota, ledger } = setup({ limit: 2 });
-    const results = await Promise.allSettled([1, 2, 3].map((i) => quota.admit(principal(`k${i}`))));
+    const results = await Promise.allSettled(
+      [1, 2, 3].map((i) => quota.admit(principal(`k${i}`), PRODUCT_READ)),
+    );
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'rejected']);
     expect(ledger.ranSteps.size).toBe(1);
   });
@@ -112,7 +117,7 @@ describe(QuotaAdmission.name, () => {
   it('fails open when Redis refuses the step: admits, buffers, and replays it once', async () => {
     const { quota, ledger, storeErrors, isClosed } = setup();
     ledger.outage = 'refused before sending';
-    await expect(quota.admit(principal())).resolves.toEqual({
+    await expect(quota.admit(principal(), PRODUCT_READ)).resolves.toEqual({
       responseHeaders: { 'ratelimit-limit': '3' },
       at: null,
     });
@@ -121,6 +126,8 @@ describe(QuotaAdmission.name, () => {
     ledger.outage = 'none';
     await quota.onApplicationShutdown(); // replays what is buffered, then closes the store
     expect(ledger.used).toBe(1);
+    // What the call used is replayed with it, per minute, so the two still agree.
+    expect(Object.values(ledger.replayed[0].uses)).toEqual([{ [`615|${PRODUCT_READ}`]: 1 }]); // 10:15
     expect(quota.bufferedSteps).toBe(0);
     expect(isClosed()).toBe(true);
   });
@@ -128,7 +135,7 @@ describe(QuotaAdmission.name, () => {
   it('replays a step whose reply was lost under its own id, so it is not counted twice', async () => {
     const { quota, ledger } = setup();
     ledger.outage = 'reply lost';
-    await quota.admit(principal());
+    await quota.admit(principal(), PRODUCT_READ);
     expect(ledger.used).toBe(1); // the step ran; only its answer was lost
     ledger.outage = 'none';
     await quota.onApplicationShutdown();
@@ -139,19 +146,22 @@ describe(QuotaAdmission.name, () => {
   it('fails closed when so configured: 503, nothing buffered', async () => {
     const { quota, ledger } = setup({ failMode: 'closed' });
     ledger.outage = 'refused before sending';
-    await expect(quota.admit(principal())).rejects.toThrow(ServiceUnavailableError);
+    await expect(quota.admit(principal(), PRODUCT_READ)).rejects.toThrow(ServiceUnavailableError);
     expect(quota.bufferedSteps).toBe(0);
   });
 
   it('admits everything without a step when the quota is off', async () => {
     const { quota, ledger } = setup({ quotaEnabled: false });
-    await expect(quota.admit(principal())).resolves.toEqual({ responseHeaders: {}, at: null });
+    await expect(quota.admit(principal(), PRODUCT_READ)).resolves.toEqual({
+      responseHeaders: {},
+      at: null,
+    });
     expect(ledger.ranSteps.size).toBe(0);
   });
 
   it('answers usage uncounted, calls of one account sharing one read', async () => {
     const { quota, ledger } = setup({ limit: 3 });
-    await quota.admit(principal());
+    await quota.admit(principal(), PRODUCT_READ);
     const answers = await Promise.all([quota.usage(principal()), quota.usage(principal())]);
     expect(answers).toEqual([
       { used: 1, limit: 3, remaining: 2 },

@@ -111,8 +111,8 @@ export class QuotaAdmission implements OnApplicationBootstrap, OnApplicationShut
    * CREDITS_EXHAUSTED or SERVICE_UNAVAILABLE. With QUOTA_ENABLED=false only rate limits and
    * credits are checked, and only calls under one take a step.
    */
-  async admit(principal: Principal): Promise<AdmittedCall> {
-    const counted = await this.count(principal, 1);
+  async admit(principal: Principal, label: string): Promise<AdmittedCall> {
+    const counted = await this.count(principal, 1, label);
     if (counted.refusal) throw counted.refusal;
     return counted.call;
   }
@@ -121,8 +121,9 @@ export class QuotaAdmission implements OnApplicationBootstrap, OnApplicationShut
    * Counts `cost` units of the key's calls against every limit, all or nothing (0: checks
    * whether one more call would pass, counting nothing), and answers what happened instead of
    * throwing the refusal: a verification reports it. SERVICE_UNAVAILABLE is still thrown.
+   * `label`: what the call used (`resource|action`), counted with it per minute.
    */
-  async count(principal: Principal, cost: number): Promise<CountedCall> {
+  async count(principal: Principal, cost: number, label: string): Promise<CountedCall> {
     const limits = this.limitsOf(principal.account.plan);
     const { key, account } = principal;
     if (
@@ -137,7 +138,7 @@ export class QuotaAdmission implements OnApplicationBootstrap, OnApplicationShut
     try {
       admission = await this.batcher.admit(
         account.id,
-        cost === 1 ? key : { id: key.id, rateLimits: key.rateLimits, credits: key.credits, cost },
+        { id: key.id, rateLimits: key.rateLimits, credits: key.credits, cost, label },
         limits,
         now,
       );
@@ -146,7 +147,7 @@ export class QuotaAdmission implements OnApplicationBootstrap, OnApplicationShut
       if (this.config.quotaFailMode === 'closed')
         throw new ServiceUnavailableError('The quota store is unavailable; retry shortly');
       const stepId = error instanceof AdmissionStepError && error.mayHaveRun ? error.stepId : null;
-      if (cost > 0) this.buffer.add(stepId, account.id, key.id, dayIndexOf(now), now, cost);
+      if (cost > 0) this.buffer.add(stepId, account.id, key.id, dayIndexOf(now), now, cost, label);
       const call = { responseHeaders: { 'ratelimit-limit': String(limits.quota) }, at: null };
       return { call, refusal: null, admission: null, limits };
     }

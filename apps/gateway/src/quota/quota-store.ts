@@ -19,7 +19,7 @@ export class QuotaStore {
     this.redis = createFailFastRedis(config.redisUrl, 'keygate-gateway-quota', {
       commandTimeout: 500,
     });
-    this.ledger = new QuotaLedger(this.redis, config.redisNamespace);
+    this.ledger = new QuotaLedger(this.redis, config.redisNamespace, config.decisionRetentionDays);
   }
 
   /**

@@ -16,7 +16,7 @@ import { sameSecret } from '@keygate/key-secret';
 import { KeyVerifier, Principal } from '../auth/key-verifier';
 import { isPermitted } from '../authorization/route-permission';
 import { ProjectionService } from '../projection/projection.service';
-import { creditsLeftOnWire } from '@keygate/usage';
+import { callLabel, creditsLeftOnWire } from '@keygate/usage';
 import { QuotaAdmission } from '../quota/quota-admission';
 
 const REFUSED = {
@@ -71,7 +71,12 @@ export class KeyVerification {
       if (!(error instanceof DomainError)) throw error;
       return { ...REFUSED, code: error.code, reason: refusalReasonOf(error) };
     }
-    const counted = await this.quota.count(principal, request.cost);
+    // Counted under the permission it vouched for, when it named one: that is what the key used.
+    const { permission } = request;
+    const label = permission
+      ? callLabel(permission.resource, permission.action)
+      : callLabel('@verify', 'verify');
+    const counted = await this.quota.count(principal, request.cost, label);
     const { key, account } = principal;
     const { admission, refusal, limits } = counted;
     return {

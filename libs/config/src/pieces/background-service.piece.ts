@@ -8,8 +8,6 @@ export interface BackgroundServiceConfig {
   usageJobLockMs: number;
   /** How long a revoke waits for every live gateway to apply it before answering `pending`. */
   revokeConfirmTimeoutMs: number;
-  /** How long (days) the decision log keeps a refusal; the daily housekeeping drops older ones. */
-  decisionRetentionDays: number;
 }
 
 /** The RPC services (key service, usage service): their health port and job locks. */
@@ -18,12 +16,10 @@ export const backgroundServicePiece = configPiece({
     HEALTH_PORT: portNumber.optional(),
     USAGE_JOB_LOCK_MS: z.coerce.number().int().min(500).default(30_000),
     REVOKE_CONFIRM_TIMEOUT_MS: z.coerce.number().int().min(0).max(4_000).default(2_000),
-    DECISION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   },
   build: (e): BackgroundServiceConfig => ({
     healthPort: e.HEALTH_PORT ?? null,
     usageJobLockMs: e.USAGE_JOB_LOCK_MS,
     revokeConfirmTimeoutMs: e.REVOKE_CONFIRM_TIMEOUT_MS,
-    decisionRetentionDays: e.DECISION_RETENTION_DAYS,
   }),
 });

@@ -47,6 +47,11 @@ export interface SharedConfig {
   /** After SIGTERM, how long a clean shutdown may take before the process exits anyway. */
   shutdownTimeoutMs: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
+  /**
+   * How long (days) the decision log keeps a refusal (the daily housekeeping drops older ones)
+   * and the per-minute counts of admitted calls (Redis expires them).
+   */
+  decisionRetentionDays: number;
 }
 
 /** `redis-sentinel://[auth@]sentinels/<name>[/db]`, with REDIS_URL's credentials and db. */
@@ -104,6 +109,7 @@ export const sharedPiece = configPiece({
       .default('keygate'),
     SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).default(8_000),
     KEYGATE_LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+    DECISION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   },
   problems: (e) => {
     const plans = e.KEYGATE_PLANS ?? DEFAULT_PLANS;
@@ -139,5 +145,6 @@ export const sharedPiece = configPiece({
     redisNamespace: e.KEYGATE_REDIS_NAMESPACE,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     logLevel: e.KEYGATE_LOG_LEVEL,
+    decisionRetentionDays: e.DECISION_RETENTION_DAYS,
   }),
 });

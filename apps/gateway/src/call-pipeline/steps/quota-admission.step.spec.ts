@@ -1,6 +1,7 @@
 import { QuotaExceededError } from '@keygate/contracts';
 import { Principal } from '../../auth/key-verifier';
 import { QuotaAdmission } from '../../quota/quota-admission';
+import { canonicalTarget } from '../../edge/canonical-target';
 import { QuotaAdmissionStep } from './quota-admission.step';
 
 const principal = {
@@ -8,17 +9,24 @@ const principal = {
   key: { id: 'k1' },
 } as unknown as Principal;
 const slot = { release: () => undefined };
+const request = { method: 'GET' };
+const target = canonicalTarget('/api/v1/content/product/p1');
 
 describe(QuotaAdmissionStep.name, () => {
-  it('adds the RateLimit headers of the admitted call', async () => {
-    const admitted: Principal[] = [];
+  it('counts the call under what it used and adds its RateLimit headers', async () => {
+    const admitted: Array<[Principal, string]> = [];
     const quota = {
-      admit: async (who: Principal) => (admitted.push(who), { 'ratelimit-remaining': '9' }),
+      admit: async (who: Principal, label: string) => (
+        admitted.push([who, label]),
+        { 'ratelimit-remaining': '9' }
+      ),
     } as unknown as QuotaAdmission;
-    await expect(new QuotaAdmissionStep(quota).run({ principal, slot })).resolves.toEqual({
+    await expect(
+      new QuotaAdmissionStep(quota).run({ request, target, principal, slot }),
+    ).resolves.toEqual({
       admission: { 'ratelimit-remaining': '9' },
     });
-    expect(admitted).toEqual([principal]);
+    expect(admitted).toEqual([[principal, 'product|read']]);
   });
 
   it('passes a refusal of the quota on', async () => {
@@ -32,6 +40,8 @@ describe(QuotaAdmissionStep.name, () => {
         throw exceeded;
       },
     } as unknown as QuotaAdmission;
-    await expect(new QuotaAdmissionStep(quota).run({ principal, slot })).rejects.toBe(exceeded);
+    await expect(
+      new QuotaAdmissionStep(quota).run({ request, target, principal, slot }),
+    ).rejects.toBe(exceeded);
   });
 });
