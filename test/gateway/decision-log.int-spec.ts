@@ -62,13 +62,25 @@ describe('the decision log', () => {
       gatewayId: expect.stringMatching(/^gw_/),
     });
 
-    const listed = await client.get(`/keys/${keyId}/decisions`);
-    expect(listed.status).toBe(200);
-    expect(listed.body.decisions.map((d: { code: string }) => d.code)).toEqual([
+    const refusals = await client.get(`/keys/${keyId}/decisions?outcome=refused`);
+    expect(refusals.status).toBe(200);
+    expect(refusals.body.decisions.map((d: { code: string }) => d.code)).toEqual([
       'RATE_LIMITED',
       'FORBIDDEN',
     ]);
-    expect(listed.body.nextCursor).toBeNull();
+    expect(refusals.body.nextCursor).toBeNull();
+    // Without an outcome, the admitted call is there too, counted in its minute.
+    const listed = await client.get(`/keys/${keyId}/decisions`);
+    expect(listed.body.decisions).toHaveLength(3);
+    expect(listed.body.decisions).toContainEqual({
+      outcome: 'admitted',
+      at: expect.stringMatching(/:00\.000Z$/),
+      accountId: expect.any(String),
+      keyId,
+      resource: 'product',
+      action: 'read',
+      calls: 1,
+    });
     const onlyForbidden = await client.get(`/keys/${keyId}/decisions?code=FORBIDDEN&limit=1`);
     expect(onlyForbidden.body.decisions).toHaveLength(1);
     expect(onlyForbidden.body.decisions[0].code).toBe('FORBIDDEN');
@@ -85,6 +97,8 @@ describe('the decision log', () => {
     expect(
       (await housekeeping.run(Date.now() + 31 * DAY_MS)).prunedDecisions,
     ).toBeGreaterThanOrEqual(2);
-    expect((await client.get(`/keys/${keyId}/decisions`)).body.decisions).toEqual([]);
+    expect((await client.get(`/keys/${keyId}/decisions?outcome=refused`)).body.decisions).toEqual(
+      [],
+    );
   });
 });

@@ -104,6 +104,7 @@ const STABLE_OPERATION_IDS = [
   'rotateKey',
   'rotateWebhookSecret',
   'signup',
+  'summarizeKeyDecisions',
   'testWebhook',
   'updateKey',
   'updateWebhook',

@@ -19,7 +19,7 @@ import {
 } from '@keygate/contracts';
 import { closeRedis, createFailFastRedis, RedisClient } from '@keygate/connections';
 import { Principal } from '../auth/key-verifier';
-import { permissionForRequest } from '../authorization/permission-for-request';
+import { callUseOf } from '../authorization/call-label';
 import { CanonicalTarget } from '../edge/canonical-target';
 import { GatewayMetrics } from '../metrics/gateway.metrics';
 import { GatewayRegistry } from '../registry/gateway-registry.service';
@@ -87,7 +87,8 @@ export class DecisionRecorder implements OnApplicationBootstrap, OnApplicationSh
       return;
     }
     const { request, target, principal } = call;
-    const permission = target ? permissionForRequest(request.method, target.path) : null;
+    // Named as the admission step counts admitted calls, so the two add up per resource and action.
+    const use = target ? callUseOf(request.method, target.path) : null;
     const subject = refusalSubjectOf(error);
     this.buffer.push({
       requestId: String(request.headers['x-request-id'] ?? ''),
@@ -97,8 +98,8 @@ export class DecisionRecorder implements OnApplicationBootstrap, OnApplicationSh
       keyId: principal?.key.id ?? subject?.keyId ?? null,
       method: request.method,
       path: target?.path ?? request.url.split('?')[0],
-      resource: permission?.kind === 'content' ? permission.resource : null,
-      action: permission && 'action' in permission ? permission.action : null,
+      resource: use?.resource ?? null,
+      action: use?.action ?? null,
       code: error.code,
       reason: refusalReasonOf(error),
       detail: refusalDetailOf(error),

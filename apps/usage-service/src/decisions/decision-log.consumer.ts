@@ -11,6 +11,7 @@ import { DECISION_FIELD, DecisionRecord, decisionStreamKey } from '@keygate/cont
 import { RedisClient, StopSignal, closeRedis, createRedis } from '@keygate/connections';
 import { DecisionDocument } from './decision.schema';
 import { DecisionLogRepository } from './decision-log.repository';
+import { decisionIdOf } from './decision-order';
 
 const GROUP = 'keygate-decision-log';
 const BLOCK_MS = 1000;
@@ -110,7 +111,7 @@ export class DecisionLogConsumer implements OnApplicationBootstrap, OnApplicatio
     for (const [id, fields] of entries) {
       if (!fields) continue; // trimmed away meanwhile
       const record = JSON.parse(fields[fields.indexOf(DECISION_FIELD) + 1]) as DecisionRecord;
-      documents.push({ ...record, _id: id, at: new Date(record.at) });
+      documents.push({ ...record, _id: decisionIdOf(id), at: new Date(record.at) });
     }
     if (this.stopping.isStopped) return; // not acknowledged: read again after the restart
     await this.log.insertOnce(documents);

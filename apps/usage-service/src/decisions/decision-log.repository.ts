@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Connection, FilterQuery, Model } from 'mongoose';
-import { DecisionPage, DecisionRecord } from '@keygate/contracts';
+import { DecisionRecord } from '@keygate/contracts';
 import { MONGO } from '@keygate/connections';
 import { DecisionDocument, decisionSchema } from './decision.schema';
 
-/** The stored refusals, read for the Panel: by request id, or a key's, newest first. */
+/** The stored refusals, read for the Panel: by request id, a key's newest first, or counted. */
 @Injectable()
 export class DecisionLogRepository {
   private readonly decisions: Model<DecisionDocument>;
@@ -34,36 +34,53 @@ export class DecisionLogRepository {
     return found.map(recordOf);
   }
 
-  async ofKey(query: {
+  /**
+   * A key's refusals in [from, to) stored below `before` (a stored id), newest first: at most
+   * `limit`, each with its stored id.
+   */
+  async refusalsOfKey(query: {
     accountId: string;
     keyId: string;
     code?: string;
-    from?: string;
-    to?: string;
-    cursor?: string;
+    fromMs: number;
+    toMs: number;
+    before?: string;
     limit: number;
-  }): Promise<DecisionPage> {
+  }): Promise<Array<{ id: string; record: DecisionRecord }>> {
     const filter: FilterQuery<DecisionDocument> = {
       accountId: query.accountId,
       keyId: query.keyId,
+      at: { $gte: new Date(query.fromMs), $lt: new Date(query.toMs) },
     };
     if (query.code) filter.code = query.code;
-    if (query.from || query.to)
-      filter.at = {
-        ...(query.from && { $gte: new Date(query.from) }),
-        ...(query.to && { $lt: new Date(query.to) }),
-      };
-    if (query.cursor) filter._id = { $lt: query.cursor };
+    if (query.before) filter._id = { $lt: query.before };
     const found = await this.decisions
       .find(filter)
       .sort({ _id: -1 })
-      .limit(query.limit + 1)
+      .limit(query.limit)
       .lean<DecisionDocument[]>();
-    const page = found.slice(0, query.limit);
-    return {
-      decisions: page.map(recordOf),
-      nextCursor: found.length > query.limit ? page[page.length - 1]._id : null,
-    };
+    return found.map((document) => ({ id: document._id, record: recordOf(document) }));
+  }
+
+  /** A key's refusals in [from, to) counted per resource and action. */
+  async refusalCounts(
+    accountId: string,
+    keyId: string,
+    fromMs: number,
+    toMs: number,
+  ): Promise<Array<{ resource: string | null; action: string | null; calls: number }>> {
+    const groups = await this.decisions.aggregate<{
+      _id: { resource?: string | null; action?: string | null };
+      calls: number;
+    }>([
+      { $match: { accountId, keyId, at: { $gte: new Date(fromMs), $lt: new Date(toMs) } } },
+      { $group: { _id: { resource: '$resource', action: '$action' }, calls: { $sum: 1 } } },
+    ]);
+    return groups.map(({ _id, calls }) => ({
+      resource: _id.resource ?? null,
+      action: _id.action ?? null,
+      calls,
+    }));
   }
 
   /** Drops what is older than the retention: answers how many. */

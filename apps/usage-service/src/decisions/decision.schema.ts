@@ -3,7 +3,10 @@ import { DecisionRecord } from '@keygate/contracts';
 
 export const DECISION_COLLECTION = 'decisions';
 
-/** A refusal as stored: its stream entry id as `_id`, so a record read twice is stored once. */
+/**
+ * A refusal as stored: its stream entry id as `_id` (decisionIdOf: sortable), so a record read
+ * twice is stored once.
+ */
 export type DecisionDocument = Omit<DecisionRecord, 'at'> & { _id: string; at: Date };
 
 export const decisionSchema = new Schema<DecisionDocument>(

@@ -87,26 +87,88 @@ export const decisionByRequestSchema = z
   })
   .strict();
 
-/** A key's refusals, newest first: `cursor` is the previous page's `nextCursor`. */
-export const keyDecisionsQuerySchema = z
+const instant = z.string().datetime({ offset: true });
+const MAX_SPAN_MS = 366 * 24 * 3600 * 1000;
+
+/** `from` before `to`, at most a year apart (a query of the Panel's keeps its own fields). */
+export function withValidSpan<T extends z.ZodObject<z.ZodRawShape>>(
+  schema: T,
+): z.ZodEffects<T> {
+  return schema.refine(
+    (value: { from?: string; to?: string }) =>
+      !value.from ||
+      !value.to ||
+      (Date.parse(value.from) < Date.parse(value.to) &&
+        Date.parse(value.to) - Date.parse(value.from) <= MAX_SPAN_MS),
+    { message: 'must be before to, at most 366 days apart', path: ['from'] },
+  );
+}
+
+export const DECISION_OUTCOMES = ['admitted', 'refused'] as const;
+export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
+
+/**
+ * A key's decisions, newest first: each refusal, and its admitted calls per minute × resource ×
+ * action; `outcome` keeps one kind, `code` refusals of one code. `cursor` is the previous page's
+ * `nextCursor`.
+ */
+export const keyDecisionsQueryFields = z
   .object({
     accountId: id,
     keyId: id,
+    outcome: z.enum(DECISION_OUTCOMES).optional(),
     code: z
       .string()
       .regex(/^[A-Z_]{1,64}$/, 'must be an error code')
       .optional(),
-    from: z.string().datetime({ offset: true }).optional(),
-    to: z.string().datetime({ offset: true }).optional(),
+    from: instant.optional(),
+    to: instant.optional(),
     cursor: z
       .string()
-      .regex(/^\d+-\d+$/, 'must be a nextCursor')
+      .regex(/^[ra]\.[A-Za-z0-9|@_.-]{1,200}$/, 'must be a nextCursor')
       .optional(),
     limit: z.coerce.number().int().min(1).max(200).default(50),
   })
   .strict();
+export const keyDecisionsQuerySchema = withValidSpan(keyDecisionsQueryFields);
+
+/** A key's calls per resource × action × outcome over [from, to): the last 24 hours by default. */
+export const keyDecisionSummaryQueryFields = z
+  .object({ accountId: id, keyId: id, from: instant.optional(), to: instant.optional() })
+  .strict();
+export const keyDecisionSummaryQuerySchema = withValidSpan(keyDecisionSummaryQueryFields);
+
+/** A key's admitted calls with one resource and action in one minute. */
+export interface AdmittedMinute {
+  outcome: 'admitted';
+  /** The minute's start, ISO 8601. */
+  at: string;
+  accountId: string;
+  keyId: string;
+  resource: string;
+  action: string;
+  calls: number;
+}
+
+export type KeyDecision = (DecisionRecord & { outcome: 'refused' }) | AdmittedMinute;
 
 export interface DecisionPage {
-  decisions: DecisionRecord[];
+  decisions: KeyDecision[];
   nextCursor: string | null;
+}
+
+export interface DecisionSummary {
+  keyId: string;
+  from: string;
+  to: string;
+  total: number;
+  admitted: number;
+  refused: number;
+  /** Most calls first; a refusal before its route was known has resource and action null. */
+  counts: Array<{
+    resource: string | null;
+    action: string | null;
+    outcome: DecisionOutcome;
+    calls: number;
+  }>;
 }

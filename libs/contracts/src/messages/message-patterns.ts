@@ -41,5 +41,6 @@ export const UsageServicePattern = {
   KeysUsage: 'usage.keys',
   DecisionsByRequest: 'decisions.by-request',
   KeyDecisions: 'decisions.of-key',
+  KeyDecisionSummary: 'decisions.summary',
   Health: 'usage-service.health',
 } as const;

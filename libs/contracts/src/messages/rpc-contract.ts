@@ -41,7 +41,9 @@ import { GatewayView, RevocationPropagation } from '../gateways/gateway-registry
 import {
   DecisionPage,
   DecisionRecord,
+  DecisionSummary,
   decisionByRequestSchema,
+  keyDecisionSummaryQuerySchema,
   keyDecisionsQuerySchema,
 } from '../decisions/decision-record';
 import {
@@ -139,6 +141,9 @@ export const USAGE_SERVICE_MESSAGES = {
   [UsageServicePattern.KeysUsage]: message<KeyUsageSummary[]>()(accountUsageQuerySchema),
   [UsageServicePattern.DecisionsByRequest]: message<DecisionRecord[]>()(decisionByRequestSchema),
   [UsageServicePattern.KeyDecisions]: message<DecisionPage>()(keyDecisionsQuerySchema),
+  [UsageServicePattern.KeyDecisionSummary]: message<DecisionSummary>()(
+    keyDecisionSummaryQuerySchema,
+  ),
   [UsageServicePattern.Health]: message<{ status: 'ok'; service: 'usage-service' }>()(noRequest),
 } as const satisfies Record<PatternOf<typeof UsageServicePattern>, AnyMessage>;
 

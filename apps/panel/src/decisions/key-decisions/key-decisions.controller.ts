@@ -13,7 +13,7 @@ export class KeyDecisionsController {
   @ApiOperation({
     operationId: 'listKeyDecisions',
     summary:
-      'A key’s refused calls, newest first (?code=&from=&to=&cursor=&limit=): {decisions, nextCursor}',
+      'A key’s decisions, newest first: each refused call, and its admitted calls per minute × resource × action (?outcome=admitted|refused&code=&from=&to=&cursor=&limit=): {decisions, nextCursor}',
   })
   handle(@Caller() caller: PanelCaller, @Param('id') keyId: string, @Query() query: unknown) {
     return this.keyDecisions.execute(caller, keyId, parseInput(keyDecisionsPageSchema, query));

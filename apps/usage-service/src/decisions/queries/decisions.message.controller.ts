@@ -6,10 +6,14 @@ import {
   UsageServiceRequest,
 } from '@keygate/contracts';
 import { DecisionLogRepository } from '../decision-log.repository';
+import { KeyDecisionsQuery } from './key-decisions.query';
 
 @Controller()
 export class DecisionsMessageController {
-  constructor(private readonly log: DecisionLogRepository) {}
+  constructor(
+    private readonly log: DecisionLogRepository,
+    private readonly keyDecisions: KeyDecisionsQuery,
+  ) {}
 
   /** Every record of one request id in the account (a client may reuse an id). */
   @Answers(USAGE_SERVICE_MESSAGES, UsageServicePattern.DecisionsByRequest)
@@ -17,9 +21,15 @@ export class DecisionsMessageController {
     return this.log.byRequest(request.accountId, request.requestId);
   }
 
-  /** A key's refusals, newest first, a page at a time. */
+  /** A key's refusals and admitted minutes, newest first, a page at a time. */
   @Answers(USAGE_SERVICE_MESSAGES, UsageServicePattern.KeyDecisions)
   ofKey(request: UsageServiceRequest<typeof UsageServicePattern.KeyDecisions>) {
-    return this.log.ofKey(request);
+    return this.keyDecisions.page(request);
+  }
+
+  /** A key's calls per resource × action × outcome over a span. */
+  @Answers(USAGE_SERVICE_MESSAGES, UsageServicePattern.KeyDecisionSummary)
+  summary(request: UsageServiceRequest<typeof UsageServicePattern.KeyDecisionSummary>) {
+    return this.keyDecisions.summary(request);
   }
 }

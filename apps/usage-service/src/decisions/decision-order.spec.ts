@@ -1,0 +1,53 @@
+import {
+  DecisionPlace,
+  compareDecisions,
+  cursorOf,
+  decisionIdOf,
+  decisionIdsBefore,
+  placeOfCursor,
+} from './decision-order';
+
+describe('decision order', () => {
+  it('stores entry ids so they sort as the stream does, a sequence of 10 after 9', () => {
+    expect(decisionIdOf('1700000000000-10') > decisionIdOf('1700000000000-9')).toBe(true);
+    expect(decisionIdOf('1700000000001-0') > decisionIdOf('1700000000000-99')).toBe(true);
+    expect(decisionIdsBefore(1700000000001) > decisionIdOf('1700000000000-99')).toBe(true);
+    expect(decisionIdsBefore(1700000000001) < decisionIdOf('1700000000001-0')).toBe(true);
+  });
+
+  it('puts newer first, a refusal before the minute that starts in its millisecond', () => {
+    const refusal = (time: number, seq: number): DecisionPlace => ({
+      kind: 'refused',
+      time,
+      id: decisionIdOf(`${time}-${seq}`),
+    });
+    const minute = (time: number, label: string): DecisionPlace => ({
+      kind: 'admitted',
+      time,
+      label,
+    });
+    const places = [
+      minute(60_000, 'blogpost|read'),
+      refusal(60_000, 0),
+      refusal(120_000, 1),
+      minute(60_000, 'product|read'),
+      refusal(120_000, 12),
+    ];
+    expect(places.sort(compareDecisions)).toEqual([
+      refusal(120_000, 12),
+      refusal(120_000, 1),
+      refusal(60_000, 0),
+      minute(60_000, 'product|read'),
+      minute(60_000, 'blogpost|read'),
+    ]);
+  });
+
+  it('reads back the cursor it writes, and nothing else', () => {
+    const refused: DecisionPlace = { kind: 'refused', time: 5, id: decisionIdOf('5-3') };
+    const admitted: DecisionPlace = { kind: 'admitted', time: 60_000, label: '@search|read' };
+    expect(placeOfCursor(cursorOf(refused))).toEqual(refused);
+    expect(placeOfCursor(cursorOf(admitted))).toEqual(admitted);
+    expect(placeOfCursor('r.5-3')).toBeNull();
+    expect(placeOfCursor('a.60000.nolabel')).toBeNull();
+  });
+});
