@@ -110,5 +110,27 @@ describe('the decision log’s counts', () => {
       `/keys/${keyId}/decisions/summary?from=${encodeURIComponent(later)}&to=${encodeURIComponent(future)}`,
     );
     expect(none.body).toMatchObject({ total: 0, counts: [] });
+
+    // Least privilege: it holds product and blogpost reads and only read products.
+    const advice = await client.get(`/keys/${keyId}/advice`);
+    expect(advice.status).toBe(200);
+    expect(advice.body).toMatchObject({
+      keyId,
+      calls: inLedger,
+      used: [{ resource: 'product', action: 'read', calls: inLedger }],
+      unused: [{ resource: 'blogpost', action: 'read' }],
+      suggestedRules: [{ resource: 'product', actions: ['read'] }],
+      offered: true,
+    });
+    // Apply: an ordinary key update; then nothing is left to advise.
+    const applied = await client.patch(`/keys/${keyId}`, { rules: advice.body.suggestedRules });
+    expect(applied.status).toBe(200);
+    expect(applied.body.key.rules).toEqual([{ resource: 'product', actions: ['read'] }]);
+    expect((await client.get(`/keys/${keyId}/advice`)).body).toMatchObject({
+      offered: false,
+      reason: 'no_unused_permissions',
+      suggestedRules: null,
+    });
+    expect((await client.get('/keys/key_nope/advice')).status).toBe(404);
   });
 });

@@ -67,6 +67,7 @@ const STABLE_OPERATION_IDS = [
   'getCurrentSession',
   'getDecision',
   'getKey',
+  'getKeyAdvice',
   'getKeyOpenApi',
   'getKeyRevocation',
   'getKeyUsage',

@@ -28,6 +28,11 @@ describe(LedgerKeyspace.name, () => {
       accountId: 'acc_1',
       kind: 'steps',
     });
+    for (const uses of [
+      keyspace.usesByMinuteKey('acc_1', 'key_1', 20000),
+      keyspace.usesOfDayKey('acc_1', 'key_1', 20000),
+    ])
+      expect(keyspace.parse(uses)).toEqual({ accountId: 'acc_1', kind: 'uses' });
     expect(keyspace.parse('kg:{a:acc_1}:days')).toBeNull();
     expect(keyspace.parse('prod:keygate:{a:acc_1}:other')).toBeNull();
     expect(keyspace.parse('prod:keygate:panel-session:abc')).toBeNull();

@@ -1,5 +1,5 @@
 /** What one ledger key holds (see LedgerKeyspace.keysOf). */
-export type LedgerKeyKind = 'days' | 'meta' | 'key-days' | 'last-used' | 'steps';
+export type LedgerKeyKind = 'days' | 'meta' | 'key-days' | 'last-used' | 'steps' | 'uses';
 
 export interface ParsedLedgerKey {
   accountId: string;
@@ -90,6 +90,7 @@ export class LedgerKeyspace {
       return { accountId, kind: rest };
     if (rest.startsWith('key:')) return { accountId, kind: 'key-days', keyId: rest.slice(4) };
     if (rest.startsWith('steps:')) return { accountId, kind: 'steps' };
+    if (rest.startsWith('uses:')) return { accountId, kind: 'uses' };
     return null;
   }
 }

@@ -4,8 +4,9 @@ import { LedgerKeyKind, LedgerKeyspace } from './ledger-keyspace';
 /**
  * Merges one account's keys of one keyspace into another, atomically, then drops the old ones.
  * KEYS: pairs (old key, new key), then the account's meta in the new keyspace and in the old
- * ARGV: how each pair merges: `counts` (add day counts), `latest` (keep the later time), `markers`
- *       (keep every step id, and the longer time to live)
+ * ARGV: how each pair merges: `counts` (add day counts), `expiring` (add counts, and keep the
+ *       longer time to live), `latest` (keep the later time), `markers` (keep every step id, and
+ *       the longer time to live)
  * The running totals (meta) are not merged but dropped: the next admission sums the merged days
  * afresh, and readers sum the days until it has.
  */
@@ -16,7 +17,7 @@ for i = 1, n do
   local fields = redis.call('HGETALL', from)
   for j = 1, #fields, 2 do
     local field, value = fields[j], fields[j + 1]
-    if how == 'counts' then
+    if how == 'counts' or how == 'expiring' then
       redis.call('HINCRBY', to, field, value)
     elseif how == 'latest' then
       if tonumber(value) > (tonumber(redis.call('HGET', to, field)) or 0) then
@@ -26,7 +27,7 @@ for i = 1, n do
       redis.call('HSETNX', to, field, value)
     end
   end
-  if how == 'markers' then
+  if how == 'markers' or how == 'expiring' then
     local ttl = redis.call('PTTL', from)
     if ttl > 0 and ttl > redis.call('PTTL', to) then redis.call('PEXPIRE', to, ttl) end
   end
@@ -36,9 +37,10 @@ redis.call('DEL', KEYS[2 * n + 1], KEYS[2 * n + 2])
 return n
 `;
 
-const MERGE_BY_KIND: Record<LedgerKeyKind, 'counts' | 'latest' | 'markers' | null> = {
+const MERGE_BY_KIND: Record<LedgerKeyKind, 'counts' | 'expiring' | 'latest' | 'markers' | null> = {
   days: 'counts',
   'key-days': 'counts',
+  uses: 'expiring',
   'last-used': 'latest',
   steps: 'markers',
   meta: null,

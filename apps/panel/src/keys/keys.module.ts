@@ -9,6 +9,8 @@ import { GetKeyController } from './get-key/get-key.controller';
 import { GetKeyHandler } from './get-key/get-key.handler';
 import { GetRevocationController } from './get-revocation/get-revocation.controller';
 import { GetRevocationHandler } from './get-revocation/get-revocation.handler';
+import { KeyAdviceController } from './key-advice/key-advice.controller';
+import { KeyAdviceHandler } from './key-advice/key-advice.handler';
 import { KeyOpenApiController } from './key-openapi/key-openapi.controller';
 import { KeyOpenApiHandler } from './key-openapi/key-openapi.handler';
 import { ListKeysController } from './list-keys/list-keys.controller';
@@ -29,6 +31,7 @@ import { UpdateKeyHandler } from './update-key/update-key.handler';
     ListKeysController,
     GetKeyController,
     GetRevocationController,
+    KeyAdviceController,
     CreateKeyController,
     UpdateKeyController,
     RotateKeyController,
@@ -41,6 +44,7 @@ import { UpdateKeyHandler } from './update-key/update-key.handler';
     ListKeysHandler,
     GetKeyHandler,
     GetRevocationHandler,
+    KeyAdviceHandler,
     CreateKeyHandler,
     UpdateKeyHandler,
     RotateKeyHandler,
