@@ -92,6 +92,15 @@ describe('the Panel page in a real browser', () => {
     await row.locator('td', { hasText: /^1$/ }).waitFor();
     await shot('4-keys-and-usage');
 
+    // Why was the author read refused? The key's decisions say, with the answer's request id.
+    await row.getByRole('button', { name: 'Decisions' }).click();
+    await page
+      .locator('#refusals tbody tr', { hasText: 'missing_permission (permission author:read)' })
+      .waitFor();
+    await page.locator('#decisions-summary', { hasText: '1 admitted, 1 refused' }).waitFor();
+    await shot('7-recent-refusals', false);
+    await page.locator('#decisions-dialog [data-close]').click();
+
     // An admin gives the key a rate limit from its row.
     await row.getByRole('button', { name: 'Limits' }).click();
     await page.locator('#add-limit').click();
@@ -160,5 +169,40 @@ describe('the Panel page in a real browser', () => {
     } finally {
       await hooks.close();
     }
+  });
+
+  it('shows least-privilege advice beside a key that used less than it holds, and applies it', async () => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    const cookies = await page.context().cookies();
+    const session = cookies.find((cookie) => cookie.name === 'kg_session')!.value;
+    const signedIn = await system.call('/panel/api/session', {
+      headers: { cookie: `kg_session=${session}` },
+    });
+    const { secret } = await system.createKey(signedIn.body.account.id, {
+      name: 'Catalogue (books and authors)',
+      rules: [
+        { resource: 'book', actions: ['read'] },
+        { resource: 'author', actions: ['read'] },
+      ],
+    });
+    await system.gatewaysCaughtUp();
+    for (let i = 0; i < 100; i++)
+      expect((await system.call('/api/v1/content/book', { headers: withKey(secret) })).status).toBe(
+        200,
+      );
+
+    await page.reload();
+    const row = page.locator('#keys tbody tr', { hasText: 'Catalogue' });
+    const advice = row.locator('.advice', { hasText: 'unused in 30 days: author:read' });
+    await advice.waitFor();
+    expect(await advice.textContent()).toContain('needs only book: read');
+    await row.scrollIntoViewIfNeeded();
+    await shot('8-least-privilege-advice', false);
+    await advice.getByRole('button', { name: 'Apply' }).click();
+    await row.locator('td', { hasText: /^book: read$/ }).waitFor();
+    await page.locator('#audit tbody tr', { hasText: 'KeyUpdated' }).first().waitFor();
+    expect(await row.locator('.advice').count()).toBe(0);
+    expect(errors).toEqual([]);
   });
 });

@@ -169,6 +169,7 @@ async function loadKeys() {
       name.append(flag);
     }
     cell(row, name);
+    if (key.kind === 'user' && key.status === 'active') void showAdvice(key, name);
     cell(row, key.kind === 'user' ? `user (${key.type})` : 'application');
     const hint = document.createElement('code');
     hint.textContent = key.hint;
@@ -186,6 +187,7 @@ async function loadKeys() {
     openapi.textContent = 'OpenAPI';
     openapi.target = '_blank';
     actions.append(openapi);
+    actions.append(button('Decisions', 'small', () => showDecisions(key)));
     if (isAdmin() && key.status === 'active')
       actions.append(button('Rotate', 'small', () => rotateKey(key)));
     if (isAdmin() && key.kind === 'user' && key.status === 'active')
@@ -196,6 +198,63 @@ async function loadKeys() {
     if (isAdmin() && key.kind === 'user')
       actions.append(button('Delete', 'danger', () => deleteKey(key)));
   }
+}
+
+// --- decisions and least-privilege advice ---------------------------------------------------
+
+const rulesOf = (rules) => rules.map((r) => `${r.resource}: ${r.actions.join(', ')}`).join(' · ');
+
+/** Beside a key: the narrower rules its last 30 days of calls call for, with Apply for admins. */
+async function showAdvice(key, beside) {
+  const advice = await api('GET', `/keys/${key.id}/advice`).catch(() => null);
+  if (!advice?.offered) return;
+  const note = document.createElement('span');
+  note.className = 'advice';
+  const unused = advice.unused.map((u) => `${u.resource}:${u.action}`).join(', ');
+  note.textContent = `unused in 30 days: ${unused || 'all types (*)'} · needs only ${rulesOf(advice.suggestedRules) || 'no rules'}`;
+  if (isAdmin())
+    note.append(
+      button('Apply', 'small', async () => {
+        await api('PATCH', `/keys/${key.id}`, { rules: advice.suggestedRules }).catch((e) =>
+          alert(describeError(e)),
+        );
+        await refresh();
+      }),
+    );
+  beside.append(note);
+}
+
+/** A key's last 24 hours in counts, and its refusals of the last 30 days with why. */
+async function showDecisions(key) {
+  $('#decisions-title').textContent = `Decisions of “${key.name}”`;
+  const [summary, page] = await Promise.all([
+    api('GET', `/keys/${key.id}/decisions/summary`),
+    api('GET', `/keys/${key.id}/decisions?outcome=refused&limit=50`),
+  ]);
+  const byOutcome = summary.counts
+    .map((c) => `${c.resource ?? '—'}:${c.action ?? '—'} ${c.outcome} ${c.calls}`)
+    .join(' · ');
+  $('#decisions-summary').textContent =
+    `Last 24 hours: ${summary.admitted} admitted, ${summary.refused} refused` +
+    (byOutcome ? ` (${byOutcome})` : '');
+  const body = $('#refusals tbody');
+  body.replaceChildren();
+  for (const refusal of page.decisions) {
+    const row = body.insertRow();
+    cell(row, dateTime(refusal.at));
+    cell(row, `${refusal.method} ${refusal.path}`);
+    cell(row, refusal.code, 'status-revoked');
+    const detail = Object.entries(refusal.detail)
+      .map(([name, value]) => `${name} ${value}`)
+      .join(', ');
+    cell(row, refusal.reason + (detail ? ` (${detail})` : ''));
+    const id = document.createElement('code');
+    id.textContent = refusal.requestId;
+    cell(row, id);
+  }
+  $('#no-refusals').hidden = page.decisions.length > 0;
+  const dialog = $('#decisions-dialog');
+  if (!dialog.open) dialog.showModal();
 }
 
 function confirmAction(title, message, { grace = false } = {}) {
