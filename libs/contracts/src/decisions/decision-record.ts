@@ -91,9 +91,7 @@ const instant = z.string().datetime({ offset: true });
 const MAX_SPAN_MS = 366 * 24 * 3600 * 1000;
 
 /** `from` before `to`, at most a year apart (a query of the Panel's keeps its own fields). */
-export function withValidSpan<T extends z.ZodObject<z.ZodRawShape>>(
-  schema: T,
-): z.ZodEffects<T> {
+export function withValidSpan<T extends z.ZodObject<z.ZodRawShape>>(schema: T): z.ZodEffects<T> {
   return schema.refine(
     (value: { from?: string; to?: string }) =>
       !value.from ||
