@@ -3,6 +3,7 @@
 //   direct       the sample upstream called directly
 //   bare proxy   the same call through bench/bare-proxy.js (the ceiling for a Node gateway here)
 //   gateway      the same call through the Keygate gateway with a valid key
+//   log off      the same gateway with DECISION_LOG_ENABLED=false (no per-minute counts, no records)
 //   raw http     bench/raw-http.js: node:http answering a small JSON (the floor of a Node service)
 //   auth-context GET /api/auth-context alone (verification only, no upstream)
 //   scoped read  a product: [read] key's un-hydrated list read (streamed like the others)
@@ -86,7 +87,15 @@ async function main() {
       PORT: String(unmeteredPort),
       QUOTA_ENABLED: 'false',
     });
+    // The same gateway without the decision log (no refusal records, no per-minute counts).
+    const unloggedPort = await freePort();
+    start('gateway without decision log', path.join(ROOT, 'dist/apps/gateway/src/main.js'), {
+      ...env,
+      PORT: String(unloggedPort),
+      DECISION_LOG_ENABLED: 'false',
+    });
     await Promise.all([
+      waitForPort(unloggedPort, 'gateway without decision log'),
       waitForPort(upstreamPort, 'upstream'),
       waitForPort(proxyPort, 'bare proxy'),
       waitForPort(rawPort, 'raw http'),
@@ -139,6 +148,7 @@ async function main() {
     for (const [port, headers] of [
       [gatewayPort, key],
       [unmeteredPort, key],
+      [unloggedPort, key],
       [gatewayPort, scopedKey],
       [gatewayPort, limitedKey],
     ])
@@ -159,6 +169,7 @@ async function main() {
       gateway: [`http://127.0.0.1:${gatewayPort}${path1}`, key],
       'all limits': [`http://127.0.0.1:${gatewayPort}${path1}`, limitedKey],
       'no quota': [`http://127.0.0.1:${unmeteredPort}${path1}`, key],
+      'log off': [`http://127.0.0.1:${unloggedPort}${path1}`, key],
       'raw http': [`http://127.0.0.1:${rawPort}/`, {}],
       'auth-context': [`http://127.0.0.1:${gatewayPort}/api/auth-context`, key],
       // A product: [read] key: its un-hydrated reads stream as the application key's do; its
@@ -224,6 +235,13 @@ async function main() {
     );
     console.log(
       `all limits / gateway throughput:    ${ratio('all limits', 'gateway')}  (what the rate limit and credits add to the quota's step; per round ${rounds('all limits', 'gateway')})`,
+    );
+    const points = (name) => (100 * results[name].rps) / bare.rps;
+    const pointRounds = runs.gateway
+      .map((r, i) => f((100 * (runs['log off'][i].rps - r.rps)) / runs['bare proxy'][i].rps, 1))
+      .join(', ');
+    console.log(
+      `decision log cost:               ${f(points('log off') - points('gateway'), 1)} points of the bare-proxy ratio (gateway ${f(points('gateway'), 1)} vs without the log ${f(points('log off'), 1)}; target <= 3; per round ${pointRounds})`,
     );
     const unmetered = results['no quota'];
     const quotaRounds = runs.gateway.map((r, i) => f(r.rps / runs['no quota'][i].rps)).join(', ');

@@ -77,7 +77,7 @@ export const STEP_ALREADY_COUNTED = 'STEP_ALREADY_COUNTED';
  *       (`resource|action`),
  *       then for each call the 1-based index of its key, then for each call its units (what it
  *       counts: 1 for a forwarded call, a verification's cost; 0 checks and counts nothing),
- *       then for each call the 1-based index of its label
+ *       then for each call the 1-based index of its label (0: not counted by use)
  * Returns {units admitted, used after the step, first day with calls in the window or -1,
  *          day at whose start one more call fits (when the quota refused some) or -1,
  *          Redis's time (ms), then per call 0 admitted / 1 quota / 2 rate limit / 3 credits,
@@ -222,7 +222,7 @@ for i = 1, n do
     codes[i] = 0
     k = k + units
     perKey[j] = (perKey[j] or 0) + units
-    if units > 0 then
+    if units > 0 and label > 0 then
       uses[j] = uses[j] or {}
       uses[j][label] = (uses[j][label] or 0) + units
     end

@@ -25,7 +25,7 @@ describe(CallUses.name, () => {
   beforeAll(() => {
     redis = createRedis(process.env.REDIS_URL!, 'call-uses-spec');
     const namespace = `kg-test:${randomBytes(4).toString('hex')}`;
-    ledger = new QuotaLedger(redis, namespace, 30);
+    ledger = new QuotaLedger(redis, namespace, { usesKeptDays: 30 });
     uses = new CallUses(redis, namespace);
   });
   afterAll(() => redis.quit());
@@ -129,6 +129,28 @@ describe(CallUses.name, () => {
     ]);
     expect(await uses.totals(id, 'k', startOfDay(day), startOfDay(day + 1))).toHaveLength(2);
     expect((await ledger.windowCounts(id, day, 'k')).get(day)).toBe(3);
+  });
+
+  it('counts nothing by use when the decision log is off, the ledger as before', async () => {
+    const id = account();
+    const off = new QuotaLedger(redis, uses.keyspace.namespace, { countUses: false });
+    await off.admitMany(
+      id,
+      [call('k', 'product', 'read')],
+      limits(10),
+      at(7, 0),
+      newStepId(at(7, 0)),
+    );
+    await off.replayStep({
+      stepId: newStepId(at(7, 1)),
+      accountId: id,
+      day,
+      counts: { k: 1 },
+      uses: { k: { '421|product|read': 1 } },
+      lastUsedAt: at(7, 1),
+    });
+    expect(await uses.minutesOfDay(id, 'k', day)).toEqual([]);
+    expect((await off.windowCounts(id, day, 'k')).get(day)).toBe(2);
   });
 
   it('keeps a day’s counts for the retention after the day, then Redis drops them', async () => {

@@ -158,15 +158,20 @@ export class QuotaLedger {
   private readonly redis: LedgerRedis;
   readonly keyspace: LedgerKeyspace;
 
+  private readonly countUses: boolean;
+  private readonly usesKeptDays: number;
+
   /**
-   * `usesKeptDays`: how long the per-minute and per-day counts of what calls used are kept after
-   * their day (DECISION_RETENTION_DAYS).
+   * `countUses` (DECISION_LOG_ENABLED): admitted calls are also counted per minute by what they
+   * used, kept `usesKeptDays` after their day (DECISION_RETENTION_DAYS).
    */
   constructor(
     redis: RedisClient,
     namespace: string,
-    private readonly usesKeptDays = 30,
+    options: { countUses?: boolean; usesKeptDays?: number } = {},
   ) {
+    this.countUses = options.countUses ?? true;
+    this.usesKeptDays = options.usesKeptDays ?? 30;
     this.keyspace = new LedgerKeyspace(namespace);
     if (!('keygateAdmit' in redis)) {
       // EVALSHA with a fallback to EVAL: the script is sent once per connection. The admission
@@ -221,7 +226,9 @@ export class QuotaLedger {
     const today = dayIndexOf(nowMs);
     const labels: string[] = [];
     const labelIndex = new Map<string, number>();
+    // Label 0: counted by nothing but the ledger.
     const labelOf = (call: CallingKey) => {
+      if (!this.countUses) return 0;
       const label = call.label ?? UNLABELLED_CALL;
       let index = labelIndex.get(label);
       if (index === undefined) labelIndex.set(label, (index = labels.push(label)));
@@ -334,7 +341,7 @@ export class QuotaLedger {
       ...keyIds.map((id) => step.counts[id]),
       this.usesExpireAt(step.day),
       ...keyIds.flatMap((id) => {
-        const uses = Object.entries(step.uses[id] ?? {});
+        const uses = this.countUses ? Object.entries(step.uses[id] ?? {}) : [];
         return [uses.length, ...uses.flat()];
       }),
     );

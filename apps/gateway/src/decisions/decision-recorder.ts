@@ -81,6 +81,7 @@ export class DecisionRecorder implements OnApplicationBootstrap, OnApplicationSh
   /** Keeps a refusal for the log (what it needs is read now; writing waits for the next flush). */
   refused(call: RefusedCall, error: unknown): void {
     // The gateway's own refusals: an upstream that failed refused nothing.
+    if (!this.config.decisionLogEnabled) return;
     if (!(error instanceof DomainError) || error.code.startsWith('UPSTREAM_')) return;
     if (this.buffer.length >= BUFFER_LIMIT) {
       this.dropped.inc();

@@ -19,7 +19,10 @@ export class QuotaStore {
     this.redis = createFailFastRedis(config.redisUrl, 'keygate-gateway-quota', {
       commandTimeout: 500,
     });
-    this.ledger = new QuotaLedger(this.redis, config.redisNamespace, config.decisionRetentionDays);
+    this.ledger = new QuotaLedger(this.redis, config.redisNamespace, {
+      countUses: config.decisionLogEnabled,
+      usesKeptDays: config.decisionRetentionDays,
+    });
   }
 
   /**

@@ -19,6 +19,8 @@ export interface DataPlaneConfig {
   quotaFailMode: 'open' | 'closed';
   /** Distinct (account, key, day) counters held while Redis is away. */
   quotaBufferLimit: number;
+  /** false: refusals are not recorded, nor admitted calls counted by use (X-Request-Id stays). */
+  decisionLogEnabled: boolean;
   /** How often the gateway tells the registry it is alive, and where it stands. */
   gatewayHeartbeatMs: number;
   /**
@@ -73,6 +75,7 @@ export const dataPlanePiece = configPiece({
     QUOTA_ENABLED: booleanFlag.default('true'),
     QUOTA_FAIL_MODE: z.enum(['open', 'closed']).default('open'),
     QUOTA_BUFFER_LIMIT: z.coerce.number().int().min(0).default(100_000),
+    DECISION_LOG_ENABLED: booleanFlag.default('true'),
     GATEWAY_HEARTBEAT_MS: z.coerce.number().int().min(50).max(60_000).default(1_000),
     PROJECTION_MAX_STALENESS_SECONDS: z.coerce.number().int().min(0).max(86_400).default(0),
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
@@ -108,6 +111,7 @@ export const dataPlanePiece = configPiece({
     quotaEnabled: e.QUOTA_ENABLED,
     quotaFailMode: e.QUOTA_FAIL_MODE,
     quotaBufferLimit: e.QUOTA_BUFFER_LIMIT,
+    decisionLogEnabled: e.DECISION_LOG_ENABLED,
     gatewayHeartbeatMs: e.GATEWAY_HEARTBEAT_MS,
     projectionMaxStalenessSeconds: e.PROJECTION_MAX_STALENESS_SECONDS,
     metricsToken: e.METRICS_TOKEN ?? null,
