@@ -3,7 +3,8 @@
 //   direct       the sample upstream called directly
 //   bare proxy   the same call through bench/bare-proxy.js (the ceiling for a Node gateway here)
 //   gateway      the same call through the Keygate gateway with a valid key
-//   log off      the same gateway with DECISION_LOG_ENABLED=false (no per-minute counts, no records)
+//   log on/off   two more gateways alike but for DECISION_LOG_ENABLED (per-minute counts, refusal
+//                records), measured back to back in every round, in turn first
 //   raw http     bench/raw-http.js: node:http answering a small JSON (the floor of a Node service)
 //   auth-context GET /api/auth-context alone (verification only, no upstream)
 //   scoped read  a product: [read] key's un-hydrated list read (streamed like the others)
@@ -87,15 +88,25 @@ async function main() {
       PORT: String(unmeteredPort),
       QUOTA_ENABLED: 'false',
     });
-    // The same gateway without the decision log (no refusal records, no per-minute counts).
-    const unloggedPort = await freePort();
-    start('gateway without decision log', path.join(ROOT, 'dist/apps/gateway/src/main.js'), {
-      ...env,
-      PORT: String(unloggedPort),
-      DECISION_LOG_ENABLED: 'false',
-    });
+    // The decision log's cost: two gateways alike but for it, each serving only this comparison,
+    // measured one after the other in every round, in turn first (so neither is always warmer).
+    const [loggedPort, unloggedPort] = [await freePort(), await freePort()];
+    for (const [port, enabled] of [
+      [loggedPort, 'true'],
+      [unloggedPort, 'false'],
+    ])
+      start(
+        `gateway with DECISION_LOG_ENABLED=${enabled}`,
+        path.join(ROOT, 'dist/apps/gateway/src/main.js'),
+        {
+          ...env,
+          PORT: String(port),
+          DECISION_LOG_ENABLED: enabled,
+        },
+      );
     await Promise.all([
-      waitForPort(unloggedPort, 'gateway without decision log'),
+      waitForPort(loggedPort, 'gateway with the decision log'),
+      waitForPort(unloggedPort, 'gateway without the decision log'),
       waitForPort(upstreamPort, 'upstream'),
       waitForPort(proxyPort, 'bare proxy'),
       waitForPort(rawPort, 'raw http'),
@@ -148,6 +159,7 @@ async function main() {
     for (const [port, headers] of [
       [gatewayPort, key],
       [unmeteredPort, key],
+      [loggedPort, key],
       [unloggedPort, key],
       [gatewayPort, scopedKey],
       [gatewayPort, limitedKey],
@@ -169,6 +181,7 @@ async function main() {
       gateway: [`http://127.0.0.1:${gatewayPort}${path1}`, key],
       'all limits': [`http://127.0.0.1:${gatewayPort}${path1}`, limitedKey],
       'no quota': [`http://127.0.0.1:${unmeteredPort}${path1}`, key],
+      'log on': [`http://127.0.0.1:${loggedPort}${path1}`, key],
       'log off': [`http://127.0.0.1:${unloggedPort}${path1}`, key],
       'raw http': [`http://127.0.0.1:${rawPort}/`, {}],
       'auth-context': [`http://127.0.0.1:${gatewayPort}/api/auth-context`, key],
@@ -180,8 +193,14 @@ async function main() {
     };
     const runs = Object.fromEntries(Object.keys(targets).map((name) => [name, []]));
     for (const [url, headers] of Object.values(targets)) await sequentialLatency(url, headers); // warm-up
+    const names = Object.keys(targets);
     for (let round = 0; round < ROUNDS; round++) {
-      for (const [name, [url, headers]] of Object.entries(targets))
+      const order = [...names];
+      if (round % 2 === 1) {
+        const [on, off] = [order.indexOf('log on'), order.indexOf('log off')];
+        [order[on], order[off]] = [order[off], order[on]];
+      }
+      for (const [name, [url, headers]] of order.map((n) => [n, targets[n]]))
         runs[name].push({
           ...(await load(url, headers, { connections: CONNECTIONS, seconds: SECONDS })),
           c1: await sequentialLatency(url, headers),
@@ -237,11 +256,12 @@ async function main() {
       `all limits / gateway throughput:    ${ratio('all limits', 'gateway')}  (what the rate limit and credits add to the quota's step; per round ${rounds('all limits', 'gateway')})`,
     );
     const points = (name) => (100 * results[name].rps) / bare.rps;
-    const pointRounds = runs.gateway
-      .map((r, i) => f((100 * (runs['log off'][i].rps - r.rps)) / runs['bare proxy'][i].rps, 1))
-      .join(', ');
+    // Per round: the two gateways' ratios to the bare proxy of that round, a difference in points.
+    const pointsByRound = runs['log on'].map(
+      (r, i) => (100 * (runs['log off'][i].rps - r.rps)) / runs['bare proxy'][i].rps,
+    );
     console.log(
-      `decision log cost:               ${f(points('log off') - points('gateway'), 1)} points of the bare-proxy ratio (gateway ${f(points('gateway'), 1)} vs without the log ${f(points('log off'), 1)}; target <= 3; per round ${pointRounds})`,
+      `decision log cost:               ${f(median(pointsByRound), 1)} points of the bare-proxy ratio (median of rounds; with it ${f(points('log on'), 1)}, without ${f(points('log off'), 1)}; target <= 3; per round ${pointsByRound.map((p) => f(p, 1)).join(', ')})`,
     );
     const unmetered = results['no quota'];
     const quotaRounds = runs.gateway.map((r, i) => f(r.rps / runs['no quota'][i].rps)).join(', ');

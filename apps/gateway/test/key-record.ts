@@ -8,6 +8,7 @@ export const keyRecord = (overrides: Partial<KeyRecord> = {}): KeyRecord => ({
   kind: 'user',
   access: null,
   type: 'standard',
+  environment: 'live',
   rules: [],
   status: 'active',
   expiresAt: null,

@@ -5,6 +5,7 @@
  */
 export const plainKeyInput = {
   type: 'standard' as const,
+  environment: 'live' as const,
   rules: [{ resource: 'product', actions: ['read' as const] }],
   expiresAt: null,
   allowedHosts: [],

@@ -170,7 +170,15 @@ async function loadKeys() {
     }
     cell(row, name);
     if (key.kind === 'user' && key.status === 'active') void showAdvice(key, name);
-    cell(row, key.kind === 'user' ? `user (${key.type})` : 'application');
+    const kind = document.createElement('span');
+    kind.append(text(key.kind === 'user' ? `user (${key.type})` : 'application'));
+    if (key.environment === 'test') {
+      const badge = document.createElement('span');
+      badge.className = 'flag test-key';
+      badge.textContent = 'test';
+      kind.append(badge);
+    }
+    cell(row, kind);
     const hint = document.createElement('code');
     hint.textContent = key.hint;
     cell(row, hint);
@@ -466,6 +474,7 @@ async function createKey(event) {
     const created = await api('POST', '/keys', {
       name: data.get('name'),
       type: data.get('type'),
+      environment: data.get('environment'),
       rules: rulesFromEditor(),
       ...(expires ? { expiresAt: new Date(`${expires}T23:59:59Z`).toISOString() } : {}),
       allowedHosts: hosts,
@@ -704,7 +713,10 @@ async function loadUsage() {
   const usage = await api('GET', '/usage');
   $('#usage-summary').textContent =
     `${usage.used.toLocaleString()} of ${usage.limit.toLocaleString()} calls used · ` +
-    `${usage.remaining.toLocaleString()} left in the rolling 30-day window`;
+    `${usage.remaining.toLocaleString()} left in the rolling 30-day window` +
+    (usage.test
+      ? ` · test keys: ${usage.test.used.toLocaleString()} of ${usage.test.limit.toLocaleString()}`
+      : '');
   const labels = [...usage.days.map((d) => d.date), ...usage.dropOffs.map((d) => d.date)];
   const past = usage.days.map((d) => d.calls);
   let inWindow = usage.used;

@@ -64,7 +64,8 @@ describe('an app’s configuration (the gateway’s here)', () => {
       KEYGATE_DEFAULT_PLAN: 'basic',
       KEYGATE_DATA_DIR: dataDir(),
     });
-    expect(config.plans).toEqual(plans);
+    // A plan without testCallLimit gets 1,000 test calls per 30 days.
+    expect(config.plans).toEqual({ basic: { ...plans.basic, testCallLimit: 1_000 } });
     expect(() =>
       loadConfig({ KEYGATE_PLANS: JSON.stringify(plans), KEYGATE_DATA_DIR: dataDir() }),
     ).toThrow(/KEYGATE_DEFAULT_PLAN/);

@@ -2,6 +2,7 @@ import { BASE62_ALPHABET, encodeBase62, randomBase62 } from './base62';
 import { crc32 } from './crc32';
 import {
   checksumOf,
+  environmentOfSecret,
   generateSecret,
   hashSecret,
   hashesEqual,
@@ -106,5 +107,27 @@ describe('secretHashBytes', () => {
     const bytes = secretHashBytes(token, pepper);
     expect(bytes).toHaveLength(32);
     expect(Buffer.from(bytes, 'latin1').toString('hex')).toBe(hashSecret(token, pepper));
+  });
+});
+
+describe('test secrets', () => {
+  it('say their environment in their head, and pass the same checks as live ones', () => {
+    const test = generateSecret('kg', 'test');
+    expect(test).toMatch(/^kg_test_[0-9A-Za-z]{38}$/);
+    expect(hasValidFormat(test, 'kg')).toBe(true);
+    expect(environmentOfSecret(test, 'kg')).toBe('test');
+    expect(environmentOfSecret(generateSecret('kg'), 'kg')).toBe('live');
+    expect(environmentOfSecret('other_sk_x', 'kg')).toBeNull();
+    expect(hintOf(test, 'kg')).toMatch(/^kg_test_[0-9A-Za-z]{4}…[0-9A-Za-z]{4}$/);
+  });
+
+  it('refuses a test head on a body of the wrong length or checksum', () => {
+    const test = generateSecret('kg', 'test');
+    expect(hasValidFormat(test.slice(0, -1), 'kg')).toBe(false);
+    expect(hasValidFormat(`${test.slice(0, -1)}${test.endsWith('a') ? 'b' : 'a'}`, 'kg')).toBe(
+      false,
+    );
+    // A live body under a test head (or the other way) fails on length or checksum alone.
+    expect(hasValidFormat(`kg_test_${test.slice('kg_test_'.length + 1)}`, 'kg')).toBe(false);
   });
 });

@@ -16,11 +16,31 @@ export function checksumOf(body: string): string {
   return encodeBase62(crc32(body), SECRET_CHECKSUM_LENGTH);
 }
 
-/** A new secret: `<prefix>_sk_<32 random base62><6 base62 CRC32 of the 32>`. */
-export function generateSecret(prefix: string): string {
+/** Where a key's calls count and go: live data, or a test environment of their own. */
+export type SecretEnvironment = 'live' | 'test';
+
+/** What follows the prefix: `sk` for a live key (every secret before test keys), `test` for a test key. */
+const MARKERS: Record<SecretEnvironment, string> = { live: 'sk', test: 'test' };
+
+/** `kg_sk_` or `kg_test_`: a secret's head, which says its environment. */
+const headOf = (prefix: string, environment: SecretEnvironment) =>
+  `${prefix}_${MARKERS[environment]}_`;
+
+/** The environment a secret of this deployment names in its head, or null for another token. */
+export function environmentOfSecret(token: string, prefix: string): SecretEnvironment | null {
+  if (token.startsWith(headOf(prefix, 'live'))) return 'live';
+  if (token.startsWith(headOf(prefix, 'test'))) return 'test';
+  return null;
+}
+
+/**
+ * A new secret: `<prefix>_sk_<32 random base62><6 base62 CRC32 of the 32>`, or `<prefix>_test_…`
+ * for a test key.
+ */
+export function generateSecret(prefix: string, environment: SecretEnvironment = 'live'): string {
   if (!isValidKeyPrefix(prefix)) throw new RangeError('invalid key prefix');
   const body = randomBase62(SECRET_BODY_LENGTH);
-  return `${prefix}_sk_${body}${checksumOf(body)}`;
+  return `${headOf(prefix, environment)}${body}${checksumOf(body)}`;
 }
 
 /**
@@ -28,9 +48,10 @@ export function generateSecret(prefix: string): string {
  * Lets the gateway turn away typos and foreign tokens before any HMAC or lookup.
  */
 export function hasValidFormat(token: string, prefix: string): boolean {
-  const head = `${prefix}_sk_`;
+  const environment = environmentOfSecret(token, prefix);
+  if (!environment) return false;
+  const head = headOf(prefix, environment);
   if (token.length !== head.length + SECRET_BODY_LENGTH + SECRET_CHECKSUM_LENGTH) return false;
-  if (!token.startsWith(head)) return false;
   const tail = token.slice(head.length);
   if (!BODY_AND_CHECKSUM.test(tail)) return false;
   const body = tail.slice(0, SECRET_BODY_LENGTH);
@@ -47,9 +68,9 @@ export function secretHashBytes(token: string, pepper: Buffer): string {
   return createHmac('sha256', pepper).update(token, 'utf8').digest('binary'); // 'binary' is latin1
 }
 
-/** `kg_sk_AbCd…9xYz`: enough for a person to recognise a key, useless to an attacker. */
+/** `kg_sk_AbCd…9xYz` (`kg_test_AbCd…9xYz`): enough for a person to recognise a key, useless to an attacker. */
 export function hintOf(token: string, prefix: string): string {
-  const head = `${prefix}_sk_`;
+  const head = headOf(prefix, environmentOfSecret(token, prefix) ?? 'live');
   return `${head}${token.slice(head.length, head.length + 4)}…${token.slice(-4)}`;
 }
 
@@ -60,7 +81,7 @@ export function foreignHintOf(token: string): string {
 
 /** Whether `token` claims to be one of this deployment's secrets (then its checksum must hold). */
 export function looksLikeKeygateSecret(token: string, prefix: string): boolean {
-  return token.startsWith(`${prefix}_sk_`);
+  return environmentOfSecret(token, prefix) !== null;
 }
 
 export function hashesEqual(a: string, b: string): boolean {

@@ -246,11 +246,15 @@ if k > 0 then
   for j, byLabel in pairs(uses) do
     local minuteKey, dayKey = KEYS[usesBase + 2 * j - 1], KEYS[usesBase + 2 * j]
     for label, count in pairs(byLabel) do
-      redis.call('HINCRBY', minuteKey, minute .. '|' .. labels[label], count)
-      redis.call('HINCRBY', dayKey, labels[label], count)
+      -- A field's first count sets its hash's expiry (the day's end plus the retention): every
+      -- hash gets it when made, and a busy key's steps skip it after.
+      if redis.call('HINCRBY', minuteKey, minute .. '|' .. labels[label], count) == count then
+        redis.call('EXPIREAT', minuteKey, usesExpireAt)
+      end
+      if redis.call('HINCRBY', dayKey, labels[label], count) == count then
+        redis.call('EXPIREAT', dayKey, usesExpireAt)
+      end
     end
-    redis.call('EXPIREAT', minuteKey, usesExpireAt)
-    redis.call('EXPIREAT', dayKey, usesExpireAt)
   end
 end
 redis.call('HSET', KEYS[2], 'total', total, 'floor', floor, 'first', first or -1)

@@ -95,5 +95,14 @@ export class LedgerKeyspace {
   }
 }
 
+/**
+ * The namespace of an environment's ledger: the live one is KEYGATE_REDIS_NAMESPACE itself; test
+ * keys count in one beside it (`<namespace>:test`), a window of their own whose SCAN patterns
+ * never match the live one's. An account's keys keep its hash tag in both.
+ */
+export function ledgerNamespaceOf(namespace: string, environment: 'live' | 'test'): string {
+  return environment === 'test' ? `${namespace}:test` : namespace;
+}
+
 /** Where versions before 0.2 kept the ledger, whatever KEYGATE_REDIS_NAMESPACE said. */
 export const LEGACY_LEDGER_NAMESPACE = 'kg';

@@ -160,6 +160,8 @@ export class QuotaLedger {
 
   private readonly countUses: boolean;
   private readonly usesKeptDays: number;
+  /** Where the counts of what calls used are kept (a test ledger keeps them with the live ones). */
+  private readonly usesKeyspace: LedgerKeyspace;
 
   /**
    * `countUses` (DECISION_LOG_ENABLED): admitted calls are also counted per minute by what they
@@ -168,10 +170,11 @@ export class QuotaLedger {
   constructor(
     redis: RedisClient,
     namespace: string,
-    options: { countUses?: boolean; usesKeptDays?: number } = {},
+    options: { countUses?: boolean; usesKeptDays?: number; usesNamespace?: string } = {},
   ) {
     this.countUses = options.countUses ?? true;
     this.usesKeptDays = options.usesKeptDays ?? 30;
+    this.usesKeyspace = new LedgerKeyspace(options.usesNamespace ?? namespace);
     this.keyspace = new LedgerKeyspace(namespace);
     if (!('keygateAdmit' in redis)) {
       // EVALSHA with a fallback to EVAL: the script is sent once per connection. The admission
@@ -351,8 +354,8 @@ export class QuotaLedger {
   /** A key's uses of one day: by minute, then in all (the admission and the replay count both). */
   private usesKeys(accountId: string, keyId: string, day: number): string[] {
     return [
-      this.keyspace.usesByMinuteKey(accountId, keyId, day),
-      this.keyspace.usesOfDayKey(accountId, keyId, day),
+      this.usesKeyspace.usesByMinuteKey(accountId, keyId, day),
+      this.usesKeyspace.usesOfDayKey(accountId, keyId, day),
     ];
   }
 

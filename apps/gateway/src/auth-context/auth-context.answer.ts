@@ -45,6 +45,7 @@ export class AuthContextAnswer {
         kind: key.kind,
         access: key.access,
         type: key.type,
+        environment: key.environment,
         rules: key.rules,
         expiresAt: key.expiresAt,
         allowedHosts: key.allowedHosts,

@@ -8,6 +8,7 @@ const record = (overrides: Partial<KeyRecord> = {}): KeyRecord => ({
   kind: 'user',
   access: null,
   type: 'administration',
+  environment: 'live',
   rules: [{ resource: 'product', actions: ['read'] }],
   status: 'revoked',
   expiresAt: '2027-01-01T00:00:00.000Z',
@@ -27,6 +28,7 @@ describe(HeldKey.name, () => {
     for (const original of [
       record(),
       record({ kind: 'application', access: 'read-only', type: 'standard', status: 'active' }),
+      record({ environment: 'test', status: 'quarantined' }),
       record({
         access: 'read-write',
         status: 'expired',

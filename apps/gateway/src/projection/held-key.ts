@@ -1,6 +1,7 @@
 import {
   KeyAccess,
   KeyCredits,
+  KeyEnvironment,
   KeyKind,
   KeyMeta,
   KeyRecord,
@@ -14,6 +15,7 @@ const KINDS: KeyKind[] = ['user', 'application'];
 const ACCESSES: Array<KeyAccess | null> = [null, 'read-write', 'read-only'];
 const TYPES: KeyType[] = ['standard', 'administration'];
 const STATUSES: KeyStatus[] = ['active', 'revoked', 'expired', 'quarantined'];
+const ENVIRONMENTS: KeyEnvironment[] = ['live', 'test'];
 
 /** A secret hash (64 hex digits) as the 32-character one-byte string the projection keys by. */
 export const hashKey = (hex: string): string => Buffer.from(hex, 'hex').toString('latin1');
@@ -27,8 +29,8 @@ interface Previous {
 }
 
 /**
- * A key as a gateway holds it, a million at a time: the four words (kind, access, type,
- * status) packed into one number, the secret hash as 32 bytes rather than 64 hex digits, the
+ * A key as a gateway holds it, a million at a time: the five words (kind, access, type,
+ * status, environment) packed into one number, the secret hash as 32 bytes rather than 64 hex digits, the
  * grace-period fields only on keys that have them, and shared values (rule sets, host lists,
  * rate limits, account ids) passed in already shared. Reads as a KeyRecord.
  */
@@ -55,7 +57,8 @@ export class HeldKey implements KeyRecord {
       KINDS.indexOf(record.kind) |
       (ACCESSES.indexOf(record.access) << 2) |
       (TYPES.indexOf(record.type) << 4) |
-      (STATUSES.indexOf(record.status) << 6);
+      (STATUSES.indexOf(record.status) << 6) |
+      (ENVIRONMENTS.indexOf(record.environment) << 8);
     this.previous = record.previousSecretHash
       ? { secretHash: hashKey(record.previousSecretHash), validUntil: record.previousValidUntil }
       : null;
@@ -75,6 +78,10 @@ export class HeldKey implements KeyRecord {
 
   get status(): KeyStatus {
     return STATUSES[(this.packed >> 6) & 3];
+  }
+
+  get environment(): KeyEnvironment {
+    return ENVIRONMENTS[(this.packed >> 8) & 1];
   }
 
   get secretHash(): string {
@@ -103,6 +110,7 @@ export class HeldKey implements KeyRecord {
       kind: this.kind,
       access: this.access,
       type: this.type,
+      environment: this.environment,
       rules: this.rules,
       status: this.status,
       expiresAt: this.expiresAt,

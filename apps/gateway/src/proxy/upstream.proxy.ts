@@ -6,6 +6,7 @@ import { Dispatcher, Pool, errors } from 'undici';
 import { KEYGATE_CONFIG, GatewayConfig } from '@keygate/config';
 import {
   DomainError,
+  KeyEnvironment,
   KeyMeta,
   UpstreamAnswerUncheckedError,
   UpstreamTimeoutError,
@@ -66,14 +67,20 @@ function answerHeaders(headers: Record<string, string | string[] | undefined>) {
   return outgoing;
 }
 
+/** Where calls of one environment go: a keep-alive pool to its origin, and the path under it. */
+interface Upstream {
+  pool: Pool;
+  basePath: string;
+}
+
 /**
- * Forwards an authorized call to UPSTREAM_URL and streams the answer back, over a keep-alive
- * pool: exactly the canonical target that was authorized, never the raw URL.
+ * Forwards an authorized call to UPSTREAM_URL (a test key's to UPSTREAM_TEST_URL when set) and
+ * streams the answer back, over a keep-alive pool: exactly the canonical target that was
+ * authorized, never the raw URL.
  */
 @Injectable()
 export class UpstreamProxy implements OnApplicationShutdown {
-  private readonly pool: Pool;
-  private readonly basePath: string;
+  private readonly upstreams: Record<KeyEnvironment, Upstream>;
   private readonly bodyLimit: BodyLimit;
   private readonly forwardKeyMeta: boolean;
 
@@ -82,17 +89,24 @@ export class UpstreamProxy implements OnApplicationShutdown {
     private readonly clientAddress: ClientAddress,
     private readonly checkedAnswers: CheckedAnswers,
   ) {
-    const upstream = new URL(config.upstreamUrl ?? 'http://127.0.0.1:3100');
-    this.basePath = upstream.pathname.replace(/\/$/, '');
     this.bodyLimit = new BodyLimit(config.http.apiBodyLimitBytes);
     this.forwardKeyMeta = config.upstream.forwardKeyMeta;
-    this.pool = new Pool(upstream.origin, {
-      connections: config.upstream.connections,
-      keepAliveTimeout: 30_000,
-      connect: { timeout: config.upstream.connectTimeoutMs },
-      headersTimeout: config.upstream.responseTimeoutMs,
-      bodyTimeout: config.upstream.bodyTimeoutMs,
-    });
+    const upstreamOf = (url: string): Upstream => {
+      const upstream = new URL(url);
+      return {
+        basePath: upstream.pathname.replace(/\/$/, ''),
+        pool: new Pool(upstream.origin, {
+          connections: config.upstream.connections,
+          keepAliveTimeout: 30_000,
+          connect: { timeout: config.upstream.connectTimeoutMs },
+          headersTimeout: config.upstream.responseTimeoutMs,
+          bodyTimeout: config.upstream.bodyTimeoutMs,
+        }),
+      };
+    };
+    const live = upstreamOf(config.upstreamUrl ?? 'http://127.0.0.1:3100');
+    const test = config.upstreamTestUrl ? upstreamOf(config.upstreamTestUrl) : live;
+    this.upstreams = { live, test };
   }
 
   async forward(
@@ -111,6 +125,10 @@ export class UpstreamProxy implements OnApplicationShutdown {
     });
     headers['x-keygate-account'] = request.principal.account.id;
     headers['x-keygate-key'] = request.principal.key.id;
+    const { environment } = request.principal.key;
+    // The client's own x-keygate-* headers were dropped above: only the gateway says this.
+    if (environment === 'test') headers['x-keygate-environment'] = 'test';
+    const upstream = this.upstreams[environment];
     if (admission.at !== null) headers['x-keygate-admitted-at'] = String(admission.at);
     if (this.forwardKeyMeta) {
       const meta = keyMetaHeader(request.principal.key.meta);
@@ -123,7 +141,7 @@ export class UpstreamProxy implements OnApplicationShutdown {
     const options: Dispatcher.RequestOptions = {
       method: request.method as Dispatcher.HttpMethod,
       path: upstreamPath(
-        this.basePath,
+        upstream.basePath,
         plan.query === undefined ? target : { ...target, query: plan.query },
       ),
       headers,
@@ -132,13 +150,14 @@ export class UpstreamProxy implements OnApplicationShutdown {
     try {
       if (plan.answer)
         await this.forwardChecked(
+          upstream.pool,
           options,
           reply,
           extraHeaders,
           request.principal.account.id,
           plan.answer,
         );
-      else await this.forwardStreamed(options, reply, extraHeaders);
+      else await this.forwardStreamed(upstream.pool, options, reply, extraHeaders);
     } catch (error) {
       // Before the answer started: a clean 4xx/5xx. Mid-answer: all we can do is cut the connection.
       if (!reply.raw.headersSent) {
@@ -153,12 +172,13 @@ export class UpstreamProxy implements OnApplicationShutdown {
   }
 
   private async forwardStreamed(
+    pool: Pool,
     options: Dispatcher.RequestOptions,
     reply: FastifyReply,
     extraHeaders: Record<string, string>,
   ): Promise<void> {
     // undici writes the answer straight into the client's socket: no intermediate stream.
-    await this.pool.stream(options, ({ statusCode, headers }) => {
+    await pool.stream(options, ({ statusCode, headers }) => {
       reply.hijack();
       reply.raw.writeHead(statusCode, { ...answerHeaders(headers), ...extraHeaders });
       return reply.raw;
@@ -171,6 +191,7 @@ export class UpstreamProxy implements OnApplicationShutdown {
    * checked is a 502, never passed on unchecked.
    */
   private async forwardChecked(
+    pool: Pool,
     options: Dispatcher.RequestOptions,
     reply: FastifyReply,
     extraHeaders: Record<string, string>,
@@ -181,7 +202,7 @@ export class UpstreamProxy implements OnApplicationShutdown {
       ...(options.headers as Record<string, string>),
       'accept-encoding': 'identity',
     };
-    const answer = await this.pool.request({ ...options, headers });
+    const answer = await pool.request({ ...options, headers });
     const outgoing = answerHeaders(answer.headers);
     if (answer.statusCode < 200 || answer.statusCode >= 300) {
       reply.hijack();
@@ -216,6 +237,7 @@ export class UpstreamProxy implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.pool.close();
+    const pools = new Set(Object.values(this.upstreams).map((upstream) => upstream.pool));
+    await Promise.all([...pools].map((pool) => pool.close()));
   }
 }

@@ -8,10 +8,10 @@ import { QuotaAdmission } from './quota-admission';
 import { QuotaAlertProducer } from './quota-alert.producer';
 import { QuotaStore } from './quota-store';
 
-const principal = (keyId = 'k1') =>
+const principal = (keyId = 'k1', environment = 'live') =>
   ({
     account: { id: 'a1', plan: 'starter' },
-    key: { id: keyId, rateLimits: [] },
+    key: { id: keyId, rateLimits: [], environment },
   }) as unknown as Principal;
 
 type Outage = 'none' | 'refused before sending' | 'reply lost';
@@ -21,7 +21,36 @@ type Outage = 'none' | 'refused before sending' | 'reply lost';
  * their ids, so a replay of a step that ran can be seen to count nothing.
  */
 function setup({ limit = 3, failMode = 'open' as 'open' | 'closed', quotaEnabled = true } = {}) {
-  const ledger = {
+  const ledger = fakeLedger();
+  const testLedger = fakeLedger();
+  const alerts: Array<[number, number]> = [];
+  const storeErrors: number[] = [];
+  let closed = false;
+  const config = {
+    quotaEnabled,
+    quotaFailMode: failMode,
+    quotaBufferLimit: 1000,
+    plans: { starter: { apiAccess: true, callLimit: limit, testCallLimit: 2, maxUserKeys: 5 } },
+  } as unknown as GatewayConfig;
+  const metrics = {
+    admissionBatchSize: { observe: () => undefined },
+    quotaStoreErrors: { inc: () => storeErrors.push(1) },
+    trackBuffer: () => undefined,
+  } as unknown as GatewayMetrics;
+  const producer = {
+    afterAdmission: (_a: string, used: number, max: number) => alerts.push([used, max]),
+  } as unknown as QuotaAlertProducer;
+  const store = {
+    ledgers: { live: ledger, test: testLedger },
+    close: () => (closed = true),
+  } as unknown as QuotaStore;
+  const clock = new ManualClock(new Date('2026-03-01T10:15:30Z'));
+  const quota = new QuotaAdmission(config, clock, metrics, producer, store);
+  return { quota, ledger, testLedger, alerts, storeErrors, isClosed: () => closed };
+}
+
+function fakeLedger() {
+  return {
     used: 0,
     outage: 'none' as Outage,
     reads: 0,
@@ -64,27 +93,6 @@ function setup({ limit = 3, failMode = 'open' as 'open' | 'closed', quotaEnabled
       return this.used;
     },
   };
-  const alerts: Array<[number, number]> = [];
-  const storeErrors: number[] = [];
-  let closed = false;
-  const config = {
-    quotaEnabled,
-    quotaFailMode: failMode,
-    quotaBufferLimit: 1000,
-    plans: { starter: { apiAccess: true, callLimit: limit, maxUserKeys: 5 } },
-  } as unknown as GatewayConfig;
-  const metrics = {
-    admissionBatchSize: { observe: () => undefined },
-    quotaStoreErrors: { inc: () => storeErrors.push(1) },
-    trackBuffer: () => undefined,
-  } as unknown as GatewayMetrics;
-  const producer = {
-    afterAdmission: (_a: string, used: number, max: number) => alerts.push([used, max]),
-  } as unknown as QuotaAlertProducer;
-  const store = { ledger, close: () => (closed = true) } as unknown as QuotaStore;
-  const clock = new ManualClock(new Date('2026-03-01T10:15:30Z'));
-  const quota = new QuotaAdmission(config, clock, metrics, producer, store);
-  return { quota, ledger, alerts, storeErrors, isClosed: () => closed };
 }
 
 const PRODUCT_READ = 'product|read';
@@ -157,6 +165,21 @@ describe(QuotaAdmission.name, () => {
       at: null,
     });
     expect(ledger.ranSteps.size).toBe(0);
+  });
+
+  it('counts a test key in a lane of its own, under testCallLimit, raising no quota alert', async () => {
+    const { quota, ledger, testLedger, alerts } = setup({ limit: 3 });
+    const testKey = principal('t1', 'test');
+    await quota.admit(testKey, PRODUCT_READ);
+    await quota.admit(testKey, PRODUCT_READ);
+    await expect(quota.admit(testKey, PRODUCT_READ)).rejects.toThrow(QuotaExceededError);
+    expect(testLedger.used).toBe(2);
+    expect(ledger.used).toBe(0);
+    expect(alerts).toEqual([]);
+    expect(await quota.usage(testKey)).toEqual({ used: 2, limit: 2, remaining: 0 });
+    // The live quota is untouched: a live key still has its 3 calls.
+    await quota.admit(principal(), PRODUCT_READ);
+    expect(alerts).toEqual([[1, 3]]);
   });
 
   it('answers usage uncounted, calls of one account sharing one read', async () => {

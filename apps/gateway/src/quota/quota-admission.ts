@@ -11,6 +11,7 @@ import {
   CLOCK,
   CreditsExhaustedError,
   DomainError,
+  KeyEnvironment,
   QUOTA_WINDOW_SECONDS,
   QuotaExceededError,
   RateLimit,
@@ -52,21 +53,28 @@ export interface CountedCall {
   limits: AccountLimits;
 }
 
+/** One environment's admission: its ledger, its steps on their way, its calls to replay. */
+interface Lane {
+  ledger: QuotaLedger;
+  batcher: AdmissionBatcher;
+  buffer: CountBuffer;
+}
+
 /**
  * Admits each call against the account's rolling 30-day quota in one Lua step. If Redis cannot
  * be reached, or its reply is lost, fail-open (the default) admits the call and buffers its count
- * for an exactly-once replay (a step that ran is not replayed); fail-closed answers 503.
+ * for an exactly-once replay (a step that ran is not replayed); fail-closed answers 503. A test
+ * key's calls go through a lane of their own: their own ledger, under the plan's testCallLimit,
+ * so they never spend the live quota.
  */
 @Injectable()
 export class QuotaAdmission implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(QuotaAdmission.name);
-  private readonly ledger: QuotaLedger;
-  private readonly batcher: AdmissionBatcher;
-  private readonly buffer: CountBuffer;
+  private readonly lanes: Record<KeyEnvironment, Lane>;
   private timer: NodeJS.Timeout | null = null;
   private replaying = false;
   private readonly planLimits = new Map<string, AccountLimits>();
-  /** Usage reads on their way, by account: calls that arrive meanwhile share them. */
+  /** Usage reads on their way, by environment and account: calls meanwhile share them. */
   private readonly usageReads = new Map<string, Promise<number>>();
 
   constructor(
@@ -76,23 +84,27 @@ export class QuotaAdmission implements OnApplicationBootstrap, OnApplicationShut
     private readonly alerts: QuotaAlertProducer,
     private readonly store: QuotaStore,
   ) {
-    this.ledger = store.ledger;
-    this.batcher = new AdmissionBatcher(
-      this.ledger,
-      (calls) => metrics.admissionBatchSize.observe(calls),
-      undefined,
-      store.neverSent,
-    );
-    this.buffer = new CountBuffer(config.quotaBufferLimit);
+    const laneOf = (ledger: QuotaLedger): Lane => ({
+      ledger,
+      batcher: new AdmissionBatcher(
+        ledger,
+        (calls) => metrics.admissionBatchSize.observe(calls),
+        undefined,
+        store.neverSent,
+      ),
+      buffer: new CountBuffer(config.quotaBufferLimit),
+    });
+    this.lanes = { live: laneOf(store.ledgers.live), test: laneOf(store.ledgers.test) };
+    const lanes = Object.values(this.lanes);
     metrics.trackBuffer(
-      () => this.buffer.size,
-      () => this.buffer.dropped,
+      () => lanes.reduce((sum, lane) => sum + lane.buffer.size, 0),
+      () => lanes.reduce((sum, lane) => sum + lane.buffer.dropped, 0),
     );
   }
 
   /** Steps admitted without Redis's answer, waiting for their replay. */
   get bufferedSteps(): number {
-    return this.buffer.size;
+    return this.lanes.live.buffer.size + this.lanes.test.buffer.size;
   }
 
   onApplicationBootstrap(): void {
@@ -124,8 +136,9 @@ export class QuotaAdmission implements OnApplicationBootstrap, OnApplicationShut
    * `label`: what the call used (`resource|action`), counted with it per minute.
    */
   async count(principal: Principal, cost: number, label: string): Promise<CountedCall> {
-    const limits = this.limitsOf(principal.account.plan);
     const { key, account } = principal;
+    const limits = this.limitsOf(account.plan, key.environment);
+    const lane = this.lanes[key.environment];
     if (
       !this.config.quotaEnabled &&
       limits.rateLimits.length === 0 &&
@@ -136,7 +149,7 @@ export class QuotaAdmission implements OnApplicationBootstrap, OnApplicationShut
     const now = this.clock.now().getTime();
     let admission;
     try {
-      admission = await this.batcher.admit(
+      admission = await lane.batcher.admit(
         account.id,
         { id: key.id, rateLimits: key.rateLimits, credits: key.credits, cost, label },
         limits,
@@ -147,12 +160,13 @@ export class QuotaAdmission implements OnApplicationBootstrap, OnApplicationShut
       if (this.config.quotaFailMode === 'closed')
         throw new ServiceUnavailableError('The quota store is unavailable; retry shortly');
       const stepId = error instanceof AdmissionStepError && error.mayHaveRun ? error.stepId : null;
-      if (cost > 0) this.buffer.add(stepId, account.id, key.id, dayIndexOf(now), now, cost, label);
+      if (cost > 0) lane.buffer.add(stepId, account.id, key.id, dayIndexOf(now), now, cost, label);
       const call = { responseHeaders: { 'ratelimit-limit': String(limits.quota) }, at: null };
       return { call, refusal: null, admission: null, limits };
     }
     const refusal = refusalOf(admission, limits, principal, now);
-    if (!refusal && cost > 0)
+    // Quota alerts are about the live quota; a test window running full is the tester's to see.
+    if (!refusal && cost > 0 && key.environment === 'live')
       this.alerts.afterAdmission(account.id, admission.used, limits.quota, now);
     const call = { responseHeaders: rateLimitHeaders(admission), at: admission.at };
     return { call, refusal, admission, limits };
@@ -163,24 +177,34 @@ export class QuotaAdmission implements OnApplicationBootstrap, OnApplicationShut
     key,
     account,
   }: Principal): Promise<{ remaining: number; nextRefillAt: number | null } | null> {
-    return this.ledger.creditsLeft(account.id, key.id, key.credits, this.clock.now().getTime());
+    return this.lanes[key.environment].ledger.creditsLeft(
+      account.id,
+      key.id,
+      key.credits,
+      this.clock.now().getTime(),
+    );
   }
 
-  /** The plan's rate limits, shared by every key of an account on it. */
+  /** The plan's rate limits, shared by every key of an account on it (in each environment). */
   accountRateLimits(plan: string): readonly RateLimit[] {
-    return this.limitsOf(plan).rateLimits;
+    return this.limitsOf(plan, 'live').rateLimits;
   }
 
-  /** One object per plan, so the batcher can tell calls under the same limits by identity. */
-  private limitsOf(plan: string): AccountLimits {
-    let limits = this.planLimits.get(plan);
+  /**
+   * One object per plan and environment, so the batcher can tell calls under the same limits by
+   * identity. Test calls count against the plan's testCallLimit.
+   */
+  private limitsOf(plan: string, environment: KeyEnvironment): AccountLimits {
+    const name = `${environment}|${plan}`;
+    let limits = this.planLimits.get(name);
     if (!limits) {
       const settings = this.config.plans[plan];
+      const quota = environment === 'test' ? settings?.testCallLimit : settings?.callLimit;
       limits = {
-        quota: this.config.quotaEnabled ? (settings?.callLimit ?? 0) : Number.MAX_SAFE_INTEGER,
+        quota: this.config.quotaEnabled ? (quota ?? 0) : Number.MAX_SAFE_INTEGER,
         rateLimits: settings?.rateLimits ?? [],
       };
-      this.planLimits.set(plan, limits);
+      this.planLimits.set(name, limits);
     }
     return limits;
   }
@@ -191,35 +215,42 @@ export class QuotaAdmission implements OnApplicationBootstrap, OnApplicationShut
    * of auth-context calls instead of one each).
    */
   async usage(principal: Principal): Promise<{ used: number; limit: number; remaining: number }> {
-    const limit = this.config.plans[principal.account.plan]?.callLimit ?? 0;
+    const { environment } = principal.key;
+    const plan = this.config.plans[principal.account.plan];
+    const limit = (environment === 'test' ? plan?.testCallLimit : plan?.callLimit) ?? 0;
     const accountId = principal.account.id;
-    let read = this.usageReads.get(accountId);
+    const reading = `${environment}|${accountId}`;
+    let read = this.usageReads.get(reading);
     if (!read) {
-      read = this.ledger
+      read = this.lanes[environment].ledger
         .windowTotal(accountId, dayIndexOf(this.clock.now().getTime()))
-        .finally(() => this.usageReads.delete(accountId));
-      this.usageReads.set(accountId, read);
+        .finally(() => this.usageReads.delete(reading));
+      this.usageReads.set(reading, read);
     }
     const used = await read;
     return { used, limit, remaining: Math.max(0, limit - used) };
   }
 
   private async replay(): Promise<void> {
-    if (this.replaying || this.buffer.size === 0) return;
+    if (this.replaying || this.bufferedSteps === 0) return;
     this.replaying = true;
     try {
       const now = this.clock.now().getTime();
-      // A minute's margin: a step's marker bucket expires STEP_MARKER_SECONDS after its last write.
-      const lost = this.buffer.dropOlderThan((STEP_MARKER_SECONDS - 60) * 1000, now);
-      if (lost > 0)
-        this.logger.warn(
-          `${lost} calls admitted while Redis was unreachable are older than its step markers and were not counted`,
-        );
-      for (const step of this.buffer.take(now)) {
-        await this.ledger.replayStep(step);
-        this.buffer.replayed(step.stepId);
+      for (const { ledger, buffer } of Object.values(this.lanes)) {
+        // A minute's margin: a step's marker bucket expires STEP_MARKER_SECONDS after its last write.
+        const lost = buffer.dropOlderThan((STEP_MARKER_SECONDS - 60) * 1000, now);
+        if (lost > 0)
+          this.logger.warn(
+            `${lost} calls admitted while Redis was unreachable are older than its step markers and were not counted`,
+          );
+        const steps = buffer.take(now);
+        for (const step of steps) {
+          await ledger.replayStep(step);
+          buffer.replayed(step.stepId);
+        }
+        if (steps.length > 0)
+          this.logger.log('replayed the calls counted while Redis was unreachable');
       }
-      this.logger.log('replayed the calls counted while Redis was unreachable');
     } catch {
       // Redis still away; the same batches are retried on the next tick.
     } finally {

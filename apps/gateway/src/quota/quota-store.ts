@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { GatewayConfig, KEYGATE_CONFIG } from '@keygate/config';
 import { Cluster } from 'ioredis';
 import { createFailFastRedis, RedisClient } from '@keygate/connections';
-import { QuotaLedger } from '@keygate/usage';
+import { KeyEnvironment } from '@keygate/contracts';
+import { QuotaLedger, ledgerNamespaceOf } from '@keygate/usage';
 import { refusedUnsent } from './admission-batcher';
 
 /**
@@ -12,17 +13,22 @@ import { refusedUnsent } from './admission-batcher';
  */
 @Injectable()
 export class QuotaStore {
-  readonly ledger: QuotaLedger;
+  /** The live calls' ledger, and the test keys' ledger beside it (ledgerNamespaceOf). */
+  readonly ledgers: Record<KeyEnvironment, QuotaLedger>;
   private readonly redis: RedisClient;
 
   constructor(@Inject(KEYGATE_CONFIG) config: GatewayConfig) {
     this.redis = createFailFastRedis(config.redisUrl, 'keygate-gateway-quota', {
       commandTimeout: 500,
     });
-    this.ledger = new QuotaLedger(this.redis, config.redisNamespace, {
-      countUses: config.decisionLogEnabled,
-      usesKeptDays: config.decisionRetentionDays,
-    });
+    const ledgerOf = (environment: KeyEnvironment) =>
+      new QuotaLedger(this.redis, ledgerNamespaceOf(config.redisNamespace, environment), {
+        countUses: config.decisionLogEnabled,
+        usesKeptDays: config.decisionRetentionDays,
+        // What a key used is read by key, whatever its environment: one place for both.
+        usesNamespace: config.redisNamespace,
+      });
+    this.ledgers = { live: ledgerOf('live'), test: ledgerOf('test') };
   }
 
   /**

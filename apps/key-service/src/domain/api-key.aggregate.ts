@@ -3,6 +3,7 @@ import {
   CreditsInput,
   KEY_ACTIONS,
   KeyAccess,
+  KeyEnvironment,
   KeyCreatedData,
   KeyCredits,
   KeyCreditsChangedData,
@@ -50,6 +51,8 @@ export interface UserKeyInput extends NewSecret {
   accountId: string;
   name: string;
   type: KeyType;
+  /** Absent: live. */
+  environment?: KeyEnvironment;
   rules: KeyRule[];
   expiresAt: string | null;
   allowedHosts: string[];
@@ -95,9 +98,10 @@ export function checkExpiry(expiresAt: string | null, now: Date): void {
 }
 
 /** The input as stored: no empty `meta`, `rateLimits` or `credits` in the event (most keys have none). */
-function withoutEmpty({ meta, rateLimits, credits, ...rest }: UserKeyInput) {
+function withoutEmpty({ meta, rateLimits, credits, environment, ...rest }: UserKeyInput) {
   return {
     ...rest,
+    ...(environment === 'test' && { environment }),
     ...(rateLimits.length > 0 && { rateLimits }),
     ...(Object.keys(meta).length > 0 && { meta }),
     ...(credits && { credits }),
@@ -110,6 +114,7 @@ export class ApiKey extends AggregateRoot<KeyEvent> {
   kind: KeyKind = 'user';
   access: KeyAccess | null = null;
   type: KeyType = 'standard';
+  environment: KeyEnvironment = 'live';
   name = '';
   rules: KeyRule[] = [];
   allowedHosts: string[] = [];
@@ -136,17 +141,27 @@ export class ApiKey extends AggregateRoot<KeyEvent> {
   }
 
   static createApplicationKey(
-    input: NewSecret & { keyId: string; accountId: string; access: KeyAccess; now: Date },
+    input: NewSecret & {
+      keyId: string;
+      accountId: string;
+      access: KeyAccess;
+      environment?: KeyEnvironment;
+      now: Date;
+    },
   ): ApiKey {
     const template = APPLICATION_KEYS[input.access];
     const key = new ApiKey();
+    const test = input.environment === 'test';
     const data: KeyCreatedData = {
       keyId: input.keyId,
       accountId: input.accountId,
       kind: 'application',
       access: input.access,
       type: 'standard',
-      name: template.name,
+      ...(test && { environment: 'test' as const }),
+      name: test
+        ? `Test ${template.name[0].toLowerCase()}${template.name.slice(1)}`
+        : template.name,
       rules: template.rules,
       allowedHosts: [],
       expiresAt: null,
@@ -337,6 +352,7 @@ export class ApiKey extends AggregateRoot<KeyEvent> {
       kind: this.kind,
       access: this.access,
       type: this.type,
+      environment: this.environment,
       rules: this.rules,
       hint: this.hint,
       status: this.status(now),
@@ -387,6 +403,7 @@ export class ApiKey extends AggregateRoot<KeyEvent> {
     this.kind = data.kind;
     this.access = data.access;
     this.type = data.type;
+    this.environment = data.environment ?? 'live';
     this.name = data.name;
     this.rules = data.rules;
     this.allowedHosts = data.allowedHosts;

@@ -3,6 +3,7 @@ import {
   KeyAccess,
   KeyCredits,
   KeyLeakReport,
+  KeyEnvironment,
   KeyKind,
   KeyMeta,
   KeyRule,
@@ -21,6 +22,8 @@ export interface KeyViewDocument {
   kind: KeyKind;
   access: KeyAccess | null;
   type: KeyType;
+  /** Absent on views written before test keys existed: live. */
+  environment?: KeyEnvironment;
   rules: KeyRule[];
   hint: string;
   allowedHosts: string[];
@@ -62,6 +65,7 @@ export const keyViewSchema = new Schema<KeyViewDocument>(
     kind: String,
     access: { type: String, default: null },
     type: String,
+    environment: { type: String, default: 'live' },
     rules: Schema.Types.Mixed,
     hint: String,
     allowedHosts: [String],

@@ -24,6 +24,7 @@ function keyViewOf(doc: KeyViewDocument, now: Date): KeyView {
     kind: doc.kind,
     access: doc.access,
     type: doc.type,
+    environment: doc.environment ?? 'live',
     rules: doc.rules,
     hint: doc.hint,
     status: keyStatusAt(doc, now),
@@ -79,6 +80,7 @@ export class ReadModels implements OnModuleInit {
       kind: key.kind,
       access: key.access,
       type: key.type,
+      environment: key.environment,
       rules: key.rules,
       hint: key.hint,
       allowedHosts: key.allowedHosts,
@@ -140,11 +142,14 @@ export class ReadModels implements OnModuleInit {
     return doc ? keyRecordOf(doc, now) : null;
   }
 
-  /** Application keys first (read-write, read-only), then user keys oldest first, as the Panel lists them. */
+  /**
+   * Application keys first (live read-write, read-only, then the test pair), then user keys
+   * oldest first, as the Panel lists them.
+   */
   async keysOfAccount(accountId: string, now: Date): Promise<KeyView[]> {
     const docs = await this.keys
       .find({ accountId, deleted: false })
-      .sort({ kind: 1, access: -1, createdAt: 1, _id: 1 })
+      .sort({ kind: 1, environment: 1, access: -1, createdAt: 1, _id: 1 })
       .lean<KeyViewDocument[]>();
     return docs.map((doc) => keyViewOf(doc, now));
   }

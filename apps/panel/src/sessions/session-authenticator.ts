@@ -8,7 +8,7 @@ import { PanelSession, PanelSessions } from './panel-sessions';
 import { cookieOf } from './session-cookie';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-const API_KEY_SHAPE = /^[a-z][a-z0-9]{0,9}_sk_/;
+const API_KEY_SHAPE = /^[a-z][a-z0-9]{0,9}_(sk|test)_/;
 
 export interface PanelCaller {
   session: PanelSession;

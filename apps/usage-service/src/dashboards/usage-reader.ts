@@ -1,10 +1,19 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { KEYGATE_CONFIG, UsageServiceConfig } from '@keygate/config';
-import { CLOCK, Clock, KeyUsageSummary, KeyView, UsageSeries } from '@keygate/contracts';
+import {
+  CLOCK,
+  Clock,
+  KEY_ENVIRONMENTS,
+  KeyEnvironment,
+  KeyUsageSummary,
+  KeyView,
+  UsageSeries,
+} from '@keygate/contracts';
 import { REDIS, RedisClient } from '@keygate/connections';
 import {
   QuotaLedger,
   creditsLeftOnWire,
+  ledgerNamespaceOf,
   dayIndexOf,
   usageSeries,
   usedInWindow,
@@ -12,10 +21,13 @@ import {
 import { KeyHousekeeping } from '../housekeeping/key-housekeeping';
 import { KeyServiceClient } from '../rpc/key-service.client';
 
-/** Reads the ledger for the dashboards; plans and key ownership come from the key service. */
+/**
+ * Reads the ledgers for the dashboards (live calls, and test keys' calls apart, each in its own
+ * window); plans and key ownership come from the key service.
+ */
 @Injectable()
 export class UsageReader {
-  private readonly ledger: QuotaLedger;
+  private readonly ledgers: Record<KeyEnvironment, QuotaLedger>;
 
   constructor(
     @Inject(REDIS) redis: RedisClient,
@@ -24,25 +36,39 @@ export class UsageReader {
     private readonly keyService: KeyServiceClient,
     private readonly housekeeping: KeyHousekeeping,
   ) {
-    this.ledger = new QuotaLedger(redis, config.redisNamespace);
+    const ledgerOf = (environment: KeyEnvironment) =>
+      new QuotaLedger(redis, ledgerNamespaceOf(config.redisNamespace, environment));
+    this.ledgers = { live: ledgerOf('live'), test: ledgerOf('test') };
   }
 
+  /** The account's live calls, with its test keys' calls apart under `test`. */
   async accountUsage(accountId: string): Promise<UsageSeries> {
-    const limit = await this.limitOf(accountId);
+    const plan = await this.planOf(accountId);
     const today = this.today();
-    return usageSeries(await this.ledger.windowCounts(accountId, today), today, limit);
+    const [live, test] = await Promise.all(
+      KEY_ENVIRONMENTS.map((environment) =>
+        this.ledgers[environment].windowCounts(accountId, today),
+      ),
+    );
+    return {
+      ...usageSeries(live, today, plan?.callLimit ?? 0),
+      test: usageSeries(test, today, plan?.testCallLimit ?? 0),
+    };
   }
 
+  /** One key's calls, in its environment's window. */
   async keyUsage(accountId: string, keyId: string): Promise<UsageSeries> {
-    await this.keyService.key(accountId, keyId);
-    const limit = await this.limitOf(accountId);
+    const key = await this.keyService.key(accountId, keyId);
+    const plan = await this.planOf(accountId);
     const today = this.today();
+    const ledger = this.ledgers[key.environment];
     const [counts, lastUsed] = await Promise.all([
-      this.ledger.windowCounts(accountId, today, keyId),
-      this.ledger.lastUsed(accountId),
+      ledger.windowCounts(accountId, today, keyId),
+      ledger.lastUsed(accountId),
     ]);
     const lastUsedAt = lastUsed[keyId] ? new Date(lastUsed[keyId]).toISOString() : null;
-    return { ...usageSeries(counts, today, limit), lastUsedAt };
+    const limit = (key.environment === 'test' ? plan?.testCallLimit : plan?.callLimit) ?? 0;
+    return { ...usageSeries(counts, today, limit), lastUsedAt, environment: key.environment };
   }
 
   /** One summary per key the account has, for key listings. */
@@ -50,7 +76,7 @@ export class UsageReader {
     const today = this.today();
     const [keys, lastUsed, flagged] = await Promise.all([
       this.keyService.keys(accountId),
-      this.ledger.lastUsed(accountId),
+      this.lastUsed(accountId),
       this.housekeeping.flaggedKeyIds(accountId),
     ]);
     return Promise.all(
@@ -58,7 +84,7 @@ export class UsageReader {
         keyId: key.id,
         lastUsedAt: lastUsed[key.id] ? new Date(lastUsed[key.id]).toISOString() : null,
         callsLast30Days: usedInWindow(
-          await this.ledger.windowCounts(accountId, today, key.id),
+          await this.ledgers[key.environment].windowCounts(accountId, today, key.id),
           today,
         ),
         unusedFor30Days: flagged.has(key.id),
@@ -67,9 +93,17 @@ export class UsageReader {
     );
   }
 
+  /** When each key of the account was last used, live and test keys alike. */
+  private async lastUsed(accountId: string): Promise<Record<string, number>> {
+    const [live, test] = await Promise.all(
+      KEY_ENVIRONMENTS.map((environment) => this.ledgers[environment].lastUsed(accountId)),
+    );
+    return { ...live, ...test };
+  }
+
   private async creditsOf(accountId: string, key: KeyView): Promise<KeyUsageSummary['credits']> {
     return creditsLeftOnWire(
-      await this.ledger.creditsLeft(
+      await this.ledgers[key.environment].creditsLeft(
         accountId,
         key.id,
         key.credits ?? null,
@@ -82,8 +116,8 @@ export class UsageReader {
     return dayIndexOf(this.clock.now().getTime());
   }
 
-  private async limitOf(accountId: string): Promise<number> {
+  private async planOf(accountId: string) {
     const account = await this.keyService.account(accountId);
-    return this.config.plans[account.plan]?.callLimit ?? 0;
+    return this.config.plans[account.plan];
   }
 }

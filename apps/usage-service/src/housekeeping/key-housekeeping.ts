@@ -21,6 +21,7 @@ import {
   DAY_MS,
   DAYS_KEPT_PAST_WINDOW,
   QuotaLedger,
+  ledgerNamespaceOf,
   WINDOW_DAYS,
   dayIndexOf,
   windowStartDay,
@@ -51,6 +52,7 @@ export interface HousekeepingReport {
 export class KeyHousekeeping {
   private readonly flags: Model<KeyFlagDocument>;
   private readonly ledger: QuotaLedger;
+  private readonly testLedger: QuotaLedger;
   private readonly checkpoint: CheckpointReader;
   private readonly eventStream: string;
 
@@ -64,6 +66,7 @@ export class KeyHousekeeping {
   ) {
     this.flags = connection.model<KeyFlagDocument>(KEY_FLAG_COLLECTION, keyFlagSchema);
     this.ledger = new QuotaLedger(redis, config.redisNamespace);
+    this.testLedger = new QuotaLedger(redis, ledgerNamespaceOf(config.redisNamespace, 'test'));
     this.checkpoint = new CheckpointReader(redis, config.eventStream);
     this.eventStream = config.eventStream;
   }
@@ -97,11 +100,14 @@ export class KeyHousekeeping {
   }
 
   private async flagUnusedKeys(accountId: string, nowMs: number): Promise<number> {
-    const [keys, lastUsed, flagged] = await Promise.all([
+    const [keys, liveUse, testUse, flagged] = await Promise.all([
       this.keyService.keys(accountId),
       this.ledger.lastUsed(accountId),
+      this.testLedger.lastUsed(accountId),
       this.flaggedKeyIds(accountId),
     ]);
+    // A test key's last use is in the test keys' ledger.
+    const lastUsed = { ...liveUse, ...testUse };
     const unused = new Set(unusedKeyIds(keys, lastUsed, nowMs));
     const cleared = [...flagged].filter((keyId) => !unused.has(keyId));
     if (cleared.length > 0) await this.flags.deleteMany({ _id: { $in: cleared } });
@@ -146,11 +152,12 @@ export class KeyHousekeeping {
   private async trimKeyDays(today: number): Promise<number> {
     const oldestKept = windowStartDay(today) - DAYS_KEPT_PAST_WINDOW;
     let trimmed = 0;
-    for await (const keys of scanKeys(this.redis, this.ledger.keyspace.everyKeyDays, 500))
-      for (const key of keys) {
-        const stale = (await this.redis.hkeys(key)).filter((day) => Number(day) < oldestKept);
-        if (stale.length > 0) trimmed += await this.redis.hdel(key, ...stale);
-      }
+    for (const ledger of [this.ledger, this.testLedger])
+      for await (const keys of scanKeys(this.redis, ledger.keyspace.everyKeyDays, 500))
+        for (const key of keys) {
+          const stale = (await this.redis.hkeys(key)).filter((day) => Number(day) < oldestKept);
+          if (stale.length > 0) trimmed += await this.redis.hdel(key, ...stale);
+        }
     return trimmed;
   }
 }

@@ -4,6 +4,8 @@ import { booleanFlag, byteLimit, configPiece, milliseconds, urlWith } from './co
 
 export interface DataPlaneConfig {
   upstreamUrl: string | null;
+  /** Where test keys' calls go (with X-Keygate-Environment: test); null: UPSTREAM_URL. */
+  upstreamTestUrl: string | null;
   credentialSources: {
     xAuthToken: boolean;
     bearer: boolean;
@@ -66,6 +68,7 @@ export interface DataPlaneConfig {
 export const dataPlanePiece = configPiece({
   env: {
     UPSTREAM_URL: urlWith(['http:', 'https:']).optional(),
+    UPSTREAM_TEST_URL: urlWith(['http:', 'https:']).optional(),
     AUTH_HEADER_X_AUTH_TOKEN: booleanFlag.default('true'),
     AUTH_HEADER_BEARER: booleanFlag.default('true'),
     AUTH_HEADER_API_KEY: booleanFlag.default('true'),
@@ -100,6 +103,7 @@ export const dataPlanePiece = configPiece({
   },
   build: (e): DataPlaneConfig => ({
     upstreamUrl: e.UPSTREAM_URL ?? null,
+    upstreamTestUrl: e.UPSTREAM_TEST_URL ?? null,
     credentialSources: {
       xAuthToken: e.AUTH_HEADER_X_AUTH_TOKEN,
       bearer: e.AUTH_HEADER_BEARER,

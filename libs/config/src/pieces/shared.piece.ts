@@ -7,6 +7,7 @@ const planSchema = z
   .object({
     apiAccess: z.boolean(),
     callLimit: z.number().int().min(0),
+    testCallLimit: z.number().int().min(0).default(1_000),
     maxUserKeys: z.number().int().min(0),
     rateLimits: rateLimitsSchema.optional(),
   })

@@ -8,6 +8,13 @@ export type KeyAction = (typeof KEY_ACTIONS)[number];
 export type KeyKind = 'application' | 'user';
 export type KeyAccess = 'read-write' | 'read-only';
 export type KeyType = 'standard' | 'administration';
+/**
+ * Where a key's calls go and count: `live` (every key before test keys), or `test`: its own
+ * upstream (UPSTREAM_TEST_URL) and its own 30-day window under the plan's `testCallLimit`.
+ * Fixed at creation and named in the secret (`kg_test_…`).
+ */
+export const KEY_ENVIRONMENTS = ['live', 'test'] as const;
+export type KeyEnvironment = (typeof KEY_ENVIRONMENTS)[number];
 /** `quarantined`: reported leaked, refused until an admin releases or revokes it. */
 export type KeyStatus = 'active' | 'revoked' | 'expired' | 'quarantined';
 
@@ -174,6 +181,7 @@ export const createKeySchema = z
     accountId: idSchema,
     name: nameSchema,
     type: z.enum(['standard', 'administration']).default('standard'),
+    environment: z.enum(KEY_ENVIRONMENTS).default('live'),
     rules: rulesSchema,
     expiresAt: expiresAtSchema.optional().default(null),
     allowedHosts: allowedHostsSchema.optional().default([]),
@@ -341,6 +349,7 @@ export interface KeyView {
   kind: KeyKind;
   access: KeyAccess | null;
   type: KeyType;
+  environment: KeyEnvironment;
   rules: KeyRule[];
   hint: string;
   status: KeyStatus;

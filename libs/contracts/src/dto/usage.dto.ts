@@ -23,6 +23,10 @@ export interface UsageSeries {
   dropOffs: Array<{ date: string; calls: number }>;
   /** Per-key series only: when the key last made a call. */
   lastUsedAt?: string | null;
+  /** Per-key series only: the key's environment (a test key's series is its test window). */
+  environment?: 'live' | 'test';
+  /** The account's series only: its test keys' calls, in their own window (the plan's testCallLimit). */
+  test?: UsageSeries;
 }
 
 /** One key's line in a key listing: what the usage service knows of it. */

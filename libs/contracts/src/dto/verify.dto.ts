@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CreditsLeft } from '../credits/credits-fold';
 import { ErrorCode } from '../errors/error-codes';
 import { isIpOrCidr } from './ip-address';
-import { KEY_ACTIONS, KeyMeta, KeyRule, RateLimit } from './key.dto';
+import { KEY_ACTIONS, KeyEnvironment, KeyMeta, KeyRule, RateLimit } from './key.dto';
 
 export const MAX_VERIFY_COST = 1000;
 
@@ -44,6 +44,8 @@ export interface KeyVerificationAnswer {
   keyId: string | null;
   accountId: string | null;
   plan: string | null;
+  /** `test` for a test key (counted against the plan's testCallLimit); null when no key was found. */
+  environment: KeyEnvironment | null;
   meta: KeyMeta | null;
   rules: KeyRule[] | null;
   expiresAt: string | null;

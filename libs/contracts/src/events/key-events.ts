@@ -42,6 +42,8 @@ export interface KeyCreatedData {
   credits?: { remaining: number; refill?: CreditRefill };
   /** Brought in by the operator's import (its secret was made elsewhere). */
   imported?: true;
+  /** Absent: live (and in events written before test keys existed). */
+  environment?: 'test';
 }
 
 export interface KeyUpdatedData {

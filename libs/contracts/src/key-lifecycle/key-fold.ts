@@ -30,6 +30,7 @@ export function foldKeyEvent(
         kind: data.kind,
         access: data.access,
         type: data.type,
+        environment: data.environment ?? 'live',
         rules: data.rules,
         status: 'active',
         expiresAt: data.expiresAt,

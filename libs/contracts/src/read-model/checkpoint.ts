@@ -52,6 +52,7 @@ type KeyTuple = [
   KeyRecord['rateLimits']?, // absent when [] and no meta (most keys): entries stay small
   KeyRecord['meta']?, // absent when {} and no credits
   KeyRecord['credits']?, // absent when null (unlimited)
+  'test'?, // absent for a live key
 ];
 
 export function encodeKeyEntry(version: number, record: KeyRecord | null): string {
@@ -71,11 +72,12 @@ export function encodeKeyEntry(version: number, record: KeyRecord | null): strin
     record.previousValidUntil,
   ];
   // Trailing parts only as far as the last one a key has: most keys have none of them.
-  const trailing: unknown[] = [record.rateLimits, record.meta, record.credits];
+  const trailing: unknown[] = [record.rateLimits, record.meta, record.credits, record.environment];
   const empty = [
     record.rateLimits.length === 0,
     Object.keys(record.meta).length === 0,
     !record.credits,
+    record.environment === 'live',
   ];
   const kept = empty.lastIndexOf(false) + 1;
   (tuple as unknown[]).push(...trailing.slice(0, kept));
@@ -96,6 +98,7 @@ export function decodeKeyEntry(id: string, text: string): CheckpointEntry<KeyRec
       kind: t[2],
       access: t[3],
       type: t[4],
+      environment: t[15] ?? 'live',
       rules: t[5],
       status: t[6],
       expiresAt: t[7],

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { KEYGATE_CONFIG, KeyServiceConfig } from '@keygate/config';
+import { KeyEnvironment } from '@keygate/contracts';
 import { generateSecret, hashSecret, hintOf } from '@keygate/key-secret';
 
 export interface IssuedSecret {
@@ -13,8 +14,9 @@ export interface IssuedSecret {
 export class SecretIssuer {
   constructor(@Inject(KEYGATE_CONFIG) private readonly config: KeyServiceConfig) {}
 
-  issue(): IssuedSecret {
-    const secret = generateSecret(this.config.keyPrefix);
+  /** A secret whose head names the key's environment (`kg_sk_…` live, `kg_test_…` test). */
+  issue(environment: KeyEnvironment = 'live'): IssuedSecret {
+    const secret = generateSecret(this.config.keyPrefix, environment);
     return {
       secret,
       secretHash: hashSecret(secret, this.config.keyPepper),

@@ -8,6 +8,7 @@ const base: KeyView = {
   kind: 'user',
   access: null,
   type: 'standard',
+  environment: 'live',
   rules: [],
   hint: 'kg_sk_abcd…wxyz',
   status: 'active',

@@ -14,7 +14,13 @@ describe(ChangePlanHandler.name, () => {
     );
     expect(answer).toEqual({
       account,
-      plan: { name: 'pro', apiAccess: true, callLimit: 1_000_000, maxUserKeys: 25 },
+      plan: {
+        name: 'pro',
+        apiAccess: true,
+        callLimit: 1_000_000,
+        testCallLimit: 10_000,
+        maxUserKeys: 25,
+      },
     });
     expect(fake.calls).toEqual([
       {

@@ -14,7 +14,13 @@ describe(GetAccountHandler.name, () => {
     const answer = await new GetAccountHandler(client, { plans: DEFAULT_PLANS }).execute('acc_9');
     expect(answer).toEqual({
       account,
-      plan: { name: 'starter', apiAccess: true, callLimit: 100_000, maxUserKeys: 5 },
+      plan: {
+        name: 'starter',
+        apiAccess: true,
+        callLimit: 100_000,
+        testCallLimit: 1_000,
+        maxUserKeys: 5,
+      },
       users,
     });
     expect(fake.calls.map((call) => call.request)).toEqual([

@@ -20,7 +20,7 @@ function setup() {
 }
 
 describe(OpenAccountHandler.name, () => {
-  it('stores the two application keys, then the account, then publishes', async () => {
+  it('stores the application key pairs (live, test), then the account, then publishes', async () => {
     const { store, handler, flushes } = setup();
     const opened = await handler.execute(
       new OpenAccountCommand('Acme', 'pro', SYSTEM_ACTOR),
@@ -29,13 +29,23 @@ describe(OpenAccountHandler.name, () => {
     expect(store.appendedTypes.map((line) => line.replace(/key-\w+/, 'key'))).toEqual([
       'key: KeyCreated',
       'key: KeyCreated',
+      'key: KeyCreated',
+      'key: KeyCreated',
       'account-acc_9: AccountOpened',
     ]);
-    expect(flushes).toEqual([3]);
+    expect(flushes).toEqual([5]);
     expect(opened.account).toMatchObject({ id: 'acc_9', name: 'Acme', plan: 'pro' });
-    expect(opened.applicationKeys.map(({ key }) => key.access)).toEqual([
-      'read-write',
-      'read-only',
+    expect(opened.applicationKeys.map(({ key }) => `${key.environment} ${key.access}`)).toEqual([
+      'live read-write',
+      'live read-only',
+      'test read-write',
+      'test read-only',
+    ]);
+    expect(opened.applicationKeys.map(({ secret }) => secret.slice(0, 8))).toEqual([
+      expect.stringMatching(/^kg_sk_/),
+      expect.stringMatching(/^kg_sk_/),
+      'kg_test_',
+      'kg_test_',
     ]);
   });
 

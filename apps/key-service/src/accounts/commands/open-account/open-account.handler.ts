@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { KeyAccess, OpenedAccount, ValidationError, CLOCK, Clock } from '@keygate/contracts';
+import {
+  CLOCK,
+  Clock,
+  KEY_ENVIRONMENTS,
+  KeyAccess,
+  OpenedAccount,
+  ValidationError,
+} from '@keygate/contracts';
 import { KEYGATE_CONFIG, KeyServiceConfig } from '@keygate/config';
 import { EventSourcedRepository } from '../../../event-store/event-sourced.repository';
 import { OutboxRelay } from '../../../outbox/outbox-relay';
@@ -11,7 +18,10 @@ import { OpenAccountCommand } from './open-account.command';
 
 export const APPLICATION_KEY_ACCESS: KeyAccess[] = ['read-write', 'read-only'];
 
-/** Opens an account and provisions its two application keys, whose secrets are returned this once. */
+/**
+ * Opens an account and provisions its application key pairs (read-write and read-only), live then
+ * test, whose secrets are returned this once.
+ */
 @Injectable()
 export class OpenAccountHandler {
   constructor(
@@ -40,19 +50,21 @@ export class OpenAccountHandler {
     // Keys first, the account last: without transactions a crash in between leaves only keys of
     // an account that does not exist (never listed, never authenticated), not a half-open account.
     const applicationKeys = [];
-    for (const access of APPLICATION_KEY_ACCESS) {
-      const { secret, secretHash, hint } = this.secrets.issue();
-      const key = ApiKey.createApplicationKey({
-        keyId: newKeyId(),
-        accountId,
-        access,
-        secretHash,
-        hint,
-        now,
-      });
-      await this.repository.save(key, accountId, command.actor);
-      applicationKeys.push({ key: key.toView(now), secret });
-    }
+    for (const environment of KEY_ENVIRONMENTS)
+      for (const access of APPLICATION_KEY_ACCESS) {
+        const { secret, secretHash, hint } = this.secrets.issue(environment);
+        const key = ApiKey.createApplicationKey({
+          keyId: newKeyId(),
+          accountId,
+          access,
+          environment,
+          secretHash,
+          hint,
+          now,
+        });
+        await this.repository.save(key, accountId, command.actor);
+        applicationKeys.push({ key: key.toView(now), secret });
+      }
     const account = Account.open({ accountId, name: command.name, plan, now });
     await this.repository.save(account, accountId, command.actor);
     await this.relay.flush();

@@ -43,7 +43,7 @@ export class CreateKeyHandler {
         const plan = this.config.plans[account.plan];
         if (!plan || activeUserKeys >= plan.maxUserKeys)
           throw new KeyLimitReachedError(account.plan, plan?.maxUserKeys ?? 0);
-        const { secret, secretHash, hint } = this.secrets.issue();
+        const { secret, secretHash, hint } = this.secrets.issue(command.input.environment);
         const key = ApiKey.createUserKey(
           { ...command.input, keyId: newKeyId(), secretHash, hint },
           now,

@@ -13,6 +13,7 @@ import {
 import { REDIS, RedisClient, withRedisLock } from '@keygate/connections';
 import {
   foreignHintOf,
+  environmentOfSecret,
   hasValidFormat,
   hashSecret,
   hintOf,
@@ -94,7 +95,7 @@ export class ImportKeysHandler {
       )
         errors.push({
           field: `${field}.secret`,
-          message: `starts like a ${keyPrefix}_sk_ key but its checksum does not match`,
+          message: `starts like a Keygate key (${keyPrefix}_sk_ or ${keyPrefix}_test_) but its checksum does not match`,
         });
       const first = firstWithHash.get(hashes[i]);
       if (first !== undefined)
@@ -107,6 +108,8 @@ export class ImportKeysHandler {
             accountId,
             name: input.name,
             type: input.type,
+            // A Keygate test secret stays a test key; any other secret is live.
+            environment: environmentOfSecret(input.secret, keyPrefix) ?? 'live',
             rules: input.rules,
             expiresAt: input.expiresAt,
             allowedHosts: input.allowedHosts,

@@ -17,7 +17,7 @@ export class RotateKeyHandler {
       result: secret,
       now,
     } = await this.mutation.run(command, (k, at) => {
-      const issued = this.secrets.issue();
+      const issued = this.secrets.issue(k.environment);
       k.rotate(issued, command.gracePeriodSeconds, at);
       return issued.secret;
     });

@@ -36,7 +36,12 @@ describe(SignupHandler.name, () => {
       accountId: signedUp.account.id,
     });
     expect([...users.values()].map((u) => u.status)).toEqual(['active']);
-    expect(signedUp.applicationKeys).toHaveLength(2);
+    expect(signedUp.applicationKeys.map(({ key }) => key.environment)).toEqual([
+      'live',
+      'live',
+      'test',
+      'test',
+    ]);
     expect(store.appendedTypes.at(-1)).toBe(`account-${signedUp.account.id}: AccountOpened`);
   });
 
