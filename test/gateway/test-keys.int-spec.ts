@@ -31,10 +31,11 @@ describe('test keys', () => {
     const { client, signup } = await PanelClient.signup(system, 'Sandbox Co');
     // Each account gets a test application key pair beside the live one.
     const appKeys = signup.body.applicationKeys as Array<{
-      key: { environment: string; access: string };
+      environment: string;
+      access: string;
       secret: string;
     }>;
-    expect(appKeys.map(({ key }) => `${key.environment} ${key.access}`)).toEqual([
+    expect(appKeys.map((key) => `${key.environment} ${key.access}`)).toEqual([
       'live read-write',
       'live read-only',
       'test read-write',
@@ -80,7 +81,7 @@ describe('test keys', () => {
       );
     expect(statuses).toEqual([200, 200, 200, 200, 429]);
     const exhausted = await system.call(PRODUCTS, { headers: testKey });
-    expect(exhausted.body.code).toBe('QUOTA_EXCEEDED');
+    expect(exhausted.body.error.code).toBe('QUOTA_EXCEEDED');
     // The live quota did not move, and live calls still pass.
     const afterwards = await system.call(PRODUCTS, { headers: liveKey });
     expect(afterwards.status).toBe(200);
@@ -99,6 +100,15 @@ describe('test keys', () => {
     const listed = await client.get('/keys');
     const row = listed.body.keys.find((k: { id: string }) => k.id === created.body.key.id);
     expect(row).toMatchObject({ environment: 'test', callsLast30Days: 5 });
+
+    // Its decisions are read as any key's: five admitted product reads, one quota refusal (at least).
+    const summary = await client.get(`/keys/${created.body.key.id}/decisions/summary`);
+    expect(summary.body.counts).toContainEqual({
+      resource: 'product',
+      action: 'read',
+      outcome: 'admitted',
+      calls: 5,
+    });
 
     // A rotated test key stays a test key.
     const rotated = await client.post(`/keys/${created.body.key.id}/rotate`, {});

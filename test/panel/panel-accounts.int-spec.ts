@@ -16,14 +16,26 @@ describe('Panel API: sign-up, login, sessions, roles', () => {
     expect(body.account).toMatchObject({ name: 'Signup Co', plan: 'starter' });
     expect(body.user).toMatchObject({ role: 'admin', accountId: body.account.id });
     expect(body.session).toMatch(/^kgs_/);
-    expect(body.applicationKeys).toHaveLength(2);
+    expect(body.applicationKeys).toHaveLength(4); // a live pair and a test pair
     expect(body.applicationKeys.map((k: { access: string }) => k.access).sort()).toEqual([
       'read-only',
+      'read-only',
+      'read-write',
       'read-write',
     ]);
     for (const key of body.applicationKeys) {
-      expect(Object.keys(key).sort()).toEqual(['access', 'hint', 'id', 'kind', 'name', 'secret']);
-      expect(key.secret).toMatch(/^kg_sk_[0-9A-Za-z]{38}$/);
+      expect(Object.keys(key).sort()).toEqual([
+        'access',
+        'environment',
+        'hint',
+        'id',
+        'kind',
+        'name',
+        'secret',
+      ]);
+      expect(key.secret).toMatch(
+        key.environment === 'test' ? /^kg_test_[0-9A-Za-z]{38}$/ : /^kg_sk_[0-9A-Za-z]{38}$/,
+      );
     }
     const cookie = signup.headers.get('set-cookie')!;
     expect(cookie).toMatch(/^kg_session=kgs_/);

@@ -64,7 +64,7 @@ describe('Panel API: keys, usage, audit, OpenAPI; Operator API', () => {
 
     const listed = await client.get('/keys');
     expect(listed.status).toBe(200);
-    expect(listed.body.keys).toHaveLength(3);
+    expect(listed.body.keys).toHaveLength(5); // two application key pairs (live, test) and it
     const line = listed.body.keys.find((k: { id: string }) => k.id === keyId);
     expect(line).toMatchObject({
       name: 'Product reader',
@@ -110,7 +110,7 @@ describe('Panel API: keys, usage, audit, OpenAPI; Operator API', () => {
     expect((await client.delete(`/keys/${appKeyId}`)).status).toBe(409);
 
     expect((await client.delete(`/keys/${keyId}`)).status).toBe(204);
-    expect((await client.get('/keys')).body.keys).toHaveLength(2);
+    expect((await client.get('/keys')).body.keys).toHaveLength(4);
     expect((await client.get(`/keys/${keyId}`)).status).toBe(404);
   });
 
@@ -136,7 +136,7 @@ describe('Panel API: keys, usage, audit, OpenAPI; Operator API', () => {
       'name',
       'rules',
     ]);
-    expect((await client.get('/keys')).body.keys).toHaveLength(4); // nothing half-written
+    expect((await client.get('/keys')).body.keys).toHaveLength(6); // nothing half-written
   });
 
   it('shows the account’s and each key’s 30-day usage', async () => {
@@ -179,6 +179,8 @@ describe('Panel API: keys, usage, audit, OpenAPI; Operator API', () => {
     const rest = await client.get(`/audit?limit=10&cursor=${first.body.nextCursor}`);
     expect(rest.body.events.map((e: { action: string }) => e.action)).toEqual([
       'AccountOpened',
+      'KeyCreated',
+      'KeyCreated',
       'KeyCreated',
       'KeyCreated',
     ]);
@@ -232,7 +234,8 @@ describe('Panel API: keys, usage, audit, OpenAPI; Operator API', () => {
     const read = await operator('GET', `/accounts/${accountId}`, OPERATOR_TOKEN);
     expect(read.status).toBe(200);
     expect(read.body.account).toMatchObject({ id: accountId, plan: 'small' });
-    expect(read.body.plan).toEqual({ name: 'small', ...PLANS.small });
+    // A plan without testCallLimit gets the default, 1,000.
+    expect(read.body.plan).toEqual({ name: 'small', testCallLimit: 1_000, ...PLANS.small });
     expect(
       (await operator('PUT', `/accounts/${accountId}/plan`, OPERATOR_TOKEN, { plan: 'gold' }))
         .status,

@@ -61,8 +61,10 @@ describe('the Panel page in a real browser', () => {
     await secretDialog.waitFor({ state: 'visible' });
     expect(await page.locator('#secret-value').textContent()).toMatch(/^kg_sk_/);
     await secretDialog.locator('[data-close]').click();
-    await page.locator('#keys tbody tr').nth(1).waitFor();
-    expect(await page.locator('#keys tbody tr').count()).toBe(2);
+    // The account's application keys: a live pair and a test pair.
+    await page.locator('#keys tbody tr').nth(3).waitFor();
+    expect(await page.locator('#keys tbody tr').count()).toBe(4);
+    expect(await page.locator('#keys tbody tr .test-key').count()).toBe(2);
 
     await page.locator('#new-key').click();
     await page.locator('#create-form input[name=name]').fill('Storefront (books, read)');

@@ -43,7 +43,7 @@ describe('usage dashboards over RPC', () => {
       accountId: opened.account.id,
     });
     const byKey = new Map(summaries.map((s) => [s.keyId, s]));
-    expect(byKey.size).toBe(3);
+    expect(byKey.size).toBe(5); // two application key pairs (live, test) and the user key
     expect(byKey.get(opened.applicationKeys[0].key.id)?.callsLast30Days).toBe(7);
     expect(byKey.get(user.key.id)?.callsLast30Days).toBe(3);
     expect(byKey.get(opened.applicationKeys[1].key.id)).toMatchObject({

@@ -5,7 +5,7 @@ import {
   UsageServicePattern,
 } from '@keygate/contracts';
 import { readEventStream, waitFor } from '@keygate/testing';
-import { DAY_MS, dayIndexOf } from '@keygate/usage';
+import { DAY_MS, QuotaLedger, dayIndexOf, ledgerNamespaceOf } from '@keygate/usage';
 import { KeyHousekeeping } from '../../apps/usage-service/src/housekeeping/key-housekeeping';
 import { webhookReceiver } from '../webhooks/fixtures/webhook-receiver';
 import { SystemHarness } from '../system.harness';
@@ -34,7 +34,9 @@ describe('key housekeeping', () => {
       url: hooks.url,
       events: ['key.unused'],
     });
-    const [readWrite, readOnly] = opened.applicationKeys.map((k) => k.key.id);
+    const [readWrite, readOnly, testReadWrite, testReadOnly] = opened.applicationKeys.map(
+      (k) => k.key.id,
+    );
     const user = await system.createKey(opened.account.id);
     const revoked = await system.createKey(opened.account.id);
     await system.send(KeyServicePattern.RevokeKey, {
@@ -45,6 +47,12 @@ describe('key housekeeping', () => {
     const now = Date.now();
     await ledger.admit(opened.account.id, readWrite, 1000, now);
     await ledger.admit(opened.account.id, readWrite, 1000, now + 20 * DAY_MS);
+    // A test key's use is in the test keys' ledger.
+    const testLedger = new QuotaLedger(
+      system.redis,
+      ledgerNamespaceOf(system.env.KEYGATE_REDIS_NAMESPACE, 'test'),
+    );
+    await testLedger.admit(opened.account.id, testReadWrite, 1000, now + 20 * DAY_MS);
 
     const housekeeping = system.usageService!.get(KeyHousekeeping);
     await housekeeping.run(now + 31 * DAY_MS);
@@ -52,21 +60,23 @@ describe('key housekeeping', () => {
       new Map([
         [readWrite, false],
         [readOnly, true],
+        [testReadWrite, false],
+        [testReadOnly, true],
         [user.key.id, true],
         [revoked.key.id, false],
       ]),
     );
     await housekeeping.run(now + 31 * DAY_MS); // a second run the same day changes nothing
-    expect([...(await flags(opened.account.id)).values()].filter(Boolean)).toHaveLength(2);
+    expect([...(await flags(opened.account.id)).values()].filter(Boolean)).toHaveLength(3);
     const notices = (await readEventStream(system.redis, system.env.KEYGATE_EVENT_STREAM))
       .map((entry) => entry.event)
       .filter((event) => event.type === NoticeEventType.KeyUnused);
     expect(notices.map((event) => (event.data as { keyId: string }).keyId).sort()).toEqual(
-      [readOnly, user.key.id].sort(),
+      [readOnly, testReadOnly, user.key.id].sort(),
     );
-    await waitFor(() => hooks.received.length === 2, 10_000, 20);
+    await waitFor(() => hooks.received.length === 3, 10_000, 20);
     const told = hooks.verified(secret);
-    expect(told.map((message) => message.type)).toEqual(['key.unused', 'key.unused']);
+    expect(told.map((message) => message.type)).toEqual(['key.unused', 'key.unused', 'key.unused']);
     expect(told.find((message) => message.data.keyId === user.key.id)?.data).toMatchObject({
       accountId: opened.account.id,
       name: 'Product reader',

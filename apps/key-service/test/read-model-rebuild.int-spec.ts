@@ -38,12 +38,12 @@ describe('read models rebuilt from the event store', () => {
       await harness.send(KeyServicePattern.ChangePlan, { accountId: account.id, plan: 'pro' });
     }
     const live = await views();
-    expect(live.keys).toHaveLength(10);
+    expect(live.keys).toHaveLength(14);
 
     const counts = await harness.app
       .get(ReadModelProjector)
       .rebuild(harness.app.get<EventStore>(EVENT_STORE));
-    expect(counts).toEqual({ accounts: 2, keys: 10 });
+    expect(counts).toEqual({ accounts: 2, keys: 14 });
     expect(await views()).toEqual(live);
   });
 

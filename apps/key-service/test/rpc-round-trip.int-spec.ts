@@ -8,13 +8,23 @@ describe('key service RPC round trips', () => {
   beforeAll(() => harness.start());
   afterAll(() => harness.stop());
 
-  it('opens an account with its two application keys, secrets shown once', async () => {
+  it('opens an account with its application key pairs (live, test), secrets shown once', async () => {
     const opened = await harness.openAccount('Acme');
     expect(opened.account).toMatchObject({ name: 'Acme', plan: 'starter', version: 1 });
-    expect(opened.applicationKeys.map((k) => k.key.access)).toEqual(['read-write', 'read-only']);
+    expect(opened.applicationKeys.map((k) => `${k.key.environment} ${k.key.access}`)).toEqual([
+      'live read-write',
+      'live read-only',
+      'test read-write',
+      'test read-only',
+    ]);
     for (const { key, secret } of opened.applicationKeys) {
-      expect(secret).toMatch(/^kg_sk_[0-9A-Za-z]{38}$/);
-      expect(key.hint).toBe(`kg_sk_${secret.slice(6, 10)}…${secret.slice(-4)}`);
+      expect(secret).toMatch(
+        key.environment === 'test' ? /^kg_test_[0-9A-Za-z]{38}$/ : /^kg_sk_[0-9A-Za-z]{38}$/,
+      );
+      const head = key.environment === 'test' ? 'kg_test_' : 'kg_sk_';
+      expect(key.hint).toBe(
+        `${head}${secret.slice(head.length, head.length + 4)}…${secret.slice(-4)}`,
+      );
       expect(key).toMatchObject({ kind: 'application', status: 'active' });
     }
   });
@@ -47,7 +57,13 @@ describe('key service RPC round trips', () => {
     const listed = await harness.send<KeyView[]>(KeyServicePattern.ListKeys, {
       accountId: account.id,
     });
-    expect(listed.map((k) => k.kind)).toEqual(['application', 'application', 'user']);
+    expect(listed.map((k) => k.kind)).toEqual([
+      'application',
+      'application',
+      'application',
+      'application',
+      'user',
+    ]);
 
     const read = await harness.send<KeyView>(KeyServicePattern.GetKey, {
       accountId: account.id,
@@ -131,7 +147,16 @@ describe('key service RPC round trips', () => {
       'application',
       'application',
     ]);
-    expect(second.nextCursor).toBeNull();
+    const third = await harness.send<EventPage>(KeyServicePattern.AccountEvents, {
+      accountId: account.id,
+      limit: 2,
+      cursor: second.nextCursor,
+    });
+    expect(third.events.map((e) => (e.data as { environment?: string }).environment)).toEqual([
+      undefined,
+      undefined,
+    ]);
+    expect(third.nextCursor).toBeNull();
   });
 
   it('answers a health check', async () => {

@@ -20,7 +20,7 @@ describe('sign-up in the key service: all or nothing', () => {
     });
     expect(signedUp.user).toMatchObject({ email: 'owner@example.com', role: 'admin' });
     expect(signedUp.user.accountId).toBe(signedUp.account.id);
-    expect(signedUp.applicationKeys).toHaveLength(2);
+    expect(signedUp.applicationKeys).toHaveLength(4); // a live pair and a test pair
     expect(JSON.stringify(signedUp)).not.toContain(HASH);
     const stored = await users().findOne({ email: 'owner@example.com' });
     expect(stored).toMatchObject({ status: 'active', passwordHash: HASH });

@@ -111,7 +111,8 @@ export class DecisionLogConsumer implements OnApplicationBootstrap, OnApplicatio
     for (const [id, fields] of entries) {
       if (!fields) continue; // trimmed away meanwhile
       const record = JSON.parse(fields[fields.indexOf(DECISION_FIELD) + 1]) as DecisionRecord;
-      documents.push({ ...record, _id: decisionIdOf(id), at: new Date(record.at) });
+      const at = new Date(record.at);
+      documents.push({ ...record, _id: decisionIdOf(id, at.getTime()), at });
     }
     if (this.stopping.isStopped) return; // not acknowledged: read again after the restart
     await this.log.insertOnce(documents);

@@ -8,18 +8,22 @@ import {
 } from './decision-order';
 
 describe('decision order', () => {
-  it('stores entry ids so they sort as the stream does, a sequence of 10 after 9', () => {
-    expect(decisionIdOf('1700000000000-10') > decisionIdOf('1700000000000-9')).toBe(true);
-    expect(decisionIdOf('1700000000001-0') > decisionIdOf('1700000000000-99')).toBe(true);
-    expect(decisionIdsBefore(1700000000001) > decisionIdOf('1700000000000-99')).toBe(true);
-    expect(decisionIdsBefore(1700000000001) < decisionIdOf('1700000000001-0')).toBe(true);
+  it('stores refusals so they sort by when they were refused, then as the stream does', () => {
+    const at = 1700000000000;
+    expect(decisionIdOf('1700000000005-10', at) > decisionIdOf('1700000000005-9', at)).toBe(true);
+    // A gateway that flushed later refused earlier: its record sorts first.
+    expect(decisionIdOf('1700000000009-0', at) < decisionIdOf('1700000000005-0', at + 1)).toBe(
+      true,
+    );
+    expect(decisionIdsBefore(at + 1) > decisionIdOf('1700000000009-99', at)).toBe(true);
+    expect(decisionIdsBefore(at + 1) < decisionIdOf('1700000000000-0', at + 1)).toBe(true);
   });
 
   it('puts newer first, a refusal before the minute that starts in its millisecond', () => {
     const refusal = (time: number, seq: number): DecisionPlace => ({
       kind: 'refused',
       time,
-      id: decisionIdOf(`${time}-${seq}`),
+      id: decisionIdOf(`${time + 7}-${seq}`, time),
     });
     const minute = (time: number, label: string): DecisionPlace => ({
       kind: 'admitted',
@@ -43,7 +47,7 @@ describe('decision order', () => {
   });
 
   it('reads back the cursor it writes, and nothing else', () => {
-    const refused: DecisionPlace = { kind: 'refused', time: 5, id: decisionIdOf('5-3') };
+    const refused: DecisionPlace = { kind: 'refused', time: 5, id: decisionIdOf('9-3', 5) };
     const admitted: DecisionPlace = { kind: 'admitted', time: 60_000, label: '@search|read' };
     expect(placeOfCursor(cursorOf(refused))).toEqual(refused);
     expect(placeOfCursor(cursorOf(admitted))).toEqual(admitted);

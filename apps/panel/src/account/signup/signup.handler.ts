@@ -43,6 +43,7 @@ export class SignupHandler {
         name: key.name,
         kind: key.kind,
         access: key.access,
+        environment: key.environment,
         hint: key.hint,
         secret,
       })),
