@@ -98,6 +98,7 @@ const STABLE_OPERATION_IDS = [
   'putApiV1InternalContenttype',
   'putApiV1InternalContenttypeName',
   'releaseKey',
+  'removeUser',
   'removeWebhook',
   'replayWebhookDelivery',
   'reportLeaks',

@@ -7,6 +7,7 @@ import {
   PanelUserAddedData,
   WebhookEndpointAddedData,
   WebhookEndpointChangedData,
+  PanelUserRemovedData,
   PanelUserRoleChangedData,
   accountStreamId,
 } from '@keygate/contracts';
@@ -25,6 +26,7 @@ export class Account extends AggregateRoot<AccountEvent> {
     WebhookEndpointRemoved: () => undefined,
     WebhookEndpointChanged: () => undefined,
     PanelUserRoleChanged: () => undefined,
+    PanelUserRemoved: () => undefined,
   };
 
   protected readonly handlers = Account.HANDLERS;
@@ -76,6 +78,10 @@ export class Account extends AggregateRoot<AccountEvent> {
 
   recordUserRoleChanged(change: Omit<PanelUserRoleChangedData, 'accountId'>, now: Date): void {
     this.apply(AccountEventType.PanelUserRoleChanged, { accountId: this.id, ...change }, now);
+  }
+
+  recordUserRemoved(removal: Omit<PanelUserRemovedData, 'accountId'>, now: Date): void {
+    this.apply(AccountEventType.PanelUserRemoved, { accountId: this.id, ...removal }, now);
   }
 
   toView(): AccountView {

@@ -7,6 +7,8 @@ import { AddUserHandler } from './commands/add-user/add-user.handler';
 import { AddUserMessageController } from './commands/add-user/add-user.message.controller';
 import { ChangeRoleHandler } from './commands/change-role/change-role.handler';
 import { ChangeRoleMessageController } from './commands/change-role/change-role.message.controller';
+import { RemoveUserHandler } from './commands/remove-user/remove-user.handler';
+import { RemoveUserMessageController } from './commands/remove-user/remove-user.message.controller';
 import { UserAudit } from './user-audit';
 import { SignupHandler } from './commands/signup/signup.handler';
 import { SignupMessageController } from './commands/signup/signup.message.controller';
@@ -21,9 +23,17 @@ import { UserCredentialsMessageController } from './queries/user-credentials/use
     SignupMessageController,
     AddUserMessageController,
     ChangeRoleMessageController,
+    RemoveUserMessageController,
     UserCredentialsMessageController,
     ListUsersMessageController,
   ],
-  providers: [PanelUsersRepository, SignupHandler, AddUserHandler, ChangeRoleHandler, UserAudit],
+  providers: [
+    PanelUsersRepository,
+    SignupHandler,
+    AddUserHandler,
+    ChangeRoleHandler,
+    RemoveUserHandler,
+    UserAudit,
+  ],
 })
 export class PanelUsersModule {}

@@ -7,11 +7,18 @@ import { ChangeUserRoleController } from './change-user-role/change-user-role.co
 import { ChangeUserRoleHandler } from './change-user-role/change-user-role.handler';
 import { ListUsersController } from './list-users/list-users.controller';
 import { ListUsersHandler } from './list-users/list-users.handler';
+import { RemoveUserController } from './remove-user/remove-user.controller';
+import { RemoveUserHandler } from './remove-user/remove-user.handler';
 
 /** The account's panel users (/panel/api/users): one folder per call. */
 @Module({
   imports: [RpcClientsModule, SessionsModule],
-  controllers: [ListUsersController, AddUserController, ChangeUserRoleController],
-  providers: [ListUsersHandler, AddUserHandler, ChangeUserRoleHandler],
+  controllers: [
+    ListUsersController,
+    AddUserController,
+    ChangeUserRoleController,
+    RemoveUserController,
+  ],
+  providers: [ListUsersHandler, AddUserHandler, ChangeUserRoleHandler, RemoveUserHandler],
 })
 export class UsersModule {}

@@ -53,6 +53,12 @@ export const changeUserRoleSchema = z
   .strict();
 export type ChangeUserRoleDto = z.infer<typeof changeUserRoleSchema>;
 
+/** RPC users.remove: an admin takes a user off the account (offboarding). */
+export const removeUserSchema = z
+  .object({ accountId: idSchema, userId: idSchema, actor: actorSchema.optional() })
+  .strict();
+export type RemoveUserDto = z.infer<typeof removeUserSchema>;
+
 export const userCredentialsQuerySchema = z.object({ email: emailSchema }).strict();
 
 export interface PanelUserView {

@@ -5,6 +5,7 @@ export const AccountEventType = {
   AccountPlanChanged: 'AccountPlanChanged',
   PanelUserAdded: 'PanelUserAdded',
   PanelUserRoleChanged: 'PanelUserRoleChanged',
+  PanelUserRemoved: 'PanelUserRemoved',
   WebhookEndpointAdded: 'WebhookEndpointAdded',
   WebhookEndpointRemoved: 'WebhookEndpointRemoved',
   WebhookEndpointChanged: 'WebhookEndpointChanged',
@@ -38,6 +39,14 @@ export interface PanelUserRoleChangedData {
   to: 'admin' | 'member';
 }
 
+/** A user was taken off the account (offboarding): their sessions ended, their login gone. */
+export interface PanelUserRemovedData {
+  accountId: string;
+  userId: string;
+  email: string;
+  role: 'admin' | 'member';
+}
+
 /** Webhook endpoints live in their own collection; these events are their audit trail (no secret). */
 export interface WebhookEndpointAddedData {
   accountId: string;
@@ -69,6 +78,7 @@ export type AccountOpened = EventEnvelope<'AccountOpened', AccountOpenedData>;
 export type AccountPlanChanged = EventEnvelope<'AccountPlanChanged', AccountPlanChangedData>;
 export type PanelUserAdded = EventEnvelope<'PanelUserAdded', PanelUserAddedData>;
 export type PanelUserRoleChanged = EventEnvelope<'PanelUserRoleChanged', PanelUserRoleChangedData>;
+export type PanelUserRemoved = EventEnvelope<'PanelUserRemoved', PanelUserRemovedData>;
 export type WebhookEndpointAdded = EventEnvelope<'WebhookEndpointAdded', WebhookEndpointAddedData>;
 export type WebhookEndpointRemoved = EventEnvelope<
   'WebhookEndpointRemoved',
@@ -83,6 +93,7 @@ export type AccountEvent =
   | AccountPlanChanged
   | PanelUserAdded
   | PanelUserRoleChanged
+  | PanelUserRemoved
   | WebhookEndpointAdded
   | WebhookEndpointRemoved
   | WebhookEndpointChanged;

@@ -4,6 +4,7 @@ export const KeyServicePattern = {
   Signup: 'accounts.signup',
   AddUser: 'users.add',
   ChangeUserRole: 'users.change-role',
+  RemoveUser: 'users.remove',
   ListUsers: 'users.list',
   UserCredentials: 'users.credentials',
   ChangePlan: 'accounts.change-plan',

@@ -27,6 +27,7 @@ import {
   SignedUpAccount,
   addUserSchema,
   changeUserRoleSchema,
+  removeUserSchema,
   signupSchema,
   userCredentialsQuerySchema,
 } from '../dto/panel-user.dto';
@@ -100,6 +101,7 @@ export const KEY_SERVICE_MESSAGES = {
   [KeyServicePattern.Signup]: message<SignedUpAccount>()(signupSchema),
   [KeyServicePattern.AddUser]: message<PanelUserView>()(addUserSchema),
   [KeyServicePattern.ChangeUserRole]: message<PanelUserView>()(changeUserRoleSchema),
+  [KeyServicePattern.RemoveUser]: message<PanelUserView>()(removeUserSchema),
   [KeyServicePattern.ListUsers]: message<PanelUserView[]>()(accountRefSchema),
   [KeyServicePattern.UserCredentials]: message<PanelUserCredentials | null>()(
     userCredentialsQuerySchema,

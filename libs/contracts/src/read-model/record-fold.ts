@@ -37,6 +37,7 @@ export function foldAccountEvent(
       return { outcome: 'applied', record: next };
     case 'PanelUserAdded':
     case 'PanelUserRoleChanged':
+    case 'PanelUserRemoved':
     case 'WebhookEndpointAdded':
     case 'WebhookEndpointRemoved':
     case 'WebhookEndpointChanged':
