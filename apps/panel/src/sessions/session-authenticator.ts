@@ -44,13 +44,14 @@ export class SessionAuthenticator {
     if (!session) throw new UnauthorizedError('The session is unknown or expired; log in again');
     if ((session.authority ?? 0) !== (await this.authority.generationOf(session.userId))) {
       await this.sessions.close(token);
-      throw new UnauthorizedError('Your role changed since this session opened; log in again');
+      throw new UnauthorizedError('Your access changed since this session opened; log in again');
     }
     if (!bearer && !SAFE_METHODS.has(request.method)) {
       const csrf = request.headers['x-csrf-token'];
       if (typeof csrf !== 'string' || !sameSecret(csrf, session.csrfToken))
         throw new ForbiddenError('A session cookie needs the X-CSRF-Token of its session');
     }
+    await this.sessions.touch(token, session.userId);
     return { session, token, ip: this.clientAddress.of(request) };
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { CLOCK, Clock, PanelUserView } from '@keygate/contracts';
-import { PanelSessions } from './panel-sessions';
+import { PanelSessions, SessionClient } from './panel-sessions';
 
 /** What a client gets when a session opens: the token (Bearer, and the cookie's value). */
 export interface OpenedSession {
@@ -17,8 +17,15 @@ export class SessionOpener {
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
-  /** `authority`: the user's authority generation, read before `user` (and its role) was. */
-  async open(user: PanelUserView, authority: number): Promise<OpenedSession> {
+  /**
+   * `authority`: the user's authority generation, read before `user` (and its role) was;
+   * `client`: where the session is opened from, shown in the user's list of sessions.
+   */
+  async open(
+    user: PanelUserView,
+    authority: number,
+    client: SessionClient,
+  ): Promise<OpenedSession> {
     const { token, session } = await this.sessions.open(
       {
         userId: user.id,
@@ -28,6 +35,7 @@ export class SessionOpener {
         authority,
       },
       this.clock.now(),
+      client,
     );
     return { session: token, expiresAt: session.expiresAt, csrfToken: session.csrfToken };
   }

@@ -5,6 +5,12 @@ import { ClientAddressModule } from '@keygate/http';
 import { RpcClientsModule } from '../rpc/rpc-clients.module';
 import { CurrentSessionController } from './current-session/current-session.controller';
 import { CurrentSessionHandler } from './current-session/current-session.handler';
+import { EndOtherSessionsController } from './end-other-sessions/end-other-sessions.controller';
+import { EndOtherSessionsHandler } from './end-other-sessions/end-other-sessions.handler';
+import { EndSessionController } from './end-session/end-session.controller';
+import { EndSessionHandler } from './end-session/end-session.handler';
+import { ListSessionsController } from './list-sessions/list-sessions.controller';
+import { ListSessionsHandler } from './list-sessions/list-sessions.handler';
 import { LoginController } from './login/login.controller';
 import { LoginHandler } from './login/login.handler';
 import { LoginThrottle } from './login-throttle';
@@ -18,12 +24,20 @@ import { SessionCookies } from './session-cookie';
 import { SessionOpener } from './session-opener';
 
 /**
- * Panel sessions: login, logout and the current session, and what every other Panel area uses
+ * Panel sessions: login, logout, the current session and the user's list of their own, and what
+ * every other Panel area uses
  * to require one (the guard) or open one (sign-up).
  */
 @Module({
   imports: [ConfigModule, RedisModule, RpcClientsModule, ClientAddressModule],
-  controllers: [LoginController, LogoutController, CurrentSessionController],
+  controllers: [
+    LoginController,
+    LogoutController,
+    CurrentSessionController,
+    ListSessionsController,
+    EndSessionController,
+    EndOtherSessionsController,
+  ],
   providers: [
     PanelSessions,
     PanelAuthority,
@@ -35,6 +49,9 @@ import { SessionOpener } from './session-opener';
     LoginHandler,
     LogoutHandler,
     CurrentSessionHandler,
+    ListSessionsHandler,
+    EndSessionHandler,
+    EndOtherSessionsHandler,
   ],
   exports: [
     PanelSessions,

@@ -35,6 +35,7 @@ export class SignupController {
     const signedUp = await this.signup.execute({
       ...parseInput(signupBodySchema, body),
       ip: this.clientAddress.of(request),
+      userAgent: String(request.headers['user-agent'] ?? ''),
     });
     this.cookies.set(request, reply, signedUp.session);
     reply.status(201);

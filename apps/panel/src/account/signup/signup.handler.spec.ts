@@ -15,7 +15,14 @@ describe(SignupHandler.name, () => {
         user: { id: 'usr_1', accountId: 'acc_1', email: 'me@x.io', role: 'admin' },
         applicationKeys: [
           {
-            key: { id: 'key_1', name: 'RW', kind: 'application', access: 'read-write', hint: '…a' },
+            key: {
+              id: 'key_1',
+              name: 'RW',
+              kind: 'application',
+              access: 'read-write',
+              environment: 'live',
+              hint: '…a',
+            },
             secret: 'kg_sk_secret',
           },
         ],
@@ -37,6 +44,7 @@ describe(SignupHandler.name, () => {
     password: 'a long passphrase',
     accountName: 'Acme',
     ip: '192.0.2.7',
+    userAgent: 'spec',
   };
 
   beforeEach(() => {
@@ -59,6 +67,7 @@ describe(SignupHandler.name, () => {
         name: 'RW',
         kind: 'application',
         access: 'read-write',
+        environment: 'live',
         hint: '…a',
         secret: 'kg_sk_secret',
       },

@@ -10,6 +10,7 @@ export interface SignupInput {
   password: string;
   accountName: string;
   ip: string;
+  userAgent: string;
 }
 
 /**
@@ -25,7 +26,7 @@ export class SignupHandler {
     private readonly sessions: SessionOpener,
   ) {}
 
-  async execute({ email, password, accountName, ip }: SignupInput) {
+  async execute({ email, password, accountName, ip, userAgent }: SignupInput) {
     await this.throttle.take(ip);
     const signedUp = await this.keyService.call(KeyServicePattern.Signup, {
       email,
@@ -37,7 +38,7 @@ export class SignupHandler {
       account: signedUp.account,
       user: signedUp.user,
       // A user this call created has had no change of authority: generation 0.
-      ...(await this.sessions.open(signedUp.user, 0)),
+      ...(await this.sessions.open(signedUp.user, 0, { ip, userAgent })),
       applicationKeys: signedUp.applicationKeys.map(({ key, secret }) => ({
         id: key.id,
         name: key.name,

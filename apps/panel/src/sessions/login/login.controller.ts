@@ -33,6 +33,7 @@ export class LoginController {
     const loggedIn = await this.login.execute({
       ...parseInput(loginBodySchema, body),
       ip: this.clientAddress.of(request),
+      userAgent: String(request.headers['user-agent'] ?? ''),
     });
     this.cookies.set(request, reply, loggedIn.session);
     return loggedIn;

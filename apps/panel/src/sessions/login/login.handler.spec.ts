@@ -73,6 +73,7 @@ describe(LoginHandler.name, () => {
       email: 'me@x.io',
       password: 'correct horse battery',
       ip: '192.0.2.1',
+      userAgent: 'spec',
     });
     expect(attempts).toEqual(['begin me@x.io 192.0.2.1', 'succeeded', 'end']);
     expect(answer).toMatchObject({ session: 'tok', csrfToken: 'csrf', account });
@@ -96,6 +97,7 @@ describe(LoginHandler.name, () => {
       email: 'me@x.io',
       password: 'correct horse battery',
       ip: '192.0.2.1',
+      userAgent: 'spec',
     });
     expect(calls).toEqual([
       'users.credentials',
@@ -118,6 +120,7 @@ describe(LoginHandler.name, () => {
         email: 'me@x.io',
         password: 'x',
         ip: '192.0.2.1',
+        userAgent: 'spec',
       }),
     ).rejects.toThrow('key service away');
     expect(attempts).toEqual(['begin me@x.io 192.0.2.1', 'end']);
@@ -127,7 +130,9 @@ describe(LoginHandler.name, () => {
     ['a wrong password', 'me@x.io', 'wrong password'],
     ['an unknown email', 'nobody@x.io', 'correct horse battery'],
   ])('answers one 401 for %s, and counts the failure', async (_case, email, password) => {
-    const failure = await handler.execute({ email, password, ip: '192.0.2.1' }).catch((e) => e);
+    const failure = await handler
+      .execute({ email, password, ip: '192.0.2.1', userAgent: 'spec' })
+      .catch((e) => e);
     expect(failure).toBeInstanceOf(UnauthorizedError);
     expect(failure.message).toBe('Wrong email or password');
     expect(attempts).toEqual([`begin ${email} 192.0.2.1`, 'failed', 'end']);

@@ -4,6 +4,7 @@ import { KeyServiceClient } from '../../rpc/key-service.client';
 import { LoginAttempt, LoginThrottle } from '../login-throttle';
 import { PanelAuthority } from '../panel-authority';
 import { PasswordHasher } from '../password-hasher';
+import { SessionClient } from '../panel-sessions';
 import { SessionOpener } from '../session-opener';
 
 export interface LoginInput {
@@ -11,6 +12,8 @@ export interface LoginInput {
   password: string;
   /** The client's address, for the throttle. */
   ip: string;
+  /** The client's User-Agent, kept with the session for its user's list of sessions. */
+  userAgent: string;
 }
 
 /**
@@ -27,16 +30,21 @@ export class LoginHandler {
     private readonly authority: PanelAuthority,
   ) {}
 
-  async execute({ email, password, ip }: LoginInput) {
+  async execute({ email, password, ip, userAgent }: LoginInput) {
     const attempt = await this.throttle.begin(email, ip);
     try {
-      return await this.checked(email, password, attempt);
+      return await this.checked(email, password, attempt, { ip, userAgent });
     } finally {
       await attempt.end();
     }
   }
 
-  private async checked(email: string, password: string, attempt: LoginAttempt) {
+  private async checked(
+    email: string,
+    password: string,
+    attempt: LoginAttempt,
+    client: SessionClient,
+  ) {
     const user = await this.keyService.call(KeyServicePattern.UserCredentials, { email });
     const valid = user
       ? await PasswordHasher.verify(password, user.passwordHash)
@@ -55,6 +63,6 @@ export class LoginHandler {
     const account = await this.keyService.call(KeyServicePattern.GetAccount, {
       accountId: view.accountId,
     });
-    return { ...(await this.sessions.open(view, authority)), user: view, account };
+    return { ...(await this.sessions.open(view, authority, client)), user: view, account };
   }
 }
