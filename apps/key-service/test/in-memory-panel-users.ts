@@ -16,6 +16,9 @@ export function inMemoryPanelUsers() {
     setRole: async (userId: string, role: PanelRole) => {
       users.get(userId)!.role = role;
     },
+    setPasswordHash: async (userId: string, passwordHash: string) => {
+      users.get(userId)!.passwordHash = passwordHash;
+    },
     remove: async (userId: string) => {
       users.delete(userId);
     },

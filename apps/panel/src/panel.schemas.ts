@@ -6,11 +6,14 @@ import {
   rotateKeySchema,
   updateKeySchema,
 } from '@keygate/contracts';
+import { PASSWORD_MIN_LENGTH, PASSWORD_RULES } from './sessions/password-policy';
 
-const passwordSchema = z
+/** A new password; its strength is checked by assertStrongPassword (sessions/password-policy.ts). */
+export const passwordSchema = z
   .string()
-  .min(8, 'must be at least 8 characters')
-  .max(200, 'must be at most 200 characters');
+  .min(PASSWORD_MIN_LENGTH, `must be at least ${PASSWORD_MIN_LENGTH} characters`)
+  .max(200, 'must be at most 200 characters')
+  .describe(PASSWORD_RULES);
 
 export const signupBodySchema = z
   .object({
@@ -30,6 +33,17 @@ export const loginBodySchema = z
 
 export const addUserBodySchema = z
   .object({ email: emailSchema, password: passwordSchema, role: z.enum(PANEL_ROLES) })
+  .strict();
+
+export const changePasswordBodySchema = z
+  .object({ current: z.string().min(1, 'must not be empty').max(200), next: passwordSchema })
+  .strict();
+
+export const redeemResetBodySchema = z
+  .object({
+    token: z.string().regex(/^kgr_[A-Za-z0-9_-]{43}$/, 'must be a reset link’s token'),
+    password: passwordSchema,
+  })
   .strict();
 
 export const changeRoleBodySchema = z.object({ role: z.enum(PANEL_ROLES) }).strict();

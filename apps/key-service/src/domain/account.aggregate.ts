@@ -7,6 +7,8 @@ import {
   PanelUserAddedData,
   WebhookEndpointAddedData,
   WebhookEndpointChangedData,
+  PanelUserPasswordChangedData,
+  PanelUserPasswordResetIssuedData,
   PanelUserRemovedData,
   PanelUserRoleChangedData,
   accountStreamId,
@@ -27,6 +29,8 @@ export class Account extends AggregateRoot<AccountEvent> {
     WebhookEndpointChanged: () => undefined,
     PanelUserRoleChanged: () => undefined,
     PanelUserRemoved: () => undefined,
+    PanelUserPasswordChanged: () => undefined,
+    PanelUserPasswordResetIssued: () => undefined,
   };
 
   protected readonly handlers = Account.HANDLERS;
@@ -82,6 +86,21 @@ export class Account extends AggregateRoot<AccountEvent> {
 
   recordUserRemoved(removal: Omit<PanelUserRemovedData, 'accountId'>, now: Date): void {
     this.apply(AccountEventType.PanelUserRemoved, { accountId: this.id, ...removal }, now);
+  }
+
+  recordPasswordChanged(change: Omit<PanelUserPasswordChangedData, 'accountId'>, now: Date): void {
+    this.apply(AccountEventType.PanelUserPasswordChanged, { accountId: this.id, ...change }, now);
+  }
+
+  recordPasswordResetIssued(
+    issued: Omit<PanelUserPasswordResetIssuedData, 'accountId'>,
+    now: Date,
+  ): void {
+    this.apply(
+      AccountEventType.PanelUserPasswordResetIssued,
+      { accountId: this.id, ...issued },
+      now,
+    );
   }
 
   toView(): AccountView {

@@ -9,6 +9,10 @@ import { ChangeRoleHandler } from './commands/change-role/change-role.handler';
 import { ChangeRoleMessageController } from './commands/change-role/change-role.message.controller';
 import { RemoveUserHandler } from './commands/remove-user/remove-user.handler';
 import { RemoveUserMessageController } from './commands/remove-user/remove-user.message.controller';
+import { RecordPasswordResetHandler } from './commands/record-password-reset/record-password-reset.handler';
+import { RecordPasswordResetMessageController } from './commands/record-password-reset/record-password-reset.message.controller';
+import { SetPasswordHandler } from './commands/set-password/set-password.handler';
+import { SetPasswordMessageController } from './commands/set-password/set-password.message.controller';
 import { UserAudit } from './user-audit';
 import { SignupHandler } from './commands/signup/signup.handler';
 import { SignupMessageController } from './commands/signup/signup.message.controller';
@@ -24,6 +28,8 @@ import { UserCredentialsMessageController } from './queries/user-credentials/use
     AddUserMessageController,
     ChangeRoleMessageController,
     RemoveUserMessageController,
+    SetPasswordMessageController,
+    RecordPasswordResetMessageController,
     UserCredentialsMessageController,
     ListUsersMessageController,
   ],
@@ -33,6 +39,8 @@ import { UserCredentialsMessageController } from './queries/user-credentials/use
     AddUserHandler,
     ChangeRoleHandler,
     RemoveUserHandler,
+    SetPasswordHandler,
+    RecordPasswordResetHandler,
     UserAudit,
   ],
 })

@@ -49,6 +49,10 @@ export class PanelUsersRepository implements OnModuleInit {
     await this.users.updateOne({ _id: userId }, { $set: { role } });
   }
 
+  async setPasswordHash(userId: string, passwordHash: string): Promise<void> {
+    await this.users.updateOne({ _id: userId }, { $set: { passwordHash } });
+  }
+
   async remove(userId: string): Promise<void> {
     await this.users.deleteOne({ _id: userId });
   }

@@ -5,10 +5,15 @@ import { PanelRequest } from '../sessions/panel-session.guard';
 import { SessionAuthenticator } from '../sessions/session-authenticator';
 
 /**
- * The Panel API's routes open to anyone; every other /panel/api route needs a session. (GitHub's
- * secret scanning reports, /github/secret-scanning, are checked by their signature instead.)
+ * The Panel API's routes open to anyone (a reset link's token stands for its user); every other
+ * /panel/api route needs a session. (GitHub's secret scanning reports, /github/secret-scanning,
+ * are checked by their signature instead.)
  */
-const OPEN_PANEL_ROUTES = new Set(['/panel/api/signup', '/panel/api/login']);
+const OPEN_PANEL_ROUTES = new Set([
+  '/panel/api/signup',
+  '/panel/api/login',
+  '/panel/api/password-reset',
+]);
 
 /**
  * Every authenticated route checks its caller when the request's head has arrived, before a

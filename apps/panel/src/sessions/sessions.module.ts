@@ -11,6 +11,11 @@ import { EndSessionController } from './end-session/end-session.controller';
 import { EndSessionHandler } from './end-session/end-session.handler';
 import { ListSessionsController } from './list-sessions/list-sessions.controller';
 import { ListSessionsHandler } from './list-sessions/list-sessions.handler';
+import { ChangePasswordController } from './change-password/change-password.controller';
+import { ChangePasswordHandler } from './change-password/change-password.handler';
+import { RedeemPasswordResetController } from './redeem-password-reset/redeem-password-reset.controller';
+import { RedeemPasswordResetHandler } from './redeem-password-reset/redeem-password-reset.handler';
+import { PasswordResets } from './password-resets';
 import { LoginController } from './login/login.controller';
 import { LoginHandler } from './login/login.handler';
 import { LoginThrottle } from './login-throttle';
@@ -37,6 +42,8 @@ import { SessionOpener } from './session-opener';
     ListSessionsController,
     EndSessionController,
     EndOtherSessionsController,
+    ChangePasswordController,
+    RedeemPasswordResetController,
   ],
   providers: [
     PanelSessions,
@@ -52,8 +59,12 @@ import { SessionOpener } from './session-opener';
     ListSessionsHandler,
     EndSessionHandler,
     EndOtherSessionsHandler,
+    ChangePasswordHandler,
+    RedeemPasswordResetHandler,
+    PasswordResets,
   ],
   exports: [
+    PasswordResets,
     PanelSessions,
     PanelAuthority,
     SessionAuthenticator,

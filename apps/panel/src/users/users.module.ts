@@ -7,6 +7,8 @@ import { ChangeUserRoleController } from './change-user-role/change-user-role.co
 import { ChangeUserRoleHandler } from './change-user-role/change-user-role.handler';
 import { ListUsersController } from './list-users/list-users.controller';
 import { ListUsersHandler } from './list-users/list-users.handler';
+import { IssuePasswordResetController } from './issue-password-reset/issue-password-reset.controller';
+import { IssuePasswordResetHandler } from './issue-password-reset/issue-password-reset.handler';
 import { RemoveUserController } from './remove-user/remove-user.controller';
 import { RemoveUserHandler } from './remove-user/remove-user.handler';
 
@@ -18,7 +20,14 @@ import { RemoveUserHandler } from './remove-user/remove-user.handler';
     AddUserController,
     ChangeUserRoleController,
     RemoveUserController,
+    IssuePasswordResetController,
   ],
-  providers: [ListUsersHandler, AddUserHandler, ChangeUserRoleHandler, RemoveUserHandler],
+  providers: [
+    ListUsersHandler,
+    AddUserHandler,
+    ChangeUserRoleHandler,
+    RemoveUserHandler,
+    IssuePasswordResetHandler,
+  ],
 })
 export class UsersModule {}

@@ -59,6 +59,22 @@ export const removeUserSchema = z
   .strict();
 export type RemoveUserDto = z.infer<typeof removeUserSchema>;
 
+/** RPC users.set-password: a user's new password hash, after a change or a reset link. */
+export const setPasswordSchema = z
+  .object({
+    accountId: idSchema,
+    userId: idSchema,
+    passwordHash: passwordHashSchema,
+    via: z.enum(['changed', 'reset']),
+    actor: actorSchema.optional(),
+  })
+  .strict();
+export type SetPasswordDto = z.infer<typeof setPasswordSchema>;
+
+/** RPC users.record-password-reset: an admin issued a reset link (the Panel keeps the link). */
+export const recordPasswordResetSchema = removeUserSchema;
+export type RecordPasswordResetDto = z.infer<typeof recordPasswordResetSchema>;
+
 export const userCredentialsQuerySchema = z.object({ email: emailSchema }).strict();
 
 export interface PanelUserView {

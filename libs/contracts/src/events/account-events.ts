@@ -6,6 +6,8 @@ export const AccountEventType = {
   PanelUserAdded: 'PanelUserAdded',
   PanelUserRoleChanged: 'PanelUserRoleChanged',
   PanelUserRemoved: 'PanelUserRemoved',
+  PanelUserPasswordChanged: 'PanelUserPasswordChanged',
+  PanelUserPasswordResetIssued: 'PanelUserPasswordResetIssued',
   WebhookEndpointAdded: 'WebhookEndpointAdded',
   WebhookEndpointRemoved: 'WebhookEndpointRemoved',
   WebhookEndpointChanged: 'WebhookEndpointChanged',
@@ -47,6 +49,21 @@ export interface PanelUserRemovedData {
   role: 'admin' | 'member';
 }
 
+/** A user's password was changed by them (`changed`) or through a reset link (`reset`); never the password or its hash. */
+export interface PanelUserPasswordChangedData {
+  accountId: string;
+  userId: string;
+  email: string;
+  via: 'changed' | 'reset';
+}
+
+/** An admin issued a one-time password reset link for a user (never the link). */
+export interface PanelUserPasswordResetIssuedData {
+  accountId: string;
+  userId: string;
+  email: string;
+}
+
 /** Webhook endpoints live in their own collection; these events are their audit trail (no secret). */
 export interface WebhookEndpointAddedData {
   accountId: string;
@@ -79,6 +96,14 @@ export type AccountPlanChanged = EventEnvelope<'AccountPlanChanged', AccountPlan
 export type PanelUserAdded = EventEnvelope<'PanelUserAdded', PanelUserAddedData>;
 export type PanelUserRoleChanged = EventEnvelope<'PanelUserRoleChanged', PanelUserRoleChangedData>;
 export type PanelUserRemoved = EventEnvelope<'PanelUserRemoved', PanelUserRemovedData>;
+export type PanelUserPasswordChanged = EventEnvelope<
+  'PanelUserPasswordChanged',
+  PanelUserPasswordChangedData
+>;
+export type PanelUserPasswordResetIssued = EventEnvelope<
+  'PanelUserPasswordResetIssued',
+  PanelUserPasswordResetIssuedData
+>;
 export type WebhookEndpointAdded = EventEnvelope<'WebhookEndpointAdded', WebhookEndpointAddedData>;
 export type WebhookEndpointRemoved = EventEnvelope<
   'WebhookEndpointRemoved',
@@ -94,6 +119,8 @@ export type AccountEvent =
   | PanelUserAdded
   | PanelUserRoleChanged
   | PanelUserRemoved
+  | PanelUserPasswordChanged
+  | PanelUserPasswordResetIssued
   | WebhookEndpointAdded
   | WebhookEndpointRemoved
   | WebhookEndpointChanged;

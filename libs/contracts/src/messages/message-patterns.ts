@@ -5,6 +5,8 @@ export const KeyServicePattern = {
   AddUser: 'users.add',
   ChangeUserRole: 'users.change-role',
   RemoveUser: 'users.remove',
+  SetPassword: 'users.set-password',
+  RecordPasswordReset: 'users.record-password-reset',
   ListUsers: 'users.list',
   UserCredentials: 'users.credentials',
   ChangePlan: 'accounts.change-plan',

@@ -28,6 +28,8 @@ import {
   addUserSchema,
   changeUserRoleSchema,
   removeUserSchema,
+  setPasswordSchema,
+  recordPasswordResetSchema,
   signupSchema,
   userCredentialsQuerySchema,
 } from '../dto/panel-user.dto';
@@ -102,6 +104,8 @@ export const KEY_SERVICE_MESSAGES = {
   [KeyServicePattern.AddUser]: message<PanelUserView>()(addUserSchema),
   [KeyServicePattern.ChangeUserRole]: message<PanelUserView>()(changeUserRoleSchema),
   [KeyServicePattern.RemoveUser]: message<PanelUserView>()(removeUserSchema),
+  [KeyServicePattern.SetPassword]: message<PanelUserView>()(setPasswordSchema),
+  [KeyServicePattern.RecordPasswordReset]: message<PanelUserView>()(recordPasswordResetSchema),
   [KeyServicePattern.ListUsers]: message<PanelUserView[]>()(accountRefSchema),
   [KeyServicePattern.UserCredentials]: message<PanelUserCredentials | null>()(
     userCredentialsQuerySchema,

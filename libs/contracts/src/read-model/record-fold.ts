@@ -38,6 +38,8 @@ export function foldAccountEvent(
     case 'PanelUserAdded':
     case 'PanelUserRoleChanged':
     case 'PanelUserRemoved':
+    case 'PanelUserPasswordChanged':
+    case 'PanelUserPasswordResetIssued':
     case 'WebhookEndpointAdded':
     case 'WebhookEndpointRemoved':
     case 'WebhookEndpointChanged':

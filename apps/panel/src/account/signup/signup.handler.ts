@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { KeyServicePattern } from '@keygate/contracts';
 import { KeyServiceClient } from '../../rpc/key-service.client';
 import { PasswordHasher } from '../../sessions/password-hasher';
+import { assertStrongPassword } from '../../sessions/password-policy';
 import { SessionOpener } from '../../sessions/session-opener';
 import { SignupThrottle } from '../signup-throttle';
 
@@ -28,6 +29,7 @@ export class SignupHandler {
 
   async execute({ email, password, accountName, ip, userAgent }: SignupInput) {
     await this.throttle.take(ip);
+    assertStrongPassword(password, [email, accountName]);
     const signedUp = await this.keyService.call(KeyServicePattern.Signup, {
       email,
       passwordHash: await PasswordHasher.hash(password),

@@ -5,6 +5,7 @@ import { addUserBodySchema } from '../../panel.schemas';
 import { KeyServiceClient } from '../../rpc/key-service.client';
 import { PanelCaller, actorOf } from '../../sessions/panel-session.guard';
 import { PasswordHasher } from '../../sessions/password-hasher';
+import { assertStrongPassword } from '../../sessions/password-policy';
 
 export type AddUserInput = z.infer<typeof addUserBodySchema>;
 
@@ -20,6 +21,7 @@ export class AddUserHandler {
     caller: PanelCaller,
     { email, password, role }: AddUserInput,
   ): Promise<PanelUserView> {
+    assertStrongPassword(password, [email]);
     return this.keyService.call(KeyServicePattern.AddUser, {
       accountId: caller.session.accountId,
       email,

@@ -2,6 +2,7 @@ import { KeyServicePattern, NotAllowedError, PanelUserView } from '@keygate/cont
 import { fakeKeyService, panelActor, panelCaller } from '../../../test/fake-rpc';
 import { PanelAuthority } from '../../sessions/panel-authority';
 import { PanelSessions } from '../../sessions/panel-sessions';
+import { PasswordResets } from '../../sessions/password-resets';
 import { RemoveUserHandler } from './remove-user.handler';
 
 const recording = () => {
@@ -12,15 +13,21 @@ const recording = () => {
   const authority = {
     changed: async (userId: string) => void steps.push(`authority ${userId}`),
   } as unknown as PanelAuthority;
-  return { sessions, authority, steps };
+  const resets = {
+    revokeAllOf: async (userId: string) => void steps.push(`resets ${userId}`),
+  } as unknown as PasswordResets;
+  return { sessions, authority, resets, steps };
 };
 
 describe(RemoveUserHandler.name, () => {
   it('removes the user from the caller’s account, then ends every session of theirs', async () => {
     const user = { id: 'usr_2', role: 'member' } as PanelUserView;
     const { fake, client } = fakeKeyService({ [KeyServicePattern.RemoveUser]: () => user });
-    const { sessions, authority, steps } = recording();
-    await new RemoveUserHandler(client, sessions, authority).execute(panelCaller(), 'usr_2');
+    const { sessions, authority, resets, steps } = recording();
+    await new RemoveUserHandler(client, sessions, authority, resets).execute(
+      panelCaller(),
+      'usr_2',
+    );
     expect(fake.calls).toEqual([
       {
         pattern: KeyServicePattern.RemoveUser,
@@ -28,7 +35,7 @@ describe(RemoveUserHandler.name, () => {
       },
     ]);
     // The generation first: a session a racing login stores after the close is refused too.
-    expect(steps).toEqual(['authority usr_2', 'close usr_2']);
+    expect(steps).toEqual(['authority usr_2', 'close usr_2', 'resets usr_2']);
   });
 
   it('touches no session when the key service refuses (the last admin)', async () => {
@@ -37,9 +44,9 @@ describe(RemoveUserHandler.name, () => {
         throw new NotAllowedError('The account’s last admin cannot be removed');
       },
     });
-    const { sessions, authority, steps } = recording();
+    const { sessions, authority, resets, steps } = recording();
     await expect(
-      new RemoveUserHandler(client, sessions, authority).execute(panelCaller(), 'usr_1'),
+      new RemoveUserHandler(client, sessions, authority, resets).execute(panelCaller(), 'usr_1'),
     ).rejects.toThrow(NotAllowedError);
     expect(steps).toEqual([]);
   });

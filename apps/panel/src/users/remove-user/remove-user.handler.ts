@@ -4,6 +4,7 @@ import { KeyServiceClient } from '../../rpc/key-service.client';
 import { PanelCaller, actorOf } from '../../sessions/panel-session.guard';
 import { PanelAuthority } from '../../sessions/panel-authority';
 import { PanelSessions } from '../../sessions/panel-sessions';
+import { PasswordResets } from '../../sessions/password-resets';
 
 /**
  * Takes a user off the caller's account (offboarding). Their authority generation moves on, so
@@ -17,6 +18,7 @@ export class RemoveUserHandler {
     private readonly keyService: KeyServiceClient,
     private readonly sessions: PanelSessions,
     private readonly authority: PanelAuthority,
+    private readonly resets: PasswordResets,
   ) {}
 
   async execute(caller: PanelCaller, userId: string): Promise<PanelUserView> {
@@ -27,6 +29,7 @@ export class RemoveUserHandler {
     });
     await this.authority.changed(user.id);
     await this.sessions.closeAllOf(user.id);
+    await this.resets.revokeAllOf(user.id);
     return user;
   }
 }
