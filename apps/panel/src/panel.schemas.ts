@@ -46,6 +46,30 @@ export const redeemResetBodySchema = z
   })
   .strict();
 
+const totpCode = z.string().regex(/^\d{6}$/, 'must be the 6 digits your app shows');
+const recoveryCode = z
+  .string()
+  .trim()
+  .regex(/^[0-9a-vA-V]{5}-[0-9a-vA-V]{5}$/, 'must be one of your recovery codes');
+
+export const twoFactorCodeBodySchema = z.object({ code: totpCode }).strict();
+
+const oneFactor = {
+  message: 'must give a code or a recovery code, one of them',
+  path: ['code'],
+};
+const secondFactorFields = z
+  .object({ code: totpCode.optional(), recoveryCode: recoveryCode.optional() })
+  .strict();
+export const secondFactorBodySchema = secondFactorFields.refine(
+  (body) => (body.code === undefined) !== (body.recoveryCode === undefined),
+  oneFactor,
+);
+
+export const loginTwoFactorBodySchema = secondFactorFields
+  .extend({ challenge: z.string().regex(/^kgc_[A-Za-z0-9_-]{43}$/, 'must be a login’s challenge') })
+  .refine((body) => (body.code === undefined) !== (body.recoveryCode === undefined), oneFactor);
+
 export const changeRoleBodySchema = z.object({ role: z.enum(PANEL_ROLES) }).strict();
 
 export const createKeyBodySchema = createKeySchema.omit({ accountId: true, actor: true });

@@ -10,6 +10,7 @@ import {
   PanelUserPasswordChangedData,
   PanelUserPasswordResetIssuedData,
   PanelUserRemovedData,
+  PanelUserTwoFactorChangedData,
   PanelUserRoleChangedData,
   accountStreamId,
 } from '@keygate/contracts';
@@ -31,6 +32,7 @@ export class Account extends AggregateRoot<AccountEvent> {
     PanelUserRemoved: () => undefined,
     PanelUserPasswordChanged: () => undefined,
     PanelUserPasswordResetIssued: () => undefined,
+    PanelUserTwoFactorChanged: () => undefined,
   };
 
   protected readonly handlers = Account.HANDLERS;
@@ -101,6 +103,13 @@ export class Account extends AggregateRoot<AccountEvent> {
       { accountId: this.id, ...issued },
       now,
     );
+  }
+
+  recordTwoFactorChanged(
+    change: Omit<PanelUserTwoFactorChangedData, 'accountId'>,
+    now: Date,
+  ): void {
+    this.apply(AccountEventType.PanelUserTwoFactorChanged, { accountId: this.id, ...change }, now);
   }
 
   toView(): AccountView {

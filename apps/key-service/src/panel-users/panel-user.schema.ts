@@ -13,6 +13,12 @@ export interface PanelUserDocument {
   role: PanelRole;
   status: 'pending' | 'active';
   createdAt: Date;
+  /** Two-factor sign-in: the TOTP secret sealed (TotpSecretBox) and the last time step used. */
+  totp?: { secret: string; lastStep: number } | null;
+  /** A secret made for enrolment, sealed, until the user confirms it with a code. */
+  pendingTotp?: string | null;
+  /** SHA-256 of each recovery code not yet used. */
+  recoveryCodes?: string[];
 }
 
 export const PANEL_USER_COLLECTION = 'panel_users';
@@ -26,6 +32,9 @@ export const panelUserSchema = new Schema<PanelUserDocument>(
     role: String,
     status: String,
     createdAt: Date,
+    totp: { type: Schema.Types.Mixed, default: null },
+    pendingTotp: { type: String, default: null },
+    recoveryCodes: { type: [String], default: [] },
   },
   { collection: PANEL_USER_COLLECTION, versionKey: false },
 );

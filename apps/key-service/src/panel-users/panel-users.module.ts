@@ -13,6 +13,8 @@ import { RecordPasswordResetHandler } from './commands/record-password-reset/rec
 import { RecordPasswordResetMessageController } from './commands/record-password-reset/record-password-reset.message.controller';
 import { SetPasswordHandler } from './commands/set-password/set-password.handler';
 import { SetPasswordMessageController } from './commands/set-password/set-password.message.controller';
+import { TwoFactorHandler } from './commands/two-factor/two-factor.handler';
+import { TwoFactorMessageController } from './commands/two-factor/two-factor.message.controller';
 import { UserAudit } from './user-audit';
 import { SignupHandler } from './commands/signup/signup.handler';
 import { SignupMessageController } from './commands/signup/signup.message.controller';
@@ -30,6 +32,7 @@ import { UserCredentialsMessageController } from './queries/user-credentials/use
     RemoveUserMessageController,
     SetPasswordMessageController,
     RecordPasswordResetMessageController,
+    TwoFactorMessageController,
     UserCredentialsMessageController,
     ListUsersMessageController,
   ],
@@ -41,6 +44,7 @@ import { UserCredentialsMessageController } from './queries/user-credentials/use
     RemoveUserHandler,
     SetPasswordHandler,
     RecordPasswordResetHandler,
+    TwoFactorHandler,
     UserAudit,
   ],
 })

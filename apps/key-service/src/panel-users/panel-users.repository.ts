@@ -59,7 +59,54 @@ export class PanelUsersRepository implements OnModuleInit {
 
   async credentials(email: string): Promise<PanelUserCredentials | null> {
     const user = await this.users.findOne({ email, status: 'active' }).lean<PanelUserDocument>();
-    return user ? { ...toView(user), passwordHash: user.passwordHash } : null;
+    return user
+      ? { ...toView(user), passwordHash: user.passwordHash, twoFactor: Boolean(user.totp) }
+      : null;
+  }
+
+  /** The user of the account with their second-factor fields, or null. */
+  async withSecondFactor(accountId: string, userId: string): Promise<PanelUserDocument | null> {
+    return this.users
+      .findOne({ _id: userId, accountId, status: 'active' })
+      .lean<PanelUserDocument>();
+  }
+
+  async setPendingTotp(userId: string, sealed: string | null): Promise<void> {
+    await this.users.updateOne({ _id: userId }, { $set: { pendingTotp: sealed } });
+  }
+
+  async enableTotp(userId: string, sealed: string, step: number, codes: string[]): Promise<void> {
+    await this.users.updateOne(
+      { _id: userId },
+      {
+        $set: { totp: { secret: sealed, lastStep: step }, pendingTotp: null, recoveryCodes: codes },
+      },
+    );
+  }
+
+  async disableTotp(userId: string): Promise<void> {
+    await this.users.updateOne(
+      { _id: userId },
+      { $set: { totp: null, pendingTotp: null, recoveryCodes: [] } },
+    );
+  }
+
+  /** Takes a time step as used if it is after the last one: false when it was not (a replay). */
+  async useTotpStep(userId: string, step: number): Promise<boolean> {
+    const used = await this.users.updateOne(
+      { _id: userId, 'totp.lastStep': { $lt: step } },
+      { $set: { 'totp.lastStep': step } },
+    );
+    return used.modifiedCount === 1;
+  }
+
+  /** Takes a recovery code away if the user still has it: false when they do not. */
+  async useRecoveryCode(userId: string, hash: string): Promise<boolean> {
+    const used = await this.users.updateOne(
+      { _id: userId, recoveryCodes: hash },
+      { $pull: { recoveryCodes: hash } },
+    );
+    return used.modifiedCount === 1;
   }
 
   async ofAccount(accountId: string): Promise<PanelUserView[]> {

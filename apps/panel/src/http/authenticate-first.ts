@@ -12,6 +12,7 @@ import { SessionAuthenticator } from '../sessions/session-authenticator';
 const OPEN_PANEL_ROUTES = new Set([
   '/panel/api/signup',
   '/panel/api/login',
+  '/panel/api/login/two-factor',
   '/panel/api/password-reset',
 ]);
 

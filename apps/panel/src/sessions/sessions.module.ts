@@ -16,6 +16,11 @@ import { ChangePasswordHandler } from './change-password/change-password.handler
 import { RedeemPasswordResetController } from './redeem-password-reset/redeem-password-reset.controller';
 import { RedeemPasswordResetHandler } from './redeem-password-reset/redeem-password-reset.handler';
 import { PasswordResets } from './password-resets';
+import { LoginChallenges } from './login-challenges';
+import { LoginTwoFactorController } from './login-two-factor/login-two-factor.controller';
+import { LoginTwoFactorHandler } from './login-two-factor/login-two-factor.handler';
+import { TwoFactorController } from './two-factor/two-factor.controller';
+import { TwoFactorHandler } from './two-factor/two-factor.handler';
 import { LoginController } from './login/login.controller';
 import { LoginHandler } from './login/login.handler';
 import { LoginThrottle } from './login-throttle';
@@ -44,6 +49,8 @@ import { SessionOpener } from './session-opener';
     EndOtherSessionsController,
     ChangePasswordController,
     RedeemPasswordResetController,
+    LoginTwoFactorController,
+    TwoFactorController,
   ],
   providers: [
     PanelSessions,
@@ -62,6 +69,9 @@ import { SessionOpener } from './session-opener';
     ChangePasswordHandler,
     RedeemPasswordResetHandler,
     PasswordResets,
+    LoginChallenges,
+    LoginTwoFactorHandler,
+    TwoFactorHandler,
   ],
   exports: [
     PasswordResets,

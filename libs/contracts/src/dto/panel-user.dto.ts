@@ -75,6 +75,38 @@ export type SetPasswordDto = z.infer<typeof setPasswordSchema>;
 export const recordPasswordResetSchema = removeUserSchema;
 export type RecordPasswordResetDto = z.infer<typeof recordPasswordResetSchema>;
 
+/** RPC users.two-factor.begin: a new TOTP secret for the user, pending until confirmed. */
+export const beginTwoFactorSchema = removeUserSchema;
+
+/** RPC users.two-factor.{confirm,disable,verify}: a code from the app, or a recovery code. */
+export const twoFactorCodeSchema = z
+  .object({
+    accountId: idSchema,
+    userId: idSchema,
+    code: z
+      .string()
+      .regex(/^\d{6}$/, 'must be the 6 digits your app shows')
+      .optional(),
+    recoveryCode: z
+      .string()
+      .trim()
+      .regex(/^[0-9a-vA-V]{5}-[0-9a-vA-V]{5}$/, 'must be one of your recovery codes')
+      .optional(),
+    actor: actorSchema.optional(),
+  })
+  .strict()
+  .refine((dto) => (dto.code === undefined) !== (dto.recoveryCode === undefined), {
+    message: 'must give a code or a recovery code, one of them',
+    path: ['code'],
+  });
+export type TwoFactorCodeDto = z.infer<typeof twoFactorCodeSchema>;
+
+export interface TwoFactorEnrolment {
+  /** Base32, for typing into an app; shown once. */
+  secret: string;
+  otpauthUrl: string;
+}
+
 export const userCredentialsQuerySchema = z.object({ email: emailSchema }).strict();
 
 export interface PanelUserView {
@@ -88,6 +120,8 @@ export interface PanelUserView {
 /** Only for the gateway's login check; never sent to a client. */
 export interface PanelUserCredentials extends PanelUserView {
   passwordHash: string;
+  /** A login then needs a code too (POST /panel/api/login/two-factor). */
+  twoFactor: boolean;
 }
 
 export interface SignedUpAccount extends OpenedAccount {

@@ -8,6 +8,7 @@ export const AccountEventType = {
   PanelUserRemoved: 'PanelUserRemoved',
   PanelUserPasswordChanged: 'PanelUserPasswordChanged',
   PanelUserPasswordResetIssued: 'PanelUserPasswordResetIssued',
+  PanelUserTwoFactorChanged: 'PanelUserTwoFactorChanged',
   WebhookEndpointAdded: 'WebhookEndpointAdded',
   WebhookEndpointRemoved: 'WebhookEndpointRemoved',
   WebhookEndpointChanged: 'WebhookEndpointChanged',
@@ -64,6 +65,14 @@ export interface PanelUserPasswordResetIssuedData {
   email: string;
 }
 
+/** A user turned two-factor sign-in on or off (never its secret or recovery codes). */
+export interface PanelUserTwoFactorChangedData {
+  accountId: string;
+  userId: string;
+  email: string;
+  enabled: boolean;
+}
+
 /** Webhook endpoints live in their own collection; these events are their audit trail (no secret). */
 export interface WebhookEndpointAddedData {
   accountId: string;
@@ -104,6 +113,10 @@ export type PanelUserPasswordResetIssued = EventEnvelope<
   'PanelUserPasswordResetIssued',
   PanelUserPasswordResetIssuedData
 >;
+export type PanelUserTwoFactorChanged = EventEnvelope<
+  'PanelUserTwoFactorChanged',
+  PanelUserTwoFactorChangedData
+>;
 export type WebhookEndpointAdded = EventEnvelope<'WebhookEndpointAdded', WebhookEndpointAddedData>;
 export type WebhookEndpointRemoved = EventEnvelope<
   'WebhookEndpointRemoved',
@@ -121,6 +134,7 @@ export type AccountEvent =
   | PanelUserRemoved
   | PanelUserPasswordChanged
   | PanelUserPasswordResetIssued
+  | PanelUserTwoFactorChanged
   | WebhookEndpointAdded
   | WebhookEndpointRemoved
   | WebhookEndpointChanged;

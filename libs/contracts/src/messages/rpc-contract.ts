@@ -30,6 +30,9 @@ import {
   removeUserSchema,
   setPasswordSchema,
   recordPasswordResetSchema,
+  beginTwoFactorSchema,
+  twoFactorCodeSchema,
+  TwoFactorEnrolment,
   signupSchema,
   userCredentialsQuerySchema,
 } from '../dto/panel-user.dto';
@@ -106,6 +109,10 @@ export const KEY_SERVICE_MESSAGES = {
   [KeyServicePattern.RemoveUser]: message<PanelUserView>()(removeUserSchema),
   [KeyServicePattern.SetPassword]: message<PanelUserView>()(setPasswordSchema),
   [KeyServicePattern.RecordPasswordReset]: message<PanelUserView>()(recordPasswordResetSchema),
+  [KeyServicePattern.BeginTwoFactor]: message<TwoFactorEnrolment>()(beginTwoFactorSchema),
+  [KeyServicePattern.ConfirmTwoFactor]: message<{ recoveryCodes: string[] }>()(twoFactorCodeSchema),
+  [KeyServicePattern.DisableTwoFactor]: message<PanelUserView>()(twoFactorCodeSchema),
+  [KeyServicePattern.VerifyTwoFactor]: message<{ verified: boolean }>()(twoFactorCodeSchema),
   [KeyServicePattern.ListUsers]: message<PanelUserView[]>()(accountRefSchema),
   [KeyServicePattern.UserCredentials]: message<PanelUserCredentials | null>()(
     userCredentialsQuerySchema,

@@ -40,6 +40,7 @@ export function foldAccountEvent(
     case 'PanelUserRemoved':
     case 'PanelUserPasswordChanged':
     case 'PanelUserPasswordResetIssued':
+    case 'PanelUserTwoFactorChanged':
     case 'WebhookEndpointAdded':
     case 'WebhookEndpointRemoved':
     case 'WebhookEndpointChanged':

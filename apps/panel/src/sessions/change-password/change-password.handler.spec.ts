@@ -26,6 +26,7 @@ describe(ChangePasswordHandler.name, () => {
       role: 'admin',
       createdAt: '2026-12-01T00:00:00.000Z',
       passwordHash: await PasswordHasher.hash('correct horse battery'),
+      twoFactor: false,
     };
   });
   beforeEach(() => (attempts.length = 0));

@@ -23,7 +23,11 @@ export class LoginController {
     summary: 'Log in: a session token (Bearer) and an HttpOnly cookie',
   })
   @ApiBody({ schema: jsonSchemaOf(loginBodySchema) })
-  @ApiResponse({ status: 200, description: '{session, user, account, csrfToken, expiresAt}' })
+  @ApiResponse({
+    status: 200,
+    description:
+      '{session, user, account, csrfToken, expiresAt}; with two-factor sign-in {twoFactorRequired: true, challenge, expiresAt} (POST /panel/api/login/two-factor next)',
+  })
   @HttpCode(200)
   async handle(
     @Body() body: unknown,
@@ -35,7 +39,7 @@ export class LoginController {
       ip: this.clientAddress.of(request),
       userAgent: String(request.headers['user-agent'] ?? ''),
     });
-    this.cookies.set(request, reply, loggedIn.session);
+    if ('session' in loggedIn) this.cookies.set(request, reply, loggedIn.session);
     return loggedIn;
   }
 }

@@ -1,9 +1,15 @@
-import { AccountView, PanelUserCredentials, UnauthorizedError } from '@keygate/contracts';
+import {
+  AccountView,
+  KeyServicePattern,
+  PanelUserCredentials,
+  UnauthorizedError,
+} from '@keygate/contracts';
 import { KeyServiceClient } from '../../rpc/key-service.client';
 import { LoginThrottle } from '../login-throttle';
 import { PanelAuthority } from '../panel-authority';
 import { PasswordHasher } from '../password-hasher';
 import { SessionOpener } from '../session-opener';
+import { LoginChallenge, LoginChallenges } from '../login-challenges';
 import { LoginHandler } from './login.handler';
 
 const account: AccountView = {
@@ -50,7 +56,14 @@ describe(LoginHandler.name, () => {
       return generation;
     },
   } as unknown as PanelAuthority;
-  const handler = new LoginHandler(keyService, throttle, sessions, authority);
+  const challenged: LoginChallenge[] = [];
+  const challenges = {
+    issue: async (login: LoginChallenge) => (
+      challenged.push(login),
+      { challenge: 'kgc_x', expiresAt: 'soon' }
+    ),
+  } as unknown as LoginChallenges;
+  const handler = new LoginHandler(keyService, throttle, sessions, authority, challenges);
 
   beforeAll(async () => {
     credentials = {
@@ -60,6 +73,7 @@ describe(LoginHandler.name, () => {
       role: 'admin',
       createdAt: '2026-11-29T00:00:00.000Z',
       passwordHash: await PasswordHasher.hash('correct horse battery'),
+      twoFactor: false,
     } as PanelUserCredentials;
   });
   beforeEach(() => {
@@ -77,8 +91,36 @@ describe(LoginHandler.name, () => {
     });
     expect(attempts).toEqual(['begin me@x.io 192.0.2.1', 'succeeded', 'end']);
     expect(answer).toMatchObject({ session: 'tok', csrfToken: 'csrf', account });
+    if (!('user' in answer)) throw new Error('expected a session');
     expect(answer.user).toEqual(expect.objectContaining({ id: 'usr_1' }));
     expect(answer.user).not.toHaveProperty('passwordHash');
+    expect(answer.user).not.toHaveProperty('twoFactor');
+  });
+
+  it('opens no session for a user with two-factor sign-in: a challenge for the code', async () => {
+    const withCode = { ...credentials, twoFactor: true };
+    const twoStep = {
+      call: async (pattern: string) =>
+        pattern === KeyServicePattern.GetAccount ? account : withCode,
+    } as unknown as KeyServiceClient;
+    challenged.length = 0;
+    const answer = await new LoginHandler(
+      twoStep,
+      throttle,
+      sessions,
+      authority,
+      challenges,
+    ).execute({
+      email: 'me@x.io',
+      password: 'correct horse battery',
+      ip: '192.0.2.1',
+      userAgent: 'spec',
+    });
+    expect(answer).toEqual({ twoFactorRequired: true, challenge: 'kgc_x', expiresAt: 'soon' });
+    expect(opened).toEqual([]);
+    expect(challenged).toEqual([
+      { userId: 'usr_1', accountId: withCode.accountId, email: withCode.email, authority: 3 },
+    ]);
   });
 
   it('reads the role after the authority generation the session records', async () => {
@@ -93,7 +135,13 @@ describe(LoginHandler.name, () => {
         return request.email === credentials.email ? (reads++ === 0 ? credentials : demoted) : null;
       },
     } as unknown as KeyServiceClient;
-    const answer = await new LoginHandler(racing, throttle, sessions, authority).execute({
+    const answer = await new LoginHandler(
+      racing,
+      throttle,
+      sessions,
+      authority,
+      challenges,
+    ).execute({
       email: 'me@x.io',
       password: 'correct horse battery',
       ip: '192.0.2.1',
@@ -106,7 +154,7 @@ describe(LoginHandler.name, () => {
       'accounts.get',
     ]);
     expect(opened).toEqual([{ role: 'member', authority: 7 }]);
-    expect(answer.user.role).toBe('member');
+    expect(answer).toMatchObject({ user: { role: 'member' } });
   });
 
   it('gives its in-flight place back when the key service fails mid-login', async () => {
@@ -116,7 +164,7 @@ describe(LoginHandler.name, () => {
       },
     } as unknown as KeyServiceClient;
     await expect(
-      new LoginHandler(broken, throttle, sessions, authority).execute({
+      new LoginHandler(broken, throttle, sessions, authority, challenges).execute({
         email: 'me@x.io',
         password: 'x',
         ip: '192.0.2.1',

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { KeyServicePattern, UnauthorizedError } from '@keygate/contracts';
+import { KeyServicePattern, PanelUserView, UnauthorizedError } from '@keygate/contracts';
 import { KeyServiceClient } from '../../rpc/key-service.client';
+import { LoginChallenges } from '../login-challenges';
 import { LoginAttempt, LoginThrottle } from '../login-throttle';
 import { PanelAuthority } from '../panel-authority';
 import { PasswordHasher } from '../password-hasher';
@@ -28,6 +29,7 @@ export class LoginHandler {
     private readonly throttle: LoginThrottle,
     private readonly sessions: SessionOpener,
     private readonly authority: PanelAuthority,
+    private readonly challenges: LoginChallenges,
   ) {}
 
   async execute({ email, password, ip, userAgent }: LoginInput) {
@@ -59,7 +61,23 @@ export class LoginHandler {
     const authority = await this.authority.generationOf(user.id);
     const current = await this.keyService.call(KeyServicePattern.UserCredentials, { email });
     if (!current || current.id !== user.id) throw new UnauthorizedError('Wrong email or password');
-    const { passwordHash: _hash, ...view } = current;
+    const { passwordHash: _hash, twoFactor, ...view } = current;
+    // With two-factor sign-in, the right password opens no session: a challenge for the code.
+    if (twoFactor)
+      return {
+        twoFactorRequired: true as const,
+        ...(await this.challenges.issue({
+          userId: view.id,
+          accountId: view.accountId,
+          email: view.email,
+          authority,
+        })),
+      };
+    return this.signedIn(view, authority, client);
+  }
+
+  /** The session of a user whose login is complete, with who they are and their account. */
+  async signedIn(view: PanelUserView, authority: number, client: SessionClient) {
     const account = await this.keyService.call(KeyServicePattern.GetAccount, {
       accountId: view.accountId,
     });
