@@ -112,6 +112,7 @@ const STABLE_OPERATION_IDS = [
   'removeWebhook',
   'replayWebhookDelivery',
   'reportLeaks',
+  'requireTwoFactor',
   'revokeKey',
   'rotateKey',
   'rotateWebhookSecret',

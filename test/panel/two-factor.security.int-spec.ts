@@ -78,4 +78,34 @@ describe('two-factor sign-in', () => {
     const plain = await new PanelClient(system).post('/login', { email, password: PASSWORD });
     expect(plain.body.session).toMatch(/^kgs_/);
   });
+
+  it('sends a user without it to enrolment once the account requires it', async () => {
+    const { client: admin } = await PanelClient.signup(system, 'Required Co');
+    const email = `member-${Date.now()}@required.example`;
+    await admin.post('/users', { email, password: PASSWORD, role: 'member' });
+    const member = new PanelClient(system);
+    member.session = (await member.post('/login', { email, password: PASSWORD })).body.session;
+    expect((await member.request('PUT', '/account/two-factor', { required: true })).status).toBe(
+      403,
+    ); // admins only
+    const required = await admin.request('PUT', '/account/two-factor', { required: true });
+    expect(required.status).toBe(200);
+    expect(required.body.account).toMatchObject({ twoFactorRequired: true });
+    const audit = await admin.get('/audit?limit=1');
+    expect(audit.body.events[0]).toMatchObject({ action: 'AccountTwoFactorRequirementChanged' });
+
+    const login = await member.post('/login', { email, password: PASSWORD });
+    expect(login.status).toBe(200);
+    expect(login.body).toMatchObject({ twoFactorEnrolmentRequired: true });
+    member.session = login.body.session;
+    // Only enrolment: the keys, the users, anything else is refused until then.
+    const keys = await member.get('/keys');
+    expect(keys.status).toBe(403);
+    expect(keys.body.error.message).toMatch(/requires two-factor sign-in/);
+    expect((await member.get('/session')).status).toBe(200);
+    const { secret } = (await member.post('/session/two-factor')).body as { secret: string };
+    const confirmed = await member.post('/session/two-factor/confirm', { code: codeOf(secret) });
+    expect(confirmed.status).toBe(200);
+    expect((await member.get('/keys')).status).toBe(200);
+  });
 });

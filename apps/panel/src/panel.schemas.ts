@@ -70,6 +70,8 @@ export const loginTwoFactorBodySchema = secondFactorFields
   .extend({ challenge: z.string().regex(/^kgc_[A-Za-z0-9_-]{43}$/, 'must be a login’s challenge') })
   .refine((body) => (body.code === undefined) !== (body.recoveryCode === undefined), oneFactor);
 
+export const requireTwoFactorBodySchema = z.object({ required: z.boolean() }).strict();
+
 export const changeRoleBodySchema = z.object({ role: z.enum(PANEL_ROLES) }).strict();
 
 export const createKeyBodySchema = createKeySchema.omit({ accountId: true, actor: true });

@@ -6,6 +6,8 @@ import { KeysModule } from '../keys/keys.module';
 import { ChangePlanHandler } from './commands/change-plan/change-plan.handler';
 import { ChangePlanMessageController } from './commands/change-plan/change-plan.message.controller';
 import { OpenAccountHandler } from './commands/open-account/open-account.handler';
+import { RequireTwoFactorHandler } from './commands/require-two-factor/require-two-factor.handler';
+import { RequireTwoFactorMessageController } from './commands/require-two-factor/require-two-factor.message.controller';
 import { OpenAccountMessageController } from './commands/open-account/open-account.message.controller';
 import { AccountEventsMessageController } from './queries/account-events/account-events.message.controller';
 import { GetAccountMessageController } from './queries/get-account/get-account.message.controller';
@@ -15,10 +17,11 @@ import { GetAccountMessageController } from './queries/get-account/get-account.m
   controllers: [
     OpenAccountMessageController,
     ChangePlanMessageController,
+    RequireTwoFactorMessageController,
     GetAccountMessageController,
     AccountEventsMessageController,
   ],
-  providers: [OpenAccountHandler, ChangePlanHandler],
+  providers: [OpenAccountHandler, ChangePlanHandler, RequireTwoFactorHandler],
   exports: [OpenAccountHandler],
 })
 export class AccountsModule {}

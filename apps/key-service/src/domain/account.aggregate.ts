@@ -24,6 +24,8 @@ export class Account extends AggregateRoot<AccountEvent> {
   private static readonly HANDLERS: EventHandlers<Account, AccountEvent> = {
     AccountOpened: (account, data, at) => account.onAccountOpened(data, at),
     AccountPlanChanged: (account, data) => account.onAccountPlanChanged(data),
+    AccountTwoFactorRequirementChanged: (account, data) =>
+      void (account.twoFactorRequired = data.required),
     PanelUserAdded: () => undefined,
     WebhookEndpointAdded: () => undefined,
     WebhookEndpointRemoved: () => undefined,
@@ -41,6 +43,7 @@ export class Account extends AggregateRoot<AccountEvent> {
   name = '';
   plan = '';
   createdAt = '';
+  twoFactorRequired = false;
 
   get streamId(): string {
     return accountStreamId(this.id);
@@ -62,6 +65,17 @@ export class Account extends AggregateRoot<AccountEvent> {
     if (plan === this.plan) return false;
     const data: AccountPlanChangedData = { accountId: this.id, from: this.plan, to: plan };
     this.apply(AccountEventType.AccountPlanChanged, data, now);
+    return true;
+  }
+
+  /** Returns false, applying nothing, when the requirement is already as asked. */
+  requireTwoFactor(required: boolean, now: Date): boolean {
+    if (required === this.twoFactorRequired) return false;
+    this.apply(
+      AccountEventType.AccountTwoFactorRequirementChanged,
+      { accountId: this.id, required },
+      now,
+    );
     return true;
   }
 
@@ -119,6 +133,7 @@ export class Account extends AggregateRoot<AccountEvent> {
       plan: this.plan,
       createdAt: this.createdAt,
       version: this.version,
+      ...(this.twoFactorRequired && { twoFactorRequired: true as const }),
     };
   }
 

@@ -52,6 +52,7 @@ export interface AccountViewDocument {
   plan: string;
   createdAt: string;
   version: number;
+  twoFactorRequired?: boolean;
 }
 
 export const KEY_VIEW_COLLECTION = 'key_views';
@@ -91,6 +92,13 @@ keyViewSchema.index({ accountId: 1, createdAt: 1 });
 keyViewSchema.index({ expiresAt: 1 });
 
 export const accountViewSchema = new Schema<AccountViewDocument>(
-  { _id: String, name: String, plan: String, createdAt: String, version: Number },
+  {
+    _id: String,
+    name: String,
+    plan: String,
+    createdAt: String,
+    version: Number,
+    twoFactorRequired: { type: Boolean, default: false },
+  },
   { collection: ACCOUNT_VIEW_COLLECTION, versionKey: false },
 );

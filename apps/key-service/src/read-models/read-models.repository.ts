@@ -129,6 +129,7 @@ export class ReadModels implements OnModuleInit {
       plan: view.plan,
       createdAt: view.createdAt,
       version: view.version,
+      twoFactorRequired: view.twoFactorRequired ?? false,
     });
   }
 
@@ -234,6 +235,7 @@ export class ReadModels implements OnModuleInit {
           plan: doc.plan,
           createdAt: doc.createdAt,
           version: doc.version,
+          ...(doc.twoFactorRequired && { twoFactorRequired: true as const }),
         }
       : null;
   }

@@ -24,6 +24,8 @@ export interface PanelSession {
   createdAt?: string;
   ip?: string;
   userAgent?: string;
+  /** The account requires two-factor sign-in and the user has none yet: it may only enrol. */
+  enrolOnly?: true;
 }
 
 /** Where a session is opened from, as its user sees it in their list of sessions. */
@@ -67,6 +69,7 @@ export class PanelSessions {
     user: Pick<PanelSession, 'userId' | 'accountId' | 'email' | 'role' | 'authority'>,
     now: Date,
     client: SessionClient,
+    enrolOnly = false,
   ): Promise<{ token: string; session: PanelSession }> {
     const token = `${SESSION_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
     const ttl = this.config.panel.sessionTtlSeconds;
@@ -77,6 +80,7 @@ export class PanelSessions {
       createdAt: now.toISOString(),
       ip: client.ip,
       userAgent: client.userAgent.slice(0, USER_AGENT_KEPT),
+      ...(enrolOnly && { enrolOnly: true as const }),
     };
     const key = this.keyOf(token);
     const userKey = this.userKeyOf(user.userId);
@@ -100,6 +104,15 @@ export class PanelSessions {
 
   async close(token: string): Promise<void> {
     if (SESSION_TOKEN.test(token)) await this.redis.del(this.keyOf(token));
+  }
+
+  /** The user enrolled their second factor: this session may do everything again. */
+  async liftEnrolOnly(token: string): Promise<void> {
+    const key = this.keyOf(token);
+    const raw = await this.redis.get(key);
+    if (!raw) return;
+    const { enrolOnly: _lifted, ...session } = JSON.parse(raw) as PanelSession;
+    await this.redis.set(key, JSON.stringify(session), 'KEEPTTL');
   }
 
   /** Ends every session of a user (its role changed: the sessions carry the old one). */

@@ -8,6 +8,13 @@ import { PanelSession, PanelSessions } from './panel-sessions';
 import { cookieOf } from './session-cookie';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** What a session may do while its account requires a second factor the user has not set up. */
+const ENROLMENT_ROUTES = new Set([
+  'GET /panel/api/session',
+  'POST /panel/api/session/two-factor',
+  'POST /panel/api/session/two-factor/confirm',
+  'POST /panel/api/logout',
+]);
 const API_KEY_SHAPE = /^[a-z][a-z0-9]{0,9}_(sk|test)_/;
 
 export interface PanelCaller {
@@ -51,6 +58,10 @@ export class SessionAuthenticator {
       if (typeof csrf !== 'string' || !sameSecret(csrf, session.csrfToken))
         throw new ForbiddenError('A session cookie needs the X-CSRF-Token of its session');
     }
+    if (session.enrolOnly && !ENROLMENT_ROUTES.has(`${request.method} ${request.routeOptions.url}`))
+      throw new ForbiddenError(
+        'This account requires two-factor sign-in: turn it on first (POST /panel/api/session/two-factor)',
+      );
     await this.sessions.touch(token, session.userId);
     return { session, token, ip: this.clientAddress.of(request) };
   }

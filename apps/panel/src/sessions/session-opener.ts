@@ -25,6 +25,8 @@ export class SessionOpener {
     user: PanelUserView,
     authority: number,
     client: SessionClient,
+    /** The account requires two-factor sign-in and the user has none: a session to enrol only. */
+    enrolOnly = false,
   ): Promise<OpenedSession> {
     const { token, session } = await this.sessions.open(
       {
@@ -36,6 +38,7 @@ export class SessionOpener {
       },
       this.clock.now(),
       client,
+      enrolOnly,
     );
     return { session: token, expiresAt: session.expiresAt, csrfToken: session.csrfToken };
   }

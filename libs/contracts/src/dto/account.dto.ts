@@ -20,12 +20,24 @@ export const changePlanSchema = z
   .strict();
 export type ChangePlanDto = z.infer<typeof changePlanSchema>;
 
+/** RPC accounts.require-two-factor: an admin makes two-factor sign-in required, or not. */
+export const requireTwoFactorSchema = z
+  .object({
+    accountId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be an id'),
+    required: z.boolean(),
+    actor: actorSchema.optional(),
+  })
+  .strict();
+export type RequireTwoFactorDto = z.infer<typeof requireTwoFactorSchema>;
+
 export interface AccountView {
   id: string;
   name: string;
   plan: string;
   createdAt: string;
   version: number;
+  /** Every user must sign in with two factors; absent: not required. */
+  twoFactorRequired?: true;
 }
 
 export interface OpenedAccount {

@@ -3,6 +3,7 @@ import { EventEnvelope } from './event-envelope';
 export const AccountEventType = {
   AccountOpened: 'AccountOpened',
   AccountPlanChanged: 'AccountPlanChanged',
+  AccountTwoFactorRequirementChanged: 'AccountTwoFactorRequirementChanged',
   PanelUserAdded: 'PanelUserAdded',
   PanelUserRoleChanged: 'PanelUserRoleChanged',
   PanelUserRemoved: 'PanelUserRemoved',
@@ -24,6 +25,12 @@ export interface AccountPlanChangedData {
   accountId: string;
   from: string;
   to: string;
+}
+
+/** An admin made two-factor sign-in required (or optional again) for the account's users. */
+export interface AccountTwoFactorRequirementChangedData {
+  accountId: string;
+  required: boolean;
 }
 
 /** Panel users live in their own collection; these events are their audit trail. */
@@ -102,6 +109,10 @@ export interface WebhookEndpointRemovedData {
 
 export type AccountOpened = EventEnvelope<'AccountOpened', AccountOpenedData>;
 export type AccountPlanChanged = EventEnvelope<'AccountPlanChanged', AccountPlanChangedData>;
+export type AccountTwoFactorRequirementChanged = EventEnvelope<
+  'AccountTwoFactorRequirementChanged',
+  AccountTwoFactorRequirementChangedData
+>;
 export type PanelUserAdded = EventEnvelope<'PanelUserAdded', PanelUserAddedData>;
 export type PanelUserRoleChanged = EventEnvelope<'PanelUserRoleChanged', PanelUserRoleChangedData>;
 export type PanelUserRemoved = EventEnvelope<'PanelUserRemoved', PanelUserRemovedData>;
@@ -129,6 +140,7 @@ export type WebhookEndpointChanged = EventEnvelope<
 export type AccountEvent =
   | AccountOpened
   | AccountPlanChanged
+  | AccountTwoFactorRequirementChanged
   | PanelUserAdded
   | PanelUserRoleChanged
   | PanelUserRemoved

@@ -14,6 +14,7 @@ export const KeyServicePattern = {
   ListUsers: 'users.list',
   UserCredentials: 'users.credentials',
   ChangePlan: 'accounts.change-plan',
+  RequireTwoFactor: 'accounts.require-two-factor',
   GetAccount: 'accounts.get',
   CreateKey: 'keys.create',
   ImportKeys: 'keys.import',

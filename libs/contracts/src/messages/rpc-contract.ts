@@ -3,6 +3,7 @@ import {
   AccountView,
   OpenedAccount,
   changePlanSchema,
+  requireTwoFactorSchema,
   openAccountSchema,
 } from '../dto/account.dto';
 import {
@@ -118,6 +119,7 @@ export const KEY_SERVICE_MESSAGES = {
     userCredentialsQuerySchema,
   ),
   [KeyServicePattern.ChangePlan]: message<AccountView>()(changePlanSchema),
+  [KeyServicePattern.RequireTwoFactor]: message<AccountView>()(requireTwoFactorSchema),
   [KeyServicePattern.GetAccount]: message<AccountView>()(accountRefSchema),
   [KeyServicePattern.CreateKey]: message<IssuedKey>()(createKeySchema),
   [KeyServicePattern.ImportKeys]: message<ImportedKeys>()(importKeysSchema),

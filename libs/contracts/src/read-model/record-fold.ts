@@ -35,6 +35,7 @@ export function foldAccountEvent(
     case 'AccountPlanChanged':
       next.plan = event.data.to;
       return { outcome: 'applied', record: next };
+    case 'AccountTwoFactorRequirementChanged':
     case 'PanelUserAdded':
     case 'PanelUserRoleChanged':
     case 'PanelUserRemoved':

@@ -21,6 +21,8 @@ export class CurrentSessionHandler {
       }),
       csrfToken: session.csrfToken,
       expiresAt: session.expiresAt,
+      // The account requires two-factor sign-in and this user has none yet: enrol first.
+      ...(session.enrolOnly && { twoFactorEnrolmentRequired: true as const }),
     };
   }
 }

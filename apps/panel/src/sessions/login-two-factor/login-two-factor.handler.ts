@@ -45,7 +45,7 @@ export class LoginTwoFactorHandler {
       });
       if (!user || user.id !== pending.userId) throw WRONG();
       const { passwordHash: _hash, twoFactor: _on, ...view } = user;
-      return this.login.signedIn(view, pending.authority, client);
+      return this.login.signedIn(view, pending.authority, client, true);
     } finally {
       await attempt.end();
     }

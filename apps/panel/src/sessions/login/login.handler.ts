@@ -73,14 +73,29 @@ export class LoginHandler {
           authority,
         })),
       };
-    return this.signedIn(view, authority, client);
+    return this.signedIn(view, authority, client, false);
   }
 
-  /** The session of a user whose login is complete, with who they are and their account. */
-  async signedIn(view: PanelUserView, authority: number, client: SessionClient) {
+  /**
+   * The session of a user whose login is complete, with who they are and their account. On an
+   * account that requires two-factor sign-in, a user without it gets a session that can only
+   * enrol (`twoFactorEnrolmentRequired`).
+   */
+  async signedIn(
+    view: PanelUserView,
+    authority: number,
+    client: SessionClient,
+    hasTwoFactor: boolean,
+  ) {
     const account = await this.keyService.call(KeyServicePattern.GetAccount, {
       accountId: view.accountId,
     });
-    return { ...(await this.sessions.open(view, authority, client)), user: view, account };
+    const enrolOnly = account.twoFactorRequired === true && !hasTwoFactor;
+    return {
+      ...(await this.sessions.open(view, authority, client, enrolOnly)),
+      user: view,
+      account,
+      ...(enrolOnly && { twoFactorEnrolmentRequired: true as const }),
+    };
   }
 }

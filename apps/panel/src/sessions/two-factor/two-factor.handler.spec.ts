@@ -1,5 +1,6 @@
 import { KeyServicePattern, TwoFactorEnrolment } from '@keygate/contracts';
 import { fakeKeyService, panelActor, panelCaller } from '../../../test/fake-rpc';
+import { PanelSessions } from '../panel-sessions';
 import { TwoFactorHandler } from './two-factor.handler';
 
 describe(TwoFactorHandler.name, () => {
@@ -10,7 +11,7 @@ describe(TwoFactorHandler.name, () => {
       [KeyServicePattern.ConfirmTwoFactor]: () => ({ recoveryCodes: ['aaaaa-bbbbb'] }),
       [KeyServicePattern.DisableTwoFactor]: (request) => ({ id: request.userId }) as never,
     });
-    const handler = new TwoFactorHandler(client);
+    const handler = new TwoFactorHandler(client, {} as PanelSessions);
     const caller = panelCaller();
     expect(await handler.begin(caller)).toBe(enrolment);
     expect(await handler.confirm(caller, '123456')).toEqual({ recoveryCodes: ['aaaaa-bbbbb'] });

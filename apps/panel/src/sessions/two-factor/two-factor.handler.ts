@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { KeyServicePattern, PanelUserView, TwoFactorEnrolment } from '@keygate/contracts';
 import { KeyServiceClient } from '../../rpc/key-service.client';
 import { PanelCaller, actorOf } from '../panel-session.guard';
+import { PanelSessions } from '../panel-sessions';
 
 /** A code from the app, or one of the recovery codes. */
 export interface SecondFactor {
@@ -16,17 +17,23 @@ export interface SecondFactor {
  */
 @Injectable()
 export class TwoFactorHandler {
-  constructor(private readonly keyService: KeyServiceClient) {}
+  constructor(
+    private readonly keyService: KeyServiceClient,
+    private readonly sessions: PanelSessions,
+  ) {}
 
   begin(caller: PanelCaller): Promise<TwoFactorEnrolment> {
     return this.keyService.call(KeyServicePattern.BeginTwoFactor, this.userOf(caller));
   }
 
-  confirm(caller: PanelCaller, code: string): Promise<{ recoveryCodes: string[] }> {
-    return this.keyService.call(KeyServicePattern.ConfirmTwoFactor, {
+  /** Turns it on; a session that could only enrol may then do everything. */
+  async confirm(caller: PanelCaller, code: string): Promise<{ recoveryCodes: string[] }> {
+    const confirmed = await this.keyService.call(KeyServicePattern.ConfirmTwoFactor, {
       ...this.userOf(caller),
       code,
     });
+    if (caller.session.enrolOnly) await this.sessions.liftEnrolOnly(caller.token);
+    return confirmed;
   }
 
   disable(caller: PanelCaller, factor: SecondFactor): Promise<PanelUserView> {
