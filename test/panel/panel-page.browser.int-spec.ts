@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { Secret, TOTP } from 'otpauth';
 import { Browser, Page, chromium } from 'playwright-core';
 import { SystemHarness, withKey } from '../system.harness';
 import { webhookReceiver } from '../webhooks/fixtures/webhook-receiver';
@@ -205,6 +206,73 @@ describe('the Panel page in a real browser', () => {
     await row.locator('td', { hasText: /^book: read$/ }).waitFor();
     await page.locator('#audit tbody tr', { hasText: 'KeyUpdated' }).first().waitFor();
     expect(await row.locator('.advice').count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('lets a team in and out: invite, the teammate turns on two-factor and logs in with a code, then is removed', async () => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.reload();
+    const email = `teammate-${Date.now()}@acme-books.example`;
+    const password = 'violet lantern orbit';
+    await page.locator('#add-user-form input[name=email]').fill(email);
+    await page.locator('#add-user-form input[name=password]').fill(password);
+    await page.locator('#add-user-form button[type=submit]').click();
+    const teammateRow = page.locator('#users tbody tr', { hasText: email });
+    await teammateRow.waitFor();
+
+    const theirs = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    try {
+      const their = await theirs.newPage();
+      their.on('pageerror', (error) => errors.push(error.message));
+      const logIn = async () => {
+        await their.goto(`${system.panel.url}/panel`);
+        await their.locator('#login-form input[name=email]').fill(email);
+        await their.locator('#login-form input[name=password]').fill(password);
+        await their.locator('#login-form button[type=submit]').click();
+      };
+      await logIn();
+      await their.locator('#security-card').waitFor();
+
+      // Two-factor sign-in: scan (here: read) the secret, confirm with a code, keep the codes.
+      await their.locator('#two-factor-start').click();
+      await their.locator('#two-factor-enrol:not([hidden])').waitFor();
+      const secret = (await their.locator('#two-factor-secret').textContent())!;
+      expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+      const totp = new TOTP({ secret: Secret.fromBase32(secret) });
+      await their.locator('#two-factor-confirm input[name=code]').fill(totp.generate());
+      await their.locator('#two-factor-confirm button[type=submit]').click();
+      await their.locator('#recovery-codes:not([hidden])').waitFor();
+      expect((await their.locator('#recovery-codes-list').textContent())!.split('\n')).toHaveLength(
+        10,
+      );
+      await their
+        .locator('#security-card')
+        .screenshot({ path: join(SCREENSHOTS, '9-two-factor-on.png') });
+
+      // Out, and in again: the password alone asks for a code (the next step's: this one is spent).
+      await their.locator('#logout').click();
+      await logIn();
+      await their.locator('#two-factor-form:not([hidden])').waitFor();
+      await their
+        .locator('#two-factor-form input[name=code]')
+        .fill(totp.generate({ timestamp: Date.now() + 30_000 }));
+      await their.locator('#two-factor-form button[type=submit]').click();
+      await their.locator('#security-card').waitFor();
+      await their.locator('#two-factor-status', { hasText: 'On:' }).waitFor();
+
+      // The admin removes them: their page fails on its next action.
+      await page.reload();
+      await teammateRow.getByRole('button', { name: 'Remove' }).click();
+      await page.locator('#confirm-ok').click();
+      await teammateRow.waitFor({ state: 'detached' });
+      await their.reload();
+      await their.locator('#auth:not([hidden])').waitFor();
+      await page.locator('#audit tbody tr', { hasText: 'PanelUserRemoved' }).waitFor();
+      await page.locator('#team-card').screenshot({ path: join(SCREENSHOTS, '10-team.png') });
+    } finally {
+      await theirs.close();
+    }
     expect(errors).toEqual([]);
   });
 });

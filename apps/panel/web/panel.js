@@ -2,7 +2,15 @@
 // CSRF token and any secret shown once live only in memory, never in browser storage.
 'use strict';
 
-const state = { csrf: null, user: null, account: null, auditCursor: null, chart: null };
+const state = {
+  csrf: null,
+  user: null,
+  account: null,
+  auditCursor: null,
+  chart: null,
+  challenge: null,
+  enrolOnly: false,
+};
 const $ = (selector, root = document) => root.querySelector(selector);
 const isAdmin = () => state.user && state.user.role === 'admin';
 
@@ -68,10 +76,11 @@ function showAuth() {
   $('#whoami').hidden = true;
 }
 
-function enter({ user, account, csrfToken }) {
+function enter({ user, account, csrfToken, twoFactorEnrolmentRequired }) {
   state.user = user;
   state.account = account;
   state.csrf = csrfToken;
+  state.enrolOnly = Boolean(twoFactorEnrolmentRequired);
   $('#auth').hidden = true;
   $('#app').hidden = false;
   $('#whoami').hidden = false;
@@ -83,7 +92,15 @@ function enter({ user, account, csrfToken }) {
 }
 
 async function refresh() {
-  await Promise.all([loadKeys(), loadUsage(), loadWebhooks(), loadAudit(true)]);
+  // A session that may only enrol its second factor sees the security card alone.
+  for (const card of document.querySelectorAll('#app > .card'))
+    card.hidden = state.enrolOnly && card.id !== 'security-card';
+  $('#enrol-notice').hidden = !state.enrolOnly;
+  if (state.enrolOnly) return loadSecurity();
+  await loadSecurity();
+  await loadTeam();
+  // The audit names keys by name: it is drawn once the keys are known.
+  await Promise.all([loadKeys().then(() => loadAudit(true)), loadUsage(), loadWebhooks()]);
 }
 
 function bindAuthForm(form, path, toBody, after) {
@@ -94,7 +111,15 @@ function bindAuthForm(form, path, toBody, after) {
     try {
       const answer = await api('POST', path, toBody(new FormData(form)));
       form.reset();
-      enter({ user: answer.user, account: answer.account, csrfToken: answer.csrfToken });
+      if (answer.twoFactorRequired) {
+        // The password was right; the session waits for a code.
+        state.challenge = answer.challenge;
+        form.hidden = true;
+        $('#two-factor-form').hidden = false;
+        $('#two-factor-form input[name=code]').focus();
+        return;
+      }
+      enter(answer);
       after?.(answer);
     } catch (e) {
       error.textContent = describeError(e);
@@ -153,6 +178,7 @@ function showLeaks(keys) {
 
 async function loadKeys() {
   const { keys } = await api('GET', '/keys');
+  state.keyNames = new Map(keys.map((key) => [key.id, key.name]));
   showLeaks(keys);
   const body = $('#keys tbody');
   body.replaceChildren();
@@ -797,13 +823,242 @@ async function loadAudit(fromStart) {
     const row = $('#audit tbody').insertRow();
     cell(row, dateTime(event.occurredAt));
     cell(row, event.action);
-    cell(row, event.keyId ?? '');
+    // A key by its name (its id on hover); a deleted key by its id.
+    const key = cell(row, event.keyId ? (state.keyNames?.get(event.keyId) ?? event.keyId) : '');
+    if (event.keyId) key.title = event.keyId;
     const who = event.actor.email ?? event.actor.id;
     cell(row, who ? `${event.actor.type} ${who}` : event.actor.type);
     cell(row, event.ip ?? '');
   }
   state.auditCursor = page.nextCursor;
   $('#audit-more').hidden = !page.nextCursor;
+}
+
+// --- team ------------------------------------------------------------------------------------
+
+async function loadTeam() {
+  const { users } = await api('GET', '/users');
+  const body = $('#users tbody');
+  body.replaceChildren();
+  for (const user of users) {
+    const row = body.insertRow();
+    row.dataset.userId = user.id;
+    cell(row, user.email);
+    if (isAdmin()) {
+      const role = document.createElement('select');
+      role.setAttribute('aria-label', `Role of ${user.email}`);
+      for (const name of ['member', 'admin'])
+        role.add(new Option(name, name, false, name === user.role));
+      role.addEventListener('change', () =>
+        teamAction(() => api('PATCH', `/users/${user.id}`, { role: role.value })),
+      );
+      cell(row, role);
+    } else cell(row, user.role);
+    cell(row, date(user.createdAt));
+    const actions = cell(row, '', 'actions');
+    actions.replaceChildren();
+    if (isAdmin() && user.id !== state.user.id)
+      actions.append(
+        button('Reset link', 'small', () => issueResetLink(user)),
+        button('Remove', 'danger', async () => {
+          if (!(await confirmAction(`Remove ${user.email}?`, 'Their sessions end at once.')))
+            return;
+          await teamAction(() => api('DELETE', `/users/${user.id}`));
+        }),
+      );
+  }
+}
+
+/** Runs a team change, showing its error in the team card, then reloads the team and audit. */
+async function teamAction(change) {
+  $('#team-error').textContent = '';
+  try {
+    await change();
+  } catch (e) {
+    $('#team-error').textContent = describeError(e);
+  }
+  await Promise.all([loadTeam(), loadAudit(true)]);
+}
+
+async function issueResetLink(user) {
+  $('#team-error').textContent = '';
+  try {
+    const { resetUrl, expiresAt } = await api('POST', `/users/${user.id}/password-reset`);
+    const notice = $('#reset-link');
+    notice.hidden = false;
+    notice.replaceChildren(
+      text(`Reset link for ${user.email}, shown once, valid until ${dateTime(expiresAt)}: `),
+    );
+    const link = document.createElement('code');
+    link.textContent = resetUrl;
+    notice.append(link);
+  } catch (e) {
+    $('#team-error').textContent = describeError(e);
+  }
+}
+
+async function addUser(event) {
+  event.preventDefault();
+  const form = $('#add-user-form');
+  const data = new FormData(form);
+  await teamAction(async () => {
+    await api('POST', '/users', {
+      email: data.get('email'),
+      password: data.get('password'),
+      role: data.get('role'),
+    });
+    form.reset();
+  });
+}
+
+// --- your security: password, two-factor sign-in, sessions ---------------------------------------
+
+async function loadSecurity() {
+  const { user } = await api('GET', '/session');
+  state.user = { ...state.user, twoFactor: user.twoFactor };
+  $('#two-factor-status').textContent = user.twoFactor
+    ? 'On: a login asks for a code from your app.'
+    : 'Off: a password alone signs you in.';
+  $('#two-factor-start').hidden = user.twoFactor;
+  $('#two-factor-off').hidden = !user.twoFactor;
+  const { sessions } = await api('GET', '/sessions');
+  const body = $('#sessions tbody');
+  body.replaceChildren();
+  for (const session of sessions) {
+    const row = body.insertRow();
+    cell(row, dateTime(session.createdAt) + (session.current ? ' (this one)' : ''));
+    cell(row, dateTime(session.lastUsedAt));
+    cell(row, session.ip);
+    cell(row, session.userAgent);
+    const actions = cell(row, '', 'actions');
+    actions.replaceChildren();
+    if (!session.current)
+      actions.append(
+        button('End', 'small', async () => {
+          await api('DELETE', `/sessions/${session.id}`).catch(() => undefined);
+          await loadSecurity();
+        }),
+      );
+  }
+}
+
+async function changePassword(event) {
+  event.preventDefault();
+  const form = $('#password-form');
+  const data = new FormData(form);
+  $('#password-error').textContent = '';
+  $('#password-done').hidden = true;
+  try {
+    const { ended } = await api('POST', '/session/password', {
+      current: data.get('current'),
+      next: data.get('next'),
+    });
+    form.reset();
+    $('#password-done').hidden = false;
+    $('#password-done').textContent = `Password changed; ${ended} other session(s) ended.`;
+    await loadSecurity();
+  } catch (e) {
+    $('#password-error').textContent = describeError(e);
+  }
+}
+
+async function startTwoFactor() {
+  $('#two-factor-error').textContent = '';
+  try {
+    const { secret, otpauthUrl } = await api('POST', '/session/two-factor');
+    $('#two-factor-qr').replaceChildren(qrImage(otpauthUrl));
+    $('#two-factor-secret').textContent = secret;
+    $('#two-factor-enrol').hidden = false;
+    $('#two-factor-start').hidden = true;
+  } catch (e) {
+    $('#two-factor-error').textContent = describeError(e);
+  }
+}
+
+async function confirmTwoFactor(event) {
+  event.preventDefault();
+  const form = $('#two-factor-confirm');
+  $('#two-factor-error').textContent = '';
+  try {
+    const { recoveryCodes } = await api('POST', '/session/two-factor/confirm', {
+      code: String(new FormData(form).get('code')).trim(),
+    });
+    form.reset();
+    $('#two-factor-enrol').hidden = true;
+    $('#two-factor-secret').textContent = '';
+    $('#two-factor-qr').replaceChildren();
+    $('#recovery-codes').hidden = false;
+    $('#recovery-codes-list').textContent = recoveryCodes.join('\n');
+    if (state.enrolOnly) {
+      state.enrolOnly = false;
+      await refresh();
+    } else await loadSecurity();
+  } catch (e) {
+    $('#two-factor-error').textContent = describeError(e);
+  }
+}
+
+async function turnOffTwoFactor(event) {
+  event.preventDefault();
+  const form = $('#two-factor-off');
+  const given = String(new FormData(form).get('code')).trim();
+  $('#two-factor-error').textContent = '';
+  try {
+    await api(
+      'DELETE',
+      '/session/two-factor',
+      /^\d{6}$/.test(given) ? { code: given } : { recoveryCode: given },
+    );
+    form.reset();
+    $('#recovery-codes').hidden = true;
+    await loadSecurity();
+  } catch (e) {
+    $('#two-factor-error').textContent = describeError(e);
+  }
+}
+
+async function loginSecondStep(event) {
+  event.preventDefault();
+  const form = $('#two-factor-form');
+  const data = new FormData(form);
+  const code = String(data.get('code') || '').trim();
+  const recoveryCode = String(data.get('recoveryCode') || '').trim();
+  $('[data-error]', form).textContent = '';
+  try {
+    const answer = await api('POST', '/login/two-factor', {
+      challenge: state.challenge,
+      ...(code ? { code } : { recoveryCode }),
+    });
+    form.reset();
+    form.hidden = true;
+    $('#login-form').hidden = false;
+    state.challenge = null;
+    enter(answer);
+  } catch (e) {
+    $('[data-error]', form).textContent = describeError(e);
+  }
+}
+
+/** A reset link opens the page at #reset=<token>: a new password, then log in with it. */
+function showResetForm(token) {
+  const form = $('#reset-form');
+  form.hidden = false;
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    $('[data-error]', form).textContent = '';
+    try {
+      await api('POST', '/password-reset', {
+        token,
+        password: new FormData(form).get('password'),
+      });
+      form.reset();
+      history.replaceState(null, '', location.pathname);
+      $('[data-done]', form).hidden = false;
+      $('[data-done]', form).textContent = 'Your password is set: log in with it.';
+    } catch (e) {
+      $('[data-error]', form).textContent = describeError(e);
+    }
+  });
 }
 
 // --- wiring ----------------------------------------------------------------------------------
@@ -845,6 +1100,17 @@ document.addEventListener('DOMContentLoaded', () => {
     setTimeout(() => ($('#copy-secret').textContent = 'Copy'), 1500);
   });
   $('#audit-more').addEventListener('click', () => loadAudit(false));
+  $('#two-factor-form').addEventListener('submit', loginSecondStep);
+  $('#add-user-form').addEventListener('submit', addUser);
+  $('#password-form').addEventListener('submit', changePassword);
+  $('#two-factor-start').addEventListener('click', startTwoFactor);
+  $('#two-factor-confirm').addEventListener('submit', confirmTwoFactor);
+  $('#two-factor-off').addEventListener('submit', turnOffTwoFactor);
+  $('#end-other-sessions').addEventListener('click', async () => {
+    await api('DELETE', '/sessions').catch(() => undefined);
+    await loadSecurity();
+  });
+  if (location.hash.startsWith('#reset=')) showResetForm(location.hash.slice('#reset='.length));
   for (const close of document.querySelectorAll('[data-close]'))
     close.addEventListener('click', () => close.closest('dialog').close());
   restoreSession();

@@ -3,22 +3,28 @@ import { KeyServicePattern } from '@keygate/contracts';
 import { KeyServiceClient } from '../../rpc/key-service.client';
 import { PanelCaller } from '../panel-session.guard';
 
-/** The session's user as the session holds it, and the account as it is now (plan included). */
+/**
+ * The session's user as the session holds it (with whether they have two-factor sign-in), and the
+ * account as it is now (plan included). Never the password's hash.
+ */
 @Injectable()
 export class CurrentSessionHandler {
   constructor(private readonly keyService: KeyServiceClient) {}
 
   async execute({ session }: PanelCaller) {
+    const [account, credentials] = await Promise.all([
+      this.keyService.call(KeyServicePattern.GetAccount, { accountId: session.accountId }),
+      this.keyService.call(KeyServicePattern.UserCredentials, { email: session.email }),
+    ]);
     return {
       user: {
         id: session.userId,
         accountId: session.accountId,
         email: session.email,
         role: session.role,
+        twoFactor: credentials?.twoFactor ?? false,
       },
-      account: await this.keyService.call(KeyServicePattern.GetAccount, {
-        accountId: session.accountId,
-      }),
+      account,
       csrfToken: session.csrfToken,
       expiresAt: session.expiresAt,
       // The account requires two-factor sign-in and this user has none yet: enrol first.
