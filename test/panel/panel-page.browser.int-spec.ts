@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { Secret, TOTP } from 'otpauth';
 import { Browser, Page, chromium } from 'playwright-core';
 import { SystemHarness, withKey } from '../system.harness';
@@ -33,7 +34,9 @@ describe('the Panel page in a real browser', () => {
       headless: true,
       args: ['--no-sandbox', '--disable-dev-shm-usage'],
     });
-    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    // A page of its own context: axe-core opens its frames in the context.
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
     mkdirSync(SCREENSHOTS, { recursive: true });
   }, 600_000);
   afterAll(async () => {
@@ -43,6 +46,16 @@ describe('the Panel page in a real browser', () => {
 
   const shot = (name: string, fullPage = true) =>
     page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage });
+
+  /** What axe-core finds serious or critical on the page as it is now (WCAG 2.1 AA rules). */
+  const accessibilityProblems = async (on: Page = page) => {
+    const results = await new AxeBuilder({ page: on })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+      .analyze();
+    return results.violations
+      .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`);
+  };
 
   it('signs up, issues a scoped key, meters its call, revokes it', async () => {
     const panel = system.panel.url;
@@ -56,6 +69,7 @@ describe('the Panel page in a real browser', () => {
       .fill(`owner-${Date.now()}@acme-books.example`);
     await page.locator('#signup-form input[name=password]').fill('a long passphrase');
     await shot('1-sign-up');
+    expect(await accessibilityProblems()).toEqual([]);
     await page.locator('#signup-form button[type=submit]').click();
 
     const secretDialog = page.locator('#secret-dialog');
@@ -94,6 +108,7 @@ describe('the Panel page in a real browser', () => {
     const row = page.locator('#keys tbody tr', { hasText: 'Storefront' });
     await row.locator('td', { hasText: /^1$/ }).waitFor();
     await shot('4-keys-and-usage');
+    expect(await accessibilityProblems()).toEqual([]);
 
     // Why was the author read refused? The key's decisions say, with the answer's request id.
     await row.getByRole('button', { name: 'Decisions' }).click();
@@ -112,6 +127,23 @@ describe('the Panel page in a real browser', () => {
     await page.locator('#limits-form button[type=submit]').click();
     await row.filter({ hasText: 'at most 5/min' }).waitFor();
 
+    // And edits it: a new name, one more content type to read.
+    await row.getByRole('button', { name: 'Edit' }).click();
+    await page.locator('#edit-form input[name=name]').fill('Storefront (books and authors, read)');
+    await page.locator('#edit-add-rule').click();
+    await page
+      .locator('#edit-rule-editor tbody tr')
+      .nth(1)
+      .locator('input[type=text]')
+      .fill('author');
+    await page.locator('#edit-form button[type=submit]').click();
+    await row.filter({ hasText: 'author: read' }).waitFor();
+    await page.locator('#audit tbody tr', { hasText: 'KeyUpdated' }).first().waitFor();
+    await system.gatewaysCaughtUp();
+    expect((await system.call('/api/v1/content/author', { headers: withKey(secret) })).status).toBe(
+      200,
+    );
+
     // A scanner reports the key leaked (notify only): the page says so above the keys.
     await system.send('keys.report-leaks', {
       secrets: [secret],
@@ -122,7 +154,7 @@ describe('the Panel page in a real browser', () => {
     await page.reload();
     await page
       .locator('#leak-banner', {
-        hasText: 'Key “Storefront (books, read)” was reported leaked by gitleaks',
+        hasText: 'Key “Storefront (books and authors, read)” was reported leaked by gitleaks',
       })
       .waitFor();
 
@@ -158,11 +190,9 @@ describe('the Panel page in a real browser', () => {
       const row = page.locator('#webhooks tbody tr', { hasText: hooks.url });
       await row.waitFor();
 
-      const told = page.waitForEvent('dialog');
+      // The result is shown in place, not in an alert box.
       await row.getByRole('button', { name: 'Test' }).click();
-      const alert = await told;
-      expect(alert.message()).toMatch(/^Delivered: 204/);
-      await alert.accept();
+      await page.locator('#webhooks-status', { hasText: /^Delivered: 204/ }).waitFor();
       await row.getByRole('button', { name: 'Deliveries' }).click();
       await page.locator('#deliveries tbody tr', { hasText: 'webhook.test' }).waitFor();
       expect(hooks.verified(secret).map((message) => message.type)).toEqual(['webhook.test']);
@@ -260,6 +290,7 @@ describe('the Panel page in a real browser', () => {
       await their.locator('#two-factor-form button[type=submit]').click();
       await their.locator('#security-card').waitFor();
       await their.locator('#two-factor-status', { hasText: 'On:' }).waitFor();
+      expect(await accessibilityProblems(their)).toEqual([]);
 
       // The admin removes them: their page fails on its next action.
       await page.reload();

@@ -34,6 +34,11 @@ async function api(method, path, body) {
   return data;
 }
 
+/** An error shown in place, in the section it happened in (never an alert box). */
+function showError(where, error) {
+  $(where).textContent = describeError(error);
+}
+
 const describeError = (error) =>
   error.fields?.length
     ? error.fields.map((f) => `${f.field}: ${f.message}`).join('; ')
@@ -226,6 +231,7 @@ async function loadKeys() {
       actions.append(button('Rotate', 'small', () => rotateKey(key)));
     if (isAdmin() && key.kind === 'user' && key.status === 'active')
       actions.append(
+        button('Edit', 'small', () => openEditDialog(key)),
         button('Limits', 'small', () => openLimitsDialog(key)),
         button('Revoke', 'danger', () => revokeKey(key)),
       );
@@ -250,7 +256,7 @@ async function showAdvice(key, beside) {
     note.append(
       button('Apply', 'small', async () => {
         await api('PATCH', `/keys/${key.id}`, { rules: advice.suggestedRules }).catch((e) =>
-          alert(describeError(e)),
+          showError('#keys-error', e),
         );
         await refresh();
       }),
@@ -326,7 +332,7 @@ async function rotateKey(key) {
     showSecrets([{ label: rotated.key.name, secret: rotated.secret }]);
     await refresh();
   } catch (e) {
-    alert(describeError(e));
+    showError('#keys-error', e);
   }
 }
 
@@ -344,7 +350,7 @@ async function revokeKey(key) {
       if (later.propagation.confirmed) break;
     }
   } catch (e) {
-    alert(describeError(e));
+    showError('#keys-error', e);
   }
   await refresh();
 }
@@ -368,7 +374,7 @@ function showRevocation(key, propagation) {
 async function deleteKey(key) {
   if (!(await confirmAction(`Delete “${key.name}”?`, 'It stops working and leaves the list.')))
     return;
-  await api('DELETE', `/keys/${key.id}`).catch((e) => alert(describeError(e)));
+  await api('DELETE', `/keys/${key.id}`).catch((e) => showError('#keys-error', e));
   await refresh();
 }
 
@@ -405,6 +411,42 @@ function addLimitRow(limit = '', windowSeconds = 60) {
   $('#add-limit').hidden = $('#limits-editor tbody').rows.length >= 3;
 }
 
+/** Edits what a user key may do and where from: name, rules, expiry, allowed hosts. */
+function openEditDialog(key) {
+  const form = $('#edit-form');
+  form.dataset.keyId = key.id;
+  $('#edit-title').textContent = `Edit “${key.name}”`;
+  $('[data-error]', form).textContent = '';
+  form.elements.name.value = key.name;
+  form.elements.expiresAt.value = key.expiresAt ? key.expiresAt.slice(0, 10) : '';
+  form.elements.allowedHosts.value = (key.allowedHosts ?? []).join(', ');
+  $('#edit-rule-editor tbody').replaceChildren();
+  for (const rule of key.rules) addRuleRow(rule.resource, rule.actions, '#edit-rule-editor');
+  $('#edit-dialog').showModal();
+}
+
+async function saveKey(event) {
+  event.preventDefault();
+  const form = $('#edit-form');
+  const data = new FormData(form);
+  const expires = data.get('expiresAt');
+  try {
+    await api('PATCH', `/keys/${form.dataset.keyId}`, {
+      name: data.get('name'),
+      rules: rulesFromEditor('#edit-rule-editor'),
+      expiresAt: expires ? new Date(`${expires}T23:59:59Z`).toISOString() : null,
+      allowedHosts: String(data.get('allowedHosts') || '')
+        .split(',')
+        .map((h) => h.trim())
+        .filter(Boolean),
+    });
+    $('#edit-dialog').close();
+    await refresh();
+  } catch (e) {
+    $('[data-error]', form).textContent = describeError(e);
+  }
+}
+
 function openLimitsDialog(key) {
   const form = $('#limits-form');
   form.dataset.keyId = key.id;
@@ -436,8 +478,8 @@ async function saveLimits(event) {
 
 const ACTIONS = ['create', 'read', 'update', 'delete'];
 
-function addRuleRow(resource = '', actions = ['read']) {
-  const row = $('#rule-editor tbody').insertRow();
+function addRuleRow(resource = '', actions = ['read'], editor = '#rule-editor') {
+  const row = $(`${editor} tbody`).insertRow();
   const input = document.createElement('input');
   input.type = 'text';
   input.placeholder = 'content type, or * for all';
@@ -458,8 +500,8 @@ function addRuleRow(resource = '', actions = ['read']) {
   );
 }
 
-function rulesFromEditor() {
-  return [...$('#rule-editor tbody').rows]
+function rulesFromEditor(editor = '#rule-editor') {
+  return [...$(`${editor} tbody`).rows]
     .map((row) => ({
       resource: $('input[type=text]', row).value.trim(),
       actions: [...row.querySelectorAll('input[type=checkbox]:checked')].map((b) => b.value),
@@ -664,18 +706,19 @@ async function testWebhook(webhook) {
   try {
     const { delivery } = await api('POST', `/webhooks/${webhook.id}/test`);
     const attempt = delivery.attempts.at(-1);
-    alert(
+    $('#webhooks-status').textContent =
       delivery.status === 'delivered'
         ? `Delivered: ${attempt.status} in ${attempt.durationMs} ms`
-        : `Not delivered: ${attempt.error ?? `HTTP ${attempt.status}`}; it will be retried`,
-    );
+        : `Not delivered: ${attempt.error ?? `HTTP ${attempt.status}`}; it will be retried`;
   } catch (e) {
-    alert(describeError(e));
+    showError('#webhooks-error', e);
   }
 }
 
 async function changeWebhook(webhook, change) {
-  await api('PATCH', `/webhooks/${webhook.id}`, change).catch((e) => alert(describeError(e)));
+  await api('PATCH', `/webhooks/${webhook.id}`, change).catch((e) =>
+    showError('#webhooks-error', e),
+  );
   await refresh();
 }
 
@@ -690,13 +733,13 @@ async function rotateWebhookSecret(webhook) {
     showSecrets([{ label: 'Signing secret', secret: rotated.secret }]);
     await refresh();
   } catch (e) {
-    alert(describeError(e));
+    showError('#webhooks-error', e);
   }
 }
 
 async function deleteWebhook(webhook) {
   if (!(await confirmAction('Delete this endpoint?', `${webhook.url} gets nothing more.`))) return;
-  await api('DELETE', `/webhooks/${webhook.id}`).catch((e) => alert(describeError(e)));
+  await api('DELETE', `/webhooks/${webhook.id}`).catch((e) => showError('#webhooks-error', e));
   await refresh();
 }
 
@@ -723,7 +766,7 @@ async function showDeliveries(webhook) {
       actions.append(
         button('Replay', 'small', async () => {
           await api('POST', `/webhooks/${webhook.id}/deliveries/${delivery.id}/replay`).catch((e) =>
-            alert(describeError(e)),
+            showError('#deliveries-error', e),
           );
           await showDeliveries(webhook);
         }),
@@ -1093,6 +1136,10 @@ document.addEventListener('DOMContentLoaded', () => {
   $('#new-webhook').addEventListener('click', openWebhookDialog);
   $('#add-limit').addEventListener('click', () => addLimitRow());
   $('#limits-form').addEventListener('submit', saveLimits);
+  $('#edit-form').addEventListener('submit', saveKey);
+  $('#edit-add-rule').addEventListener('click', () =>
+    addRuleRow('', ['read'], '#edit-rule-editor'),
+  );
   $('#webhook-form').addEventListener('submit', addWebhook);
   $('#copy-secret').addEventListener('click', async () => {
     await navigator.clipboard?.writeText($('#secret-value').textContent).catch(() => undefined);
