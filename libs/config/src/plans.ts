@@ -15,6 +15,11 @@ export interface Plan {
 
 export type PlanTable = Record<string, Plan>;
 
+/** Calls per 30 days a key of this environment may make on the plan (0 for no plan). */
+export function callLimitOf(plan: Plan | undefined, environment: 'live' | 'test'): number {
+  return (environment === 'test' ? plan?.testCallLimit : plan?.callLimit) ?? 0;
+}
+
 export const DEFAULT_PLANS: PlanTable = {
   free: { apiAccess: false, callLimit: 1_000, testCallLimit: 100, maxUserKeys: 0 },
   starter: { apiAccess: true, callLimit: 100_000, testCallLimit: 1_000, maxUserKeys: 5 },

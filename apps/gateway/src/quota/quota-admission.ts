@@ -5,7 +5,7 @@ import {
   OnApplicationBootstrap,
   OnApplicationShutdown,
 } from '@nestjs/common';
-import { KEYGATE_CONFIG, GatewayConfig } from '@keygate/config';
+import { KEYGATE_CONFIG, GatewayConfig, callLimitOf } from '@keygate/config';
 import {
   Clock,
   CLOCK,
@@ -199,9 +199,10 @@ export class QuotaAdmission implements OnApplicationBootstrap, OnApplicationShut
     let limits = this.planLimits.get(name);
     if (!limits) {
       const settings = this.config.plans[plan];
-      const quota = environment === 'test' ? settings?.testCallLimit : settings?.callLimit;
       limits = {
-        quota: this.config.quotaEnabled ? (quota ?? 0) : Number.MAX_SAFE_INTEGER,
+        quota: this.config.quotaEnabled
+          ? callLimitOf(settings, environment)
+          : Number.MAX_SAFE_INTEGER,
         rateLimits: settings?.rateLimits ?? [],
       };
       this.planLimits.set(name, limits);
@@ -216,8 +217,7 @@ export class QuotaAdmission implements OnApplicationBootstrap, OnApplicationShut
    */
   async usage(principal: Principal): Promise<{ used: number; limit: number; remaining: number }> {
     const { environment } = principal.key;
-    const plan = this.config.plans[principal.account.plan];
-    const limit = (environment === 'test' ? plan?.testCallLimit : plan?.callLimit) ?? 0;
+    const limit = callLimitOf(this.config.plans[principal.account.plan], environment);
     const accountId = principal.account.id;
     const reading = `${environment}|${accountId}`;
     let read = this.usageReads.get(reading);

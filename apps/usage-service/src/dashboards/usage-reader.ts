@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { KEYGATE_CONFIG, UsageServiceConfig } from '@keygate/config';
+import { KEYGATE_CONFIG, UsageServiceConfig, callLimitOf } from '@keygate/config';
 import {
   CLOCK,
   Clock,
@@ -51,8 +51,8 @@ export class UsageReader {
       ),
     );
     return {
-      ...usageSeries(live, today, plan?.callLimit ?? 0),
-      test: usageSeries(test, today, plan?.testCallLimit ?? 0),
+      ...usageSeries(live, today, callLimitOf(plan, 'live')),
+      test: usageSeries(test, today, callLimitOf(plan, 'test')),
     };
   }
 
@@ -67,7 +67,7 @@ export class UsageReader {
       ledger.lastUsed(accountId),
     ]);
     const lastUsedAt = lastUsed[keyId] ? new Date(lastUsed[keyId]).toISOString() : null;
-    const limit = (key.environment === 'test' ? plan?.testCallLimit : plan?.callLimit) ?? 0;
+    const limit = callLimitOf(plan, key.environment);
     return { ...usageSeries(counts, today, limit), lastUsedAt, environment: key.environment };
   }
 
