@@ -11,13 +11,16 @@
 //   scoped hydr. the same with hydrate=1 (answer read whole and checked), against bare hydr.
 // Throughput with wrk when installed (apt-get install wrk: a C load generator leaves more of the two
 // cores to the servers), autocannon otherwise; BENCH_CONNECTIONS (50) for BENCH_SECONDS (5), in
-// BENCH_ROUNDS (3) interleaved rounds, medians reported. Concurrency-1 latency from sequential
-// requests timed with hrtime. Not part of npm test.
+// BENCH_ROUNDS (3) interleaved rounds, medians reported, with the CPU time a call cost the process
+// that served it. Concurrency-1 latency from sequential requests timed with hrtime.
+// BENCH_TARGETS=name,name measures only those; BENCH_BASELINE=<checkout, built> runs that
+// checkout's gateway beside this one, measured in the same rounds (baseline gw, baseline all).
+// Not part of npm test.
 'use strict';
 const { spawn } = require('node:child_process');
 const path = require('node:path');
 const { request } = require('undici');
-const { LOAD_GENERATOR, throughput: load, median } = require('./load-generator');
+const { LOAD_GENERATOR, throughput: load, median, cpuMsOf } = require('./load-generator');
 const { up, down, freePort, waitForPort } = require('../scripts/services');
 const { benchEnv, BENCH_METRICS_TOKEN } = require('./bench-env');
 
@@ -29,6 +32,7 @@ const SEQUENTIAL = Number(process.env.BENCH_SEQUENTIAL || 3000);
 const { createRpcClient, sendRpc } = require(path.join(ROOT, 'dist/libs/connections/src'));
 
 const children = [];
+const byName = {};
 function start(name, file, env) {
   // BENCH_PROFILE_DIR=<dir>: the gateways write V8 CPU profiles there (open them in Chrome DevTools).
   const profile =
@@ -40,6 +44,7 @@ function start(name, file, env) {
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   children.push(child);
+  byName[name] = child;
   return child;
 }
 
@@ -104,7 +109,18 @@ async function main() {
           DECISION_LOG_ENABLED: enabled,
         },
       );
+    // BENCH_BASELINE=<checkout, built>: its gateway too, beside this one on the same Redis and key
+    // service, measured in the same rounds ('baseline gw', 'baseline all'): a change's before and
+    // after in one run, round by round, instead of two runs on a machine that drifts between them.
+    const baselinePort = process.env.BENCH_BASELINE ? await freePort() : null;
+    if (baselinePort)
+      start(
+        'gateway (baseline)',
+        path.resolve(process.env.BENCH_BASELINE, 'dist/apps/gateway/src/main.js'),
+        { ...env, PORT: String(baselinePort) },
+      );
     await Promise.all([
+      baselinePort && waitForPort(baselinePort, 'gateway (baseline)'),
       waitForPort(loggedPort, 'gateway with the decision log'),
       waitForPort(unloggedPort, 'gateway without the decision log'),
       waitForPort(upstreamPort, 'upstream'),
@@ -163,6 +179,12 @@ async function main() {
       [unloggedPort, key],
       [gatewayPort, scopedKey],
       [gatewayPort, limitedKey],
+      ...(baselinePort
+        ? [
+            [baselinePort, key],
+            [baselinePort, limitedKey],
+          ]
+        : []),
     ])
       for (let i = 0; ; i++) {
         const { statusCode, body } = await request(`http://127.0.0.1:${port}/api/auth-context`, {
@@ -175,36 +197,60 @@ async function main() {
       }
 
     const path1 = '/api/v1/content/product';
+    // Each target: its URL, the headers sent, and the process that serves it (whose CPU time per
+    // call is measured beside the throughput).
+    const logged = 'gateway with DECISION_LOG_ENABLED=true';
+    const unlogged = 'gateway with DECISION_LOG_ENABLED=false';
     const targets = {
-      direct: [`http://127.0.0.1:${upstreamPort}${path1}`, {}],
-      'bare proxy': [`http://127.0.0.1:${proxyPort}${path1}`, {}],
-      gateway: [`http://127.0.0.1:${gatewayPort}${path1}`, key],
-      'all limits': [`http://127.0.0.1:${gatewayPort}${path1}`, limitedKey],
-      'no quota': [`http://127.0.0.1:${unmeteredPort}${path1}`, key],
-      'log on': [`http://127.0.0.1:${loggedPort}${path1}`, key],
-      'log off': [`http://127.0.0.1:${unloggedPort}${path1}`, key],
-      'raw http': [`http://127.0.0.1:${rawPort}/`, {}],
-      'auth-context': [`http://127.0.0.1:${gatewayPort}/api/auth-context`, key],
+      direct: [`http://127.0.0.1:${upstreamPort}${path1}`, {}, 'upstream'],
+      'bare proxy': [`http://127.0.0.1:${proxyPort}${path1}`, {}, 'bare-proxy'],
+      gateway: [`http://127.0.0.1:${gatewayPort}${path1}`, key, 'gateway'],
+      'all limits': [`http://127.0.0.1:${gatewayPort}${path1}`, limitedKey, 'gateway'],
+      'no quota': [`http://127.0.0.1:${unmeteredPort}${path1}`, key, 'gateway without quota'],
+      'log on': [`http://127.0.0.1:${loggedPort}${path1}`, key, logged],
+      'log off': [`http://127.0.0.1:${unloggedPort}${path1}`, key, unlogged],
+      'raw http': [`http://127.0.0.1:${rawPort}/`, {}, 'raw-http'],
+      'auth-context': [`http://127.0.0.1:${gatewayPort}/api/auth-context`, key, 'gateway'],
       // A product: [read] key: its un-hydrated reads stream as the application key's do; its
       // hydrated reads are read whole and checked for embedded objects of other types.
-      'scoped read': [`http://127.0.0.1:${gatewayPort}${path1}?limit=20`, scopedKey],
-      'scoped hydr.': [`http://127.0.0.1:${gatewayPort}${path1}?limit=20&hydrate=1`, scopedKey],
-      'bare hydr.': [`http://127.0.0.1:${proxyPort}${path1}?limit=20&hydrate=1`, {}],
+      'scoped read': [`http://127.0.0.1:${gatewayPort}${path1}?limit=20`, scopedKey, 'gateway'],
+      'scoped hydr.': [
+        `http://127.0.0.1:${gatewayPort}${path1}?limit=20&hydrate=1`,
+        scopedKey,
+        'gateway',
+      ],
+      'bare hydr.': [`http://127.0.0.1:${proxyPort}${path1}?limit=20&hydrate=1`, {}, 'bare-proxy'],
+      ...(baselinePort && {
+        'baseline gw': [`http://127.0.0.1:${baselinePort}${path1}`, key, 'gateway (baseline)'],
+        'baseline all': [
+          `http://127.0.0.1:${baselinePort}${path1}`,
+          limitedKey,
+          'gateway (baseline)',
+        ],
+      }),
     };
+    // BENCH_TARGETS=name,name: measure only these (the ratios print where both sides ran).
+    const only = process.env.BENCH_TARGETS?.split(',').map((name) => name.trim());
+    for (const name of Object.keys(targets)) if (only && !only.includes(name)) delete targets[name];
     const runs = Object.fromEntries(Object.keys(targets).map((name) => [name, []]));
     for (const [url, headers] of Object.values(targets)) await sequentialLatency(url, headers); // warm-up
     const names = Object.keys(targets);
     for (let round = 0; round < ROUNDS; round++) {
       const order = [...names];
-      if (round % 2 === 1) {
+      if (round % 2 === 1 && runs['log on'] && runs['log off']) {
         const [on, off] = [order.indexOf('log on'), order.indexOf('log off')];
         [order[on], order[off]] = [order[off], order[on]];
       }
-      for (const [name, [url, headers]] of order.map((n) => [n, targets[n]]))
+      for (const [name, [url, headers, server]] of order.map((n) => [n, targets[n]])) {
+        const cpuBefore = cpuMsOf(byName[server].pid);
+        const loaded = await load(url, headers, { connections: CONNECTIONS, seconds: SECONDS });
+        const cpuMs = cpuMsOf(byName[server].pid) - cpuBefore;
         runs[name].push({
-          ...(await load(url, headers, { connections: CONNECTIONS, seconds: SECONDS })),
+          ...loaded,
+          cpuUs: (1000 * cpuMs) / loaded.requests,
           c1: await sequentialLatency(url, headers),
         });
+      }
     }
     const results = {};
     for (const [name, list] of Object.entries(runs)) {
@@ -213,7 +259,7 @@ async function main() {
         p50: median(list.map((r) => r.p50)),
         p99: median(list.map((r) => r.p99)),
         c1: { p50: median(list.map((r) => r.c1.p50)), p99: median(list.map((r) => r.c1.p99)) },
-        ratioRounds: list.map((r) => r.rps),
+        cpuUs: median(list.map((r) => r.cpuUs)),
       };
     }
 
@@ -221,52 +267,86 @@ async function main() {
     console.log(
       `\nGateway on loopback: ${LOAD_GENERATOR}, ${CONNECTIONS} connections x ${SECONDS} s, ${ROUNDS} interleaved rounds (medians), then ${SEQUENTIAL} sequential calls`,
     );
-    console.log('target        req/s     p50 ms  p99 ms   c=1 p50 ms  c=1 p99 ms');
+    console.log(
+      'target        req/s     p50 ms  p99 ms   c=1 p50 ms  c=1 p99 ms   server CPU µs/call',
+    );
     for (const [name, r] of Object.entries(results)) {
       console.log(
-        `${name.padEnd(12)}  ${f(r.rps, 0).padStart(7)}  ${f(r.p50, 1).padStart(7)} ${f(r.p99, 1).padStart(7)}   ${f(r.c1.p50, 3).padStart(9)}  ${f(r.c1.p99, 3).padStart(9)}`,
+        `${name.padEnd(12)}  ${f(r.rps, 0).padStart(7)}  ${f(r.p50, 1).padStart(7)} ${f(r.p99, 1).padStart(7)}   ${f(r.c1.p50, 3).padStart(9)}  ${f(r.c1.p99, 3).padStart(9)}   ${f(r.cpuUs, 1).padStart(8)}`,
       );
     }
-    const bare = results['bare proxy'];
-    const gw = results.gateway;
-    console.log(`\nbare proxy / direct throughput:  ${f(bare.rps / results.direct.rps)}`);
-    const perRound = runs.gateway.map((r, i) => f(r.rps / runs['bare proxy'][i].rps)).join(', ');
-    console.log(
-      `gateway / bare proxy throughput: ${f(gw.rps / bare.rps)}  (target >= 0.70; per round ${perRound})`,
-    );
-    console.log(
-      `gateway - bare proxy c=1 p50:    ${f(gw.c1.p50 - bare.c1.p50, 3)} ms  (target <= 0.200)`,
-    );
     const ratio = (a, b) => f(results[a].rps / results[b].rps);
     const rounds = (a, b) => runs[a].map((r, i) => f(r.rps / runs[b][i].rps)).join(', ');
-    console.log(
-      `scoped read / gateway throughput:    ${ratio('scoped read', 'gateway')}  (un-hydrated reads of a product: [read] key; per round ${rounds('scoped read', 'gateway')})`,
+    // A line per comparison whose targets were both measured (BENCH_TARGETS may leave some out).
+    const compare = (a, b, label, note) => {
+      if (results[a] && results[b])
+        console.log(`${label.padEnd(36)} ${ratio(a, b)}  (${note}per round ${rounds(a, b)})`);
+    };
+    // The other side of the same comparison: what a call costs the process serving it.
+    const cpuRatio = (a, b) => f(results[b].cpuUs / results[a].cpuUs);
+    const cpuRounds = (a, b) => runs[a].map((r, i) => f(runs[b][i].cpuUs / r.cpuUs)).join(', ');
+    const compareCpu = (a, b, label) => {
+      if (results[a] && results[b])
+        console.log(
+          `${label.padEnd(36)} ${cpuRatio(a, b)}  (${f(results[b].cpuUs, 1)} / ${f(results[a].cpuUs, 1)} µs; per round ${cpuRounds(a, b)})`,
+        );
+    };
+    console.log('');
+    compare('bare proxy', 'direct', 'bare proxy / direct throughput:', '');
+    compare('gateway', 'bare proxy', 'gateway / bare proxy throughput:', 'target >= 0.70; ');
+    if (results.gateway && results['bare proxy'])
+      console.log(
+        `gateway - bare proxy c=1 p50:        ${f(results.gateway.c1.p50 - results['bare proxy'].c1.p50, 3)} ms  (target <= 0.200)`,
+      );
+    compare(
+      'scoped read',
+      'gateway',
+      'scoped read / gateway throughput:',
+      'un-hydrated reads of a product: [read] key; ',
     );
-    console.log(
-      `scoped hydrated / bare hydrated:     ${ratio('scoped hydr.', 'bare hydr.')}  (hydrate=1, answer checked; per round ${rounds('scoped hydr.', 'bare hydr.')})`,
+    compare(
+      'scoped hydr.',
+      'bare hydr.',
+      'scoped hydrated / bare hydrated:',
+      'hydrate=1, answer checked; ',
     );
-    console.log(`scoped hydrated / scoped read:       ${ratio('scoped hydr.', 'scoped read')}`);
-    console.log(
-      `auth-context / raw http throughput:  ${ratio('auth-context', 'raw http')}  (target >= 0.40; per round ${rounds('auth-context', 'raw http')})`,
+    compare('scoped hydr.', 'scoped read', 'scoped hydrated / scoped read:', '');
+    compare('auth-context', 'raw http', 'auth-context / raw http throughput:', 'target >= 0.40; ');
+    compare(
+      'all limits',
+      'bare proxy',
+      'all limits / bare proxy throughput:',
+      'a key under a rate limit, credits and the quota; target >= 0.80; ',
     );
-    console.log(
-      `all limits / bare proxy throughput: ${ratio('all limits', 'bare proxy')}  (a key under a rate limit, credits and the quota; target >= 0.80; per round ${rounds('all limits', 'bare proxy')})`,
+    compare(
+      'all limits',
+      'gateway',
+      'all limits / gateway throughput:',
+      "what the rate limit and credits add to the quota's step; ",
     );
-    console.log(
-      `all limits / gateway throughput:    ${ratio('all limits', 'gateway')}  (what the rate limit and credits add to the quota's step; per round ${rounds('all limits', 'gateway')})`,
-    );
-    const points = (name) => (100 * results[name].rps) / bare.rps;
-    // Per round: the two gateways' ratios to the bare proxy of that round, a difference in points.
-    const pointsByRound = runs['log on'].map(
-      (r, i) => (100 * (runs['log off'][i].rps - r.rps)) / runs['bare proxy'][i].rps,
-    );
-    console.log(
-      `decision log cost:               ${f(median(pointsByRound), 1)} points of the bare-proxy ratio (median of rounds; with it ${f(points('log on'), 1)}, without ${f(points('log off'), 1)}; target <= 3; per round ${pointsByRound.map((p) => f(p, 1)).join(', ')})`,
-    );
-    const unmetered = results['no quota'];
-    const quotaRounds = runs.gateway.map((r, i) => f(r.rps / runs['no quota'][i].rps)).join(', ');
-    console.log(
-      `with quota / without throughput: ${f(gw.rps / unmetered.rps)}  (target >= 0.85: admission costs < 15 %; per round ${quotaRounds})`,
+    if (results['log on'] && results['log off'] && results['bare proxy']) {
+      const bare = results['bare proxy'];
+      const points = (name) => (100 * results[name].rps) / bare.rps;
+      // Per round: the two gateways' ratios to the bare proxy of that round, a difference in points.
+      const pointsByRound = runs['log on'].map(
+        (r, i) => (100 * (runs['log off'][i].rps - r.rps)) / runs['bare proxy'][i].rps,
+      );
+      console.log(
+        `decision log cost:                   ${f(median(pointsByRound), 1)} points of the bare-proxy ratio (median of rounds; with it ${f(points('log on'), 1)}, without ${f(points('log off'), 1)}; target <= 3; per round ${pointsByRound.map((p) => f(p, 1)).join(', ')})`,
+      );
+    }
+    compareCpu('gateway', 'bare proxy', 'CPU per call, bare proxy / gateway:');
+    compareCpu('all limits', 'bare proxy', 'CPU per call, bare proxy / all limits:');
+    compare('gateway', 'baseline gw', 'gateway / baseline gateway:', 'BENCH_BASELINE; ');
+    compare('all limits', 'baseline all', 'all limits / baseline all limits:', 'BENCH_BASELINE; ');
+    compare('baseline all', 'bare proxy', 'baseline all limits / bare proxy:', 'BENCH_BASELINE; ');
+    compareCpu('gateway', 'baseline gw', 'CPU per call, baseline / gateway:');
+    compareCpu('all limits', 'baseline all', 'CPU per call, baseline / all limits:');
+    compare(
+      'gateway',
+      'no quota',
+      'with quota / without throughput:',
+      'target >= 0.85: admission costs < 15 %; ',
     );
 
     const metrics = await request(`http://127.0.0.1:${gatewayPort}/metrics`, {

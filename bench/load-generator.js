@@ -15,7 +15,7 @@ function wrkMs(text, label) {
 }
 
 /**
- * req/s, p50 and p99 (ms) of GETs of `url` on `connections` connections for `seconds`. With
+ * Requests sent, req/s, p50 and p99 (ms) of GETs of `url` on `connections` connections for `seconds`. With
  * `rotate`, each request carries the next of these header sets in turn (several keys at once).
  */
 async function throughput(url, headers, { connections, seconds, rotate = null }) {
@@ -28,6 +28,7 @@ async function throughput(url, headers, { connections, seconds, rotate = null })
     const { stdout: out } = await promisify(execFile)('wrk', args, { encoding: 'utf8' });
     if (/Non-2xx|Socket errors/.test(out)) throw new Error(`${url}: wrk saw errors\n${out}`);
     return {
+      requests: Number(/(\d+) requests in/.exec(out)[1]),
       rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)[1]),
       p50: wrkMs(out, '50'),
       p99: wrkMs(out, '99'),
@@ -53,7 +54,12 @@ async function throughput(url, headers, { connections, seconds, rotate = null })
   });
   if (result.non2xx > 0 || result.errors > 0)
     throw new Error(`${url}: ${result.non2xx} non-2xx answers, ${result.errors} errors`);
-  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+  return {
+    requests: result.requests.total,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+  };
 }
 
 /** A wrk script that sends the header sets in turn (written to a temporary file). */
@@ -79,4 +85,22 @@ function wrkRotation(headerSets) {
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
-module.exports = { HAS_WRK, LOAD_GENERATOR, throughput, median };
+/**
+ * CPU time (ms, user + system) a process has used so far, from /proc (Linux); null elsewhere.
+ * Read before and after a load, it gives what one call costs the process that served it, which
+ * varies far less between rounds than req/s on a machine whose cores every process shares.
+ */
+function cpuMsOf(pid) {
+  try {
+    const fields = require('node:fs')
+      .readFileSync(`/proc/${pid}/stat`, 'utf8')
+      .replace(/^.*\) /, '')
+      .split(' ');
+    // After the name: state is field 3 of stat(5), utime 14 and stime 15 (clock ticks of 10 ms).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
+module.exports = { HAS_WRK, cpuMsOf, LOAD_GENERATOR, throughput, median };
