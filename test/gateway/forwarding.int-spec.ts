@@ -35,6 +35,16 @@ describe('gateway forwarding to the upstream', () => {
     });
     expect(refused.status).toBe(401);
     expect(refused.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    // The gateway's own answers, and what the framework still serves (health, unknown paths).
+    const context = await system.call('/api/auth-context', {
+      headers: { ...withKey(secret), 'x-request-id': 'req_client-0002' },
+    });
+    expect(context.status).toBe(200);
+    expect(context.headers.get('x-request-id')).toBe('req_client-0002');
+    for (const path of ['/health', '/api/v2/nothing-here']) {
+      const answer = await system.call(path, { headers: { 'x-request-id': 'req_client-0003' } });
+      expect(answer.headers.get('x-request-id')).toBe('req_client-0003');
+    }
   });
 
   it('forwards method, path, query, headers and body, without credentials, with the Keygate headers', async () => {

@@ -17,7 +17,7 @@ import { BodySizeStep } from './call-pipeline/steps/body-size.step';
 import { RouteCheckStep } from './call-pipeline/steps/route-check.step';
 import { ConcurrencySlotStep } from './call-pipeline/steps/concurrency-slot.step';
 import { QuotaAdmissionStep } from './call-pipeline/steps/quota-admission.step';
-import { PublicRoutes } from './http/public-routes';
+import { PublicApi } from './http/public-api';
 import { KeyVerification } from './verify/key-verification';
 import { VerifyAnswer } from './verify/verify.answer';
 import { UpstreamSchemas } from './graphql/upstream-schemas';
@@ -42,7 +42,7 @@ import { AccountConcurrency } from './edge/account-concurrency';
   controllers: [HealthController],
   providers: [
     { provide: APP_FILTER, useClass: HttpErrorFilter },
-    PublicRoutes,
+    PublicApi,
     AuthContextAnswer,
     VerifyAnswer,
     KeyVerification,

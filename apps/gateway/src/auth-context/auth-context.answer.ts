@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { FastifyReply, FastifyRequest } from 'fastify';
+import { ServerResponse } from 'node:http';
 import { PublicRoute } from '@keygate/contracts';
-import { sendHttpError } from '@keygate/http';
+import { writeHttpError, writeJson } from '@keygate/http';
 import { Principal } from '../auth/key-verifier';
+import { ApiRequest, callHeaders } from '../call-pipeline/call-start';
 import { GatewayPipeline } from '../call-pipeline/gateway-pipeline';
 import { creditsLeftOnWire } from '@keygate/usage';
 import { QuotaAdmission } from '../quota/quota-admission';
@@ -21,14 +22,14 @@ export class AuthContextAnswer {
     private readonly decisions: DecisionRecorder,
   ) {}
 
-  async run(request: FastifyRequest, reply: FastifyReply, route: PublicRoute): Promise<void> {
-    const call = { request, reply, route };
+  async run(request: ApiRequest, response: ServerResponse, route: PublicRoute): Promise<void> {
+    const call = { request, response, route };
     try {
       const { principal } = await this.pipeline.authenticated.run(call);
-      reply.send(await this.answer(principal));
+      writeJson(response, 200, await this.answer(principal), callHeaders(request));
     } catch (error) {
       this.decisions.refused(call, error);
-      sendHttpError(reply, error);
+      writeHttpError(response, error, callHeaders(request));
     }
   }
 

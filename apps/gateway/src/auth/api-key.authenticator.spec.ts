@@ -1,4 +1,5 @@
-import { FastifyReply, FastifyRequest } from 'fastify';
+import { ServerResponse } from 'node:http';
+import { ApiRequest } from '../call-pipeline/call-start';
 import { DEFAULT_PLANS, GatewayConfig } from '@keygate/config';
 import {
   DomainError,
@@ -96,9 +97,9 @@ function setup(
     clock,
   );
   const authenticate = (headers: Record<string, string>, url = '/api/v1/content/product') => {
-    const request = { method: 'GET', url, headers, query: {} } as unknown as FastifyRequest;
+    const request = { method: 'GET', url, headers, query: {} } as unknown as ApiRequest;
     return authenticator
-      .authenticate(request, {} as FastifyReply, READ_PRODUCT)
+      .authenticate(request, {} as ServerResponse, READ_PRODUCT)
       .then((principal) => ({ principal, request: request as AuthenticatedRequest }));
   };
   return {

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { FastifyReply, FastifyRequest } from 'fastify';
+import { ServerResponse } from 'node:http';
 import passport from 'passport';
 import { Clock, CLOCK, DomainError, ErrorCode, refusedFor } from '@keygate/contracts';
 import { Permission, assertPermitted } from '../authorization/route-permission';
+import { ApiRequest } from '../call-pipeline/call-start';
 import { GatewayMetrics } from '../metrics/gateway.metrics';
 import { ProjectionService } from '../projection/projection.service';
 import { AuthFailureThrottle } from './auth-failure.throttle';
@@ -17,10 +18,10 @@ import {
 import { PresentedCredential } from './strategies/presented-credential';
 import { QUERY_STRATEGY } from './strategies/query-key.strategy';
 
-export interface AuthenticatedRequest extends FastifyRequest {
+export type AuthenticatedRequest = ApiRequest & {
   clientIp: string;
   principal: Principal;
-}
+};
 
 const STRATEGIES = [
   X_AUTH_TOKEN_STRATEGY,
@@ -51,15 +52,15 @@ export class ApiKeyAuthenticator {
    * its own rule), never guessed here from the raw URL.
    */
   async authenticate(
-    request: FastifyRequest,
-    reply: FastifyReply,
+    request: ApiRequest,
+    response: ServerResponse,
     permissions: Array<Permission | null>,
   ): Promise<Principal> {
     const authenticated = request as AuthenticatedRequest;
     authenticated.clientIp = this.clientAddress.of(request);
     try {
       this.projection.assertServing();
-      const credential = await extractCredential(request, reply);
+      const credential = await extractCredential(request, response);
       const started = process.hrtime.bigint();
       const principal = this.authorize(authenticated, credential, permissions);
       this.metrics.authSeconds.observe(Number(process.hrtime.bigint() - started) / 1e9);
@@ -105,8 +106,8 @@ export class ApiKeyAuthenticator {
 
 /** Runs the Passport strategies in order; resolves with the first credential found, or null. */
 function extractCredential(
-  request: FastifyRequest,
-  reply: FastifyReply,
+  request: ApiRequest,
+  response: ServerResponse,
 ): Promise<PresentedCredential | null> {
   return new Promise((resolve, reject) => {
     passport.authenticate(
@@ -116,6 +117,6 @@ function extractCredential(
         if (error) reject(error);
         else resolve(credential || null);
       },
-    )(request, reply, reject);
+    )(request, response, reject);
   });
 }

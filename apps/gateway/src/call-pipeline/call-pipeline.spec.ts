@@ -1,4 +1,5 @@
-import { FastifyReply, FastifyRequest } from 'fastify';
+import { ServerResponse } from 'node:http';
+import { ApiRequest } from './call-start';
 import { GatewayConfig } from '@keygate/config';
 import { PUBLIC_ROUTES } from '@keygate/contracts';
 import { ApiKeyAuthenticator } from '../auth/api-key.authenticator';
@@ -70,8 +71,8 @@ describe(CallPipeline.name, () => {
       .then(canonicalTargetStep)
       .then(new AuthenticateStep(authenticator));
     const call = await pipeline.run({
-      request: { method: 'GET', url: '/api/v1/content/product' } as FastifyRequest,
-      reply: {} as FastifyReply,
+      request: { method: 'GET', url: '/api/v1/content/product' } as ApiRequest,
+      response: {} as ServerResponse,
       route: PUBLIC_ROUTES.content,
     });
     expect(call.target.path).toBe('/api/v1/content/product');

@@ -1,4 +1,5 @@
-import { FastifyReply, FastifyRequest } from 'fastify';
+import { ServerResponse } from 'node:http';
+import { ApiRequest } from './call-start';
 import {
   ForbiddenError,
   PUBLIC_ROUTES,
@@ -25,19 +26,18 @@ import { UpstreamProxy } from '../proxy/upstream.proxy';
 
 const principal = { account: { id: 'a1' }, key: { id: 'k1' } } as unknown as Principal;
 
-/** A reply that records what sendHttpError wrote. */
-function fakeReply() {
+/** A response that records what writeHttpError wrote. */
+function fakeResponse() {
   const sent: { status?: number; body?: { error: { code: string } } } = {};
-  const reply = {
-    raw: { destroyed: false, socket: { destroyed: false } },
-    sent: false,
+  const response = {
+    destroyed: false,
+    socket: { destroyed: false },
+    headersSent: false,
     hasHeader: () => false,
-    header: () => reply,
-    headers: () => reply,
-    status: (status: number) => ((sent.status = status), reply),
-    send: (body: { error: { code: string } }) => ((sent.body = body), reply),
+    writeHead: (status: number) => ((sent.status = status), response),
+    end: (text: string) => ((sent.body = JSON.parse(text) as typeof sent.body), response),
   };
-  return { reply: reply as unknown as FastifyReply, sent };
+  return { response: response as unknown as ServerResponse, sent };
 }
 
 /** A ForwardedCall over the real pipeline, its steps' collaborators faked to record the order. */
@@ -83,7 +83,7 @@ function setup(
     refused: (_call: unknown, error: { code?: string }) => recorded.push(error.code ?? ''),
   } as unknown as DecisionRecorder;
   const call = new ForwardedCall(pipeline, proxy, metrics, decisions);
-  const request = { url: '/api/graphql', method: 'POST', headers: {} } as FastifyRequest;
+  const request = { url: '/api/graphql', method: 'POST', headers: {} } as ApiRequest;
   return { call, request, steps, outcomes, recorded };
 }
 
@@ -92,8 +92,8 @@ const route = PUBLIC_ROUTES.graphql;
 describe(ForwardedCall.name, () => {
   it('authenticates, checks, takes a slot, admits, forwards, then gives the slot back', async () => {
     const { call, request, steps, outcomes } = setup();
-    const { reply } = fakeReply();
-    await call.run(request, reply, route);
+    const { response } = fakeResponse();
+    await call.run(request, response, route);
     expect(steps).toEqual(['authenticate', 'check', 'acquire', 'admit', 'forward', 'release']);
     expect(outcomes).toEqual(['forwarded']);
   });
@@ -106,8 +106,8 @@ describe(ForwardedCall.name, () => {
     'refuses at %s before the quota counts the call',
     async (_at, failing, error, status) => {
       const { call, request, steps } = setup({ [failing]: error });
-      const { reply, sent } = fakeReply();
-      await call.run(request, reply, route);
+      const { response, sent } = fakeResponse();
+      await call.run(request, response, route);
       expect(steps).not.toContain('admit');
       expect(steps).not.toContain('forward');
       expect(sent.status).toBe(status);
@@ -122,8 +122,8 @@ describe(ForwardedCall.name, () => {
       'starter',
     );
     const { call, request, steps, outcomes, recorded } = setup({ admit: exceeded });
-    const { reply, sent } = fakeReply();
-    await call.run(request, reply, route);
+    const { response, sent } = fakeResponse();
+    await call.run(request, response, route);
     expect(steps).toEqual(['authenticate', 'check', 'acquire', 'admit', 'release']);
     expect(sent.status).toBe(429);
     expect(outcomes).toEqual(['QUOTA_EXCEEDED']);
@@ -134,7 +134,7 @@ describe(ForwardedCall.name, () => {
     const { call, request, outcomes, recorded } = setup({
       authenticate: new UnauthorizedError('Unknown API key'),
     });
-    await call.run(request, fakeReply().reply, route);
+    await call.run(request, fakeResponse().response, route);
     expect(outcomes).toEqual([]);
     expect(recorded).toEqual(['UNAUTHORIZED']);
   });

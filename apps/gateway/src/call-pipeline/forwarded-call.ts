@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { FastifyReply, FastifyRequest } from 'fastify';
+import { ServerResponse } from 'node:http';
 import { DomainError, PublicRoute } from '@keygate/contracts';
-import { sendHttpError } from '@keygate/http';
-import { AuthenticatedRequest } from '../auth/api-key.authenticator';
+import { writeHttpError } from '@keygate/http';
+import { ApiRequest, callHeaders } from './call-start';
 import { GatewayPipeline } from './gateway-pipeline';
 import { GatewayMetrics } from '../metrics/gateway.metrics';
 import { UpstreamProxy } from '../proxy/upstream.proxy';
@@ -24,22 +24,22 @@ export class ForwardedCall {
     private readonly decisions: DecisionRecorder,
   ) {}
 
-  async run(request: FastifyRequest, reply: FastifyReply, route: PublicRoute): Promise<void> {
+  async run(request: ApiRequest, response: ServerResponse, route: PublicRoute): Promise<void> {
     const call: Parameters<GatewayPipeline['forwarded']['run']>[0] & Partial<ForwardedState> = {
       request,
-      reply,
+      response,
       route,
     };
     try {
-      const { target, admission, plan } = await this.pipeline.forwarded.run(call);
-      await this.proxy.forward(request as AuthenticatedRequest, reply, target, admission, plan);
+      const { principal, target, admission, plan } = await this.pipeline.forwarded.run(call);
+      await this.proxy.forward(request, response, { principal, target, admission, plan });
       this.metrics.forwarded.inc();
     } catch (error) {
       // The authenticator counts its own refusals.
       if (call.principal && error instanceof DomainError)
         this.metrics.requests.inc({ outcome: error.code });
       this.decisions.refused(call, error);
-      sendHttpError(reply, error);
+      writeHttpError(response, error, callHeaders(request));
     } finally {
       call.slot?.release();
     }

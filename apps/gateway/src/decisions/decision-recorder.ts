@@ -5,7 +5,6 @@ import {
   OnApplicationBootstrap,
   OnApplicationShutdown,
 } from '@nestjs/common';
-import { FastifyRequest } from 'fastify';
 import { Counter } from 'prom-client';
 import { GatewayConfig, KEYGATE_CONFIG } from '@keygate/config';
 import {
@@ -19,6 +18,7 @@ import {
 } from '@keygate/contracts';
 import { closeRedis, createFailFastRedis, RedisClient } from '@keygate/connections';
 import { Principal } from '../auth/key-verifier';
+import { ApiRequest } from '../call-pipeline/call-start';
 import { callUseOf } from '../authorization/call-label';
 import { CanonicalTarget } from '../edge/canonical-target';
 import { GatewayMetrics } from '../metrics/gateway.metrics';
@@ -32,7 +32,7 @@ const STREAM_MAX_LENGTH = 100_000;
 
 /** What a refused call had reached when it was refused. */
 export interface RefusedCall {
-  request: FastifyRequest;
+  request: ApiRequest;
   target?: CanonicalTarget;
   principal?: Principal;
 }

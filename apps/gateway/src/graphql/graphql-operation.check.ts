@@ -1,6 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { FastifyRequest } from 'fastify';
-import { Readable } from 'node:stream';
+import { ApiRequest } from '../call-pipeline/call-start';
 import { KEYGATE_CONFIG, GatewayConfig } from '@keygate/config';
 import { GraphqlSchemaUnavailableError, KeyRecord, ValidationError } from '@keygate/contracts';
 import { Permission, assertPermitted, readsEveryType } from '../authorization/route-permission';
@@ -29,7 +28,7 @@ function singleParameter(query: string, name: string): string | null {
  * The operation a GraphQL-over-HTTP request carries, read from the one place the upstream will
  * read it: the URL on GET; on POST the body alone, with no GraphQL parameter in the URL.
  */
-function operationOf(request: FastifyRequest, target: CanonicalTarget, body: Buffer | undefined) {
+function operationOf(request: ApiRequest, target: CanonicalTarget, body: Buffer | undefined) {
   if (request.method === 'GET')
     return {
       source: singleParameter(target.query, 'query') ?? '',
@@ -75,7 +74,7 @@ export class GraphqlOperationCheck {
     let body: Buffer | undefined;
     if (request.method === 'POST') {
       this.bodyLimit.assertDeclaredSize(request.headers);
-      body = await this.bodyLimit.read((request.body as Readable | undefined) ?? request.raw);
+      body = await this.bodyLimit.read(request);
     }
     const { source, operationName } = operationOf(request, target, body);
     if (!source) throw ValidationError.of('query', 'must not be empty');

@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { FastifyReply } from 'fastify';
-import { Readable } from 'node:stream';
+import { ServerResponse } from 'node:http';
+import { TLSSocket } from 'node:tls';
 import { finished } from 'node:stream/promises';
 import { Dispatcher, Pool, errors } from 'undici';
 import { KEYGATE_CONFIG, GatewayConfig } from '@keygate/config';
@@ -12,7 +12,8 @@ import {
   UpstreamTimeoutError,
   UpstreamUnavailableError,
 } from '@keygate/contracts';
-import { AuthenticatedRequest } from '../auth/api-key.authenticator';
+import { Principal } from '../auth/key-verifier';
+import { ApiRequest, callHeaders } from '../call-pipeline/call-start';
 import { ClientAddress, SESSION_COOKIE } from '@keygate/http';
 import { QUERY_PARAMETER } from '../auth/strategies/query-key.strategy';
 import { CanonicalTarget } from '../edge/canonical-target';
@@ -32,7 +33,7 @@ const DROPPED_RESPONSE_HEADERS = new Set([
   'trailer',
   'upgrade',
   'proxy-connection',
-  // The gateway's own (configure-gateway.ts): the id the call is recorded under.
+  // The gateway's own (http/public-api.ts): the id the call is recorded under.
   'x-request-id',
 ]);
 const CREDENTIAL_PARAMETERS = new Set([QUERY_PARAMETER]);
@@ -60,12 +61,29 @@ export function keyMetaHeader(meta: KeyMeta): string {
   return encoded;
 }
 
-function answerHeaders(headers: Record<string, string | string[] | undefined>) {
+/** The upstream's answer headers the client gets, then the gateway's own (which win). */
+function answerHeaders(
+  headers: Record<string, string | string[] | undefined>,
+  own: Record<string, string>,
+) {
   const outgoing: Record<string, string | string[]> = {};
-  for (const [name, value] of Object.entries(headers))
+  for (const name in headers) {
+    const value = headers[name];
     if (value !== undefined && !DROPPED_RESPONSE_HEADERS.has(name)) outgoing[name] = value;
+  }
+  for (const name in own) outgoing[name] = own[name];
   return outgoing;
 }
+
+/** What the checks passed on to be forwarded: who calls, exactly what, and what admission said. */
+export interface Authorized {
+  principal: Principal;
+  target: CanonicalTarget;
+  admission?: AdmittedCall;
+  plan?: ForwardPlan;
+}
+
+const NOTHING_ADMITTED: AdmittedCall = { responseHeaders: {}, at: null };
 
 /** Where calls of one environment go: a keep-alive pool to its origin, and the path under it. */
 interface Upstream {
@@ -109,35 +127,32 @@ export class UpstreamProxy implements OnApplicationShutdown {
     this.upstreams = { live, test };
   }
 
-  async forward(
-    request: AuthenticatedRequest,
-    reply: FastifyReply,
-    target: CanonicalTarget,
-    admission: AdmittedCall = { responseHeaders: {}, at: null },
-    plan: ForwardPlan = {},
-  ): Promise<void> {
-    const extraHeaders = admission.responseHeaders;
+  async forward(request: ApiRequest, response: ServerResponse, call: Authorized): Promise<void> {
+    const { principal, target, admission = NOTHING_ADMITTED, plan = {} } = call;
+    // The gateway's own answer headers: the call's request id, the quota's RateLimit-*.
+    const extraHeaders = { ...admission.responseHeaders, ...callHeaders(request) };
     const headers = forwardedHeaders(request.headers, {
       viaTrustedProxy: this.clientAddress.isTrustedProxy(request),
       socketAddress: request.socket.remoteAddress ?? '',
-      protocol: request.protocol === 'https' ? 'https' : 'http',
+      // X-Forwarded-Proto from a trusted proxy wins (forwarded-headers.ts); else this socket's.
+      protocol: (request.socket as TLSSocket).encrypted ? 'https' : 'http',
       sessionCookie: SESSION_COOKIE,
     });
-    headers['x-keygate-account'] = request.principal.account.id;
-    headers['x-keygate-key'] = request.principal.key.id;
-    const { environment } = request.principal.key;
+    headers['x-keygate-account'] = principal.account.id;
+    headers['x-keygate-key'] = principal.key.id;
+    const { environment } = principal.key;
     // The client's own x-keygate-* headers were dropped above: only the gateway says this.
     if (environment === 'test') headers['x-keygate-environment'] = 'test';
     const upstream = this.upstreams[environment];
     if (admission.at !== null) headers['x-keygate-admitted-at'] = String(admission.at);
     if (this.forwardKeyMeta) {
-      const meta = keyMetaHeader(request.principal.key.meta);
+      const meta = keyMetaHeader(principal.key.meta);
       if (meta) headers['x-keygate-key-meta'] = meta;
     }
 
     let body: Dispatcher.DispatchOptions['body'] = plan.body;
     if (!plan.body && this.bodyLimit.hasBody(request.headers))
-      body = this.bodyLimit.counted((request.body as Readable | undefined) ?? request.raw);
+      body = this.bodyLimit.counted(request);
     const options: Dispatcher.RequestOptions = {
       method: request.method as Dispatcher.HttpMethod,
       path: upstreamPath(
@@ -152,36 +167,35 @@ export class UpstreamProxy implements OnApplicationShutdown {
         await this.forwardChecked(
           upstream.pool,
           options,
-          reply,
+          response,
           extraHeaders,
-          request.principal.account.id,
+          principal.account.id,
           plan.answer,
         );
-      else await this.forwardStreamed(upstream.pool, options, reply, extraHeaders);
+      else await this.forwardStreamed(upstream.pool, options, response, extraHeaders);
     } catch (error) {
       // Before the answer started: a clean 4xx/5xx. Mid-answer: all we can do is cut the connection.
-      if (!reply.raw.headersSent) {
+      if (!response.headersSent) {
         const cause = (error as { cause?: unknown }).cause;
         if (error instanceof DomainError) throw error;
         if (cause instanceof PayloadTooLargeError) throw cause;
         if (isTimeout(error)) throw new UpstreamTimeoutError();
         throw new UpstreamUnavailableError();
       }
-      reply.raw.destroy();
+      response.destroy();
     }
   }
 
   private async forwardStreamed(
     pool: Pool,
     options: Dispatcher.RequestOptions,
-    reply: FastifyReply,
+    response: ServerResponse,
     extraHeaders: Record<string, string>,
   ): Promise<void> {
     // undici writes the answer straight into the client's socket: no intermediate stream.
     await pool.stream(options, ({ statusCode, headers }) => {
-      reply.hijack();
-      reply.raw.writeHead(statusCode, { ...answerHeaders(headers), ...extraHeaders });
-      return reply.raw;
+      response.writeHead(statusCode, answerHeaders(headers, extraHeaders));
+      return response;
     });
   }
 
@@ -193,7 +207,7 @@ export class UpstreamProxy implements OnApplicationShutdown {
   private async forwardChecked(
     pool: Pool,
     options: Dispatcher.RequestOptions,
-    reply: FastifyReply,
+    response: ServerResponse,
     extraHeaders: Record<string, string>,
     accountId: string,
     check: AnswerCheck,
@@ -203,11 +217,10 @@ export class UpstreamProxy implements OnApplicationShutdown {
       'accept-encoding': 'identity',
     };
     const answer = await pool.request({ ...options, headers });
-    const outgoing = answerHeaders(answer.headers);
+    const outgoing = answerHeaders(answer.headers, extraHeaders);
     if (answer.statusCode < 200 || answer.statusCode >= 300) {
-      reply.hijack();
-      reply.raw.writeHead(answer.statusCode, { ...outgoing, ...extraHeaders });
-      answer.body.pipe(reply.raw);
+      response.writeHead(answer.statusCode, outgoing);
+      answer.body.pipe(response);
       return;
     }
     const type = String(answer.headers['content-type'] ?? '');
@@ -225,12 +238,11 @@ export class UpstreamProxy implements OnApplicationShutdown {
     try {
       const body = await this.checkedAnswers.check(accountId, held.text, check);
       outgoing['content-length'] = String(body.byteLength);
-      reply.hijack();
-      reply.raw.writeHead(answer.statusCode, { ...outgoing, ...extraHeaders });
+      response.writeHead(answer.statusCode, outgoing);
       // The bytes stay counted until the client has taken the answer, or has gone (maybe long
       // before: `finished` also settles for a response that is already closed).
-      reply.raw.end(body);
-      await finished(reply.raw).catch(() => undefined);
+      response.end(body);
+      await finished(response).catch(() => undefined);
     } finally {
       held.release();
     }

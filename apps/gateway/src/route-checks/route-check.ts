@@ -1,11 +1,11 @@
-import { FastifyRequest } from 'fastify';
+import { ApiRequest } from '../call-pipeline/call-start';
 import { Principal } from '../auth/key-verifier';
 import { CanonicalTarget } from '../edge/canonical-target';
 import { ForwardPlan } from './forward-plan';
 
 /** What a route's own check reads: the key is known and the target canonical. */
 export interface RouteCheckCall {
-  request: FastifyRequest;
+  request: ApiRequest;
   principal: Principal;
   target: CanonicalTarget;
 }

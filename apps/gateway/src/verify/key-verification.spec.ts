@@ -1,4 +1,4 @@
-import { FastifyRequest } from 'fastify';
+import { IncomingMessage } from 'node:http';
 import { GatewayConfig } from '@keygate/config';
 import { Clock, ForbiddenError } from '@keygate/contracts';
 import { KeyVerifier } from '../auth/key-verifier';
@@ -24,7 +24,7 @@ function verificationWith(verifyToken: string | null) {
   );
 }
 const withAuthorization = (authorization?: string) =>
-  ({ headers: authorization ? { authorization } : {} }) as FastifyRequest;
+  ({ headers: authorization ? { authorization } : {} }) as IncomingMessage;
 
 describe(KeyVerification.name, () => {
   it('lets in only a caller presenting VERIFY_TOKEN as a bearer token', () => {

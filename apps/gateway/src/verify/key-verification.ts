@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { FastifyRequest } from 'fastify';
+import { IncomingMessage } from 'node:http';
 import { GatewayConfig, KEYGATE_CONFIG } from '@keygate/config';
 import {
   CLOCK,
@@ -49,7 +49,7 @@ export class KeyVerification {
   ) {}
 
   /** 403 unless the caller presents VERIFY_TOKEN (and while it is unset). */
-  assertCaller(request: FastifyRequest): void {
+  assertCaller(request: Pick<IncomingMessage, 'headers'>): void {
     const expected = this.config.verifyToken;
     if (!expected) throw new ForbiddenError('Key verification is off: set VERIFY_TOKEN to use it');
     const header = request.headers.authorization ?? '';

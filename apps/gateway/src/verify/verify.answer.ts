@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { FastifyReply, FastifyRequest } from 'fastify';
-import { Readable } from 'node:stream';
+import { ServerResponse } from 'node:http';
 import { ValidationError } from '@keygate/contracts';
-import { sendHttpError } from '@keygate/http';
+import { writeHttpError, writeJson } from '@keygate/http';
+import { ApiRequest, callHeaders } from '../call-pipeline/call-start';
 import { BodyLimit } from '../edge/body-limit';
 import { KeyVerification } from './key-verification';
 
@@ -16,20 +16,20 @@ export class VerifyAnswer {
 
   constructor(private readonly verification: KeyVerification) {}
 
-  async run(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+  async run(request: ApiRequest, response: ServerResponse): Promise<void> {
     try {
       this.verification.assertCaller(request);
       this.bodyLimit.assertDeclaredSize(request.headers);
-      const text = await this.bodyLimit.read((request.body as Readable | undefined) ?? request.raw);
+      const text = await this.bodyLimit.read(request);
       let body: unknown;
       try {
         body = JSON.parse(text.toString('utf8'));
       } catch {
         throw ValidationError.of('(body)', 'must be JSON: {"key": "...", "cost": 1}');
       }
-      reply.send(await this.verification.verify(body));
+      writeJson(response, 200, await this.verification.verify(body), callHeaders(request));
     } catch (error) {
-      sendHttpError(reply, error);
+      writeHttpError(response, error, callHeaders(request));
     }
   }
 }

@@ -1,4 +1,5 @@
-import { FastifyReply, FastifyRequest } from 'fastify';
+import { ServerResponse } from 'node:http';
+import { ApiRequest } from '../call-start';
 import { PUBLIC_ROUTES, UnauthorizedError } from '@keygate/contracts';
 import { ApiKeyAuthenticator } from '../../auth/api-key.authenticator';
 import { Principal } from '../../auth/key-verifier';
@@ -12,8 +13,8 @@ function setup(refusal?: Error) {
   const asked: Array<Array<Permission | null>> = [];
   const authenticator = {
     authenticate: async (
-      _request: FastifyRequest,
-      _reply: FastifyReply,
+      _request: ApiRequest,
+      _response: ServerResponse,
       permissions: Array<Permission | null>,
     ) => {
       asked.push(permissions);
@@ -24,8 +25,8 @@ function setup(refusal?: Error) {
   const step = new AuthenticateStep(authenticator);
   const run = (method: string, url: string, route: { permission: 'by-target' | 'any-key' }) =>
     step.run({
-      request: { method, url } as FastifyRequest,
-      reply: {} as FastifyReply,
+      request: { method, url } as ApiRequest,
+      response: {} as ServerResponse,
       target: canonicalTarget(url),
       route,
     });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { FastifyReply, FastifyRequest } from 'fastify';
+import { ServerResponse } from 'node:http';
 import { PublicRoute } from '@keygate/contracts';
 import { ApiKeyAuthenticator } from '../../auth/api-key.authenticator';
 import { Principal } from '../../auth/key-verifier';
@@ -7,12 +7,13 @@ import { permissionForRequest } from '../../authorization/permission-for-request
 import { Permission } from '../../authorization/route-permission';
 import { CanonicalTarget } from '../../edge/canonical-target';
 import { CallStep } from '../call-pipeline';
+import { ApiRequest } from '../call-start';
 
 const ANY_KEY: Permission[] = [{ kind: 'any-key' }];
 
 type Needs = {
-  request: FastifyRequest;
-  reply: FastifyReply;
+  request: ApiRequest;
+  response: ServerResponse;
   target: CanonicalTarget;
   route: Pick<PublicRoute, 'permission'>;
 };
@@ -26,11 +27,11 @@ type Needs = {
 export class AuthenticateStep implements CallStep<Needs, { principal: Principal }> {
   constructor(private readonly authenticator: ApiKeyAuthenticator) {}
 
-  readonly run = async ({ request, reply, target, route }: Needs) => {
+  readonly run = async ({ request, response, target, route }: Needs) => {
     const permissions =
       route.permission === 'any-key'
         ? ANY_KEY
         : [permissionForRequest(request.method, target.path)];
-    return { principal: await this.authenticator.authenticate(request, reply, permissions) };
+    return { principal: await this.authenticator.authenticate(request, response, permissions) };
   };
 }

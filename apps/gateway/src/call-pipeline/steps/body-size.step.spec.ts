@@ -1,4 +1,4 @@
-import { FastifyRequest } from 'fastify';
+import { ApiRequest } from '../call-start';
 import { GatewayConfig } from '@keygate/config';
 import { PayloadTooLargeError } from '@keygate/contracts';
 import { Principal } from '../../auth/key-verifier';
@@ -6,7 +6,7 @@ import { BodySizeStep } from './body-size.step';
 
 const step = new BodySizeStep({ http: { apiBodyLimitBytes: 100 } } as GatewayConfig);
 const run = (headers: Record<string, string>) =>
-  step.run({ request: { headers } as unknown as FastifyRequest, principal: {} as Principal });
+  step.run({ request: { headers } as unknown as ApiRequest, principal: {} as Principal });
 
 describe(BodySizeStep.name, () => {
   it('lets a declared body up to the limit through', () => {

@@ -1,11 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { FastifyRequest } from 'fastify';
 import { GatewayConfig, KEYGATE_CONFIG } from '@keygate/config';
 import { Principal } from '../../auth/key-verifier';
 import { BodyLimit } from '../../edge/body-limit';
 import { CallStep } from '../call-pipeline';
+import { ApiRequest } from '../call-start';
 
-type Needs = { request: FastifyRequest; principal: Principal };
+type Needs = { request: ApiRequest; principal: Principal };
 
 /**
  * A declared body over API_BODY_LIMIT_BYTES is refused (413) before any step reads a byte of it

@@ -1,8 +1,8 @@
-import { FastifyRequest } from 'fastify';
+import { ApiRequest } from '../call-start';
 import { InvalidPathError } from '@keygate/contracts';
 import { canonicalTargetStep } from './canonical-target.step';
 
-const requestFor = (url: string) => ({ url }) as FastifyRequest;
+const requestFor = (url: string) => ({ url }) as ApiRequest;
 
 describe('canonicalTargetStep', () => {
   it('adds the one form of the target every later step reads', () => {

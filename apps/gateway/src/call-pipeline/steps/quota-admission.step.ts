@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { FastifyRequest } from 'fastify';
 import { Principal } from '../../auth/key-verifier';
 import { callLabelOf } from '../../authorization/call-label';
 import { CanonicalTarget } from '../../edge/canonical-target';
 import { AdmittedCall, QuotaAdmission } from '../../quota/quota-admission';
 import { CallStep } from '../call-pipeline';
+import { ApiRequest } from '../call-start';
 
 // `slot`: admission counts the call, so it comes after every refusal, the slot the last of them.
 type Needs = {
-  request: Pick<FastifyRequest, 'method'>;
+  request: Pick<ApiRequest, 'method'>;
   target: CanonicalTarget;
   principal: Principal;
   slot: { release(): void };

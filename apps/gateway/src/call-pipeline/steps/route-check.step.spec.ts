@@ -1,4 +1,4 @@
-import { FastifyRequest } from 'fastify';
+import { ApiRequest } from '../call-start';
 import { ForbiddenError, KeyRecord, RouteCheckName } from '@keygate/contracts';
 import { keyRecord } from '../../../test/key-record';
 import { Principal } from '../../auth/key-verifier';
@@ -20,7 +20,7 @@ function setup() {
   const step = new RouteCheckStep(graphql);
   const run = (check: RouteCheckName, key: KeyRecord, method: string, url: string) =>
     step.run({
-      request: { method, url } as FastifyRequest,
+      request: { method, url } as ApiRequest,
       principal: { key, account: { id: 'a' } } as unknown as Principal,
       target: canonicalTarget(url),
       route: { check },
