@@ -9,8 +9,17 @@ import {
 } from '@keygate/contracts';
 import { ADMIT_LUA, CREDITS_LEFT_LUA, REPLAY_LUA } from './admission.lua';
 import { UNLABELLED_CALL, minuteOfDay } from './call-uses';
-import { LedgerKeyspace } from './ledger-keyspace';
+import { LedgerKeyspace, ledgerNamespaceOf } from './ledger-keyspace';
 import { DAY_MS, WINDOW_DAYS, dayIndexOf, startOfDay, windowStartDay } from './rolling-window';
+
+export interface QuotaLedgerOptions {
+  /** Count each admitted call by what it used, per minute (DECISION_LOG_ENABLED); true by default. */
+  countUses?: boolean;
+  /** Days those counts are kept after their day (DECISION_RETENTION_DAYS); 30 by default. */
+  usesKeptDays?: number;
+  /** Where those counts live when not under the ledger's own namespace. */
+  usesNamespace?: string;
+}
 
 /** The rate limit that refused a call, and when one more call fits under it. */
 export interface RateLimitRefusal extends RateLimit {
@@ -167,11 +176,7 @@ export class QuotaLedger {
    * `countUses` (DECISION_LOG_ENABLED): admitted calls are also counted per minute by what they
    * used, kept `usesKeptDays` after their day (DECISION_RETENTION_DAYS).
    */
-  constructor(
-    redis: RedisClient,
-    namespace: string,
-    options: { countUses?: boolean; usesKeptDays?: number; usesNamespace?: string } = {},
-  ) {
+  constructor(redis: RedisClient, namespace: string, options: QuotaLedgerOptions = {}) {
     this.countUses = options.countUses ?? true;
     this.usesKeptDays = options.usesKeptDays ?? 30;
     this.usesKeyspace = new LedgerKeyspace(options.usesNamespace ?? namespace);
@@ -393,4 +398,18 @@ export class QuotaLedger {
     const raw = await this.redis.hgetall(this.keyspace.keysOf(accountId).lastUsed);
     return Object.fromEntries(Object.entries(raw).map(([keyId, ms]) => [keyId, Number(ms)]));
   }
+}
+
+/**
+ * The live calls' ledger and the test keys' beside it (ledgerNamespaceOf), on one connection:
+ * what every reader or writer of usage holds, one per key environment.
+ */
+export function environmentLedgers(
+  redis: RedisClient,
+  namespace: string,
+  options: QuotaLedgerOptions = {},
+): Record<'live' | 'test', QuotaLedger> {
+  const ledgerOf = (environment: 'live' | 'test') =>
+    new QuotaLedger(redis, ledgerNamespaceOf(namespace, environment), options);
+  return { live: ledgerOf('live'), test: ledgerOf('test') };
 }

@@ -3,7 +3,7 @@ import { GatewayConfig, KEYGATE_CONFIG } from '@keygate/config';
 import { Cluster } from 'ioredis';
 import { createFailFastRedis, RedisClient } from '@keygate/connections';
 import { KeyEnvironment } from '@keygate/contracts';
-import { QuotaLedger, ledgerNamespaceOf } from '@keygate/usage';
+import { QuotaLedger, environmentLedgers } from '@keygate/usage';
 import { refusedUnsent } from './admission-batcher';
 
 /**
@@ -21,14 +21,12 @@ export class QuotaStore {
     this.redis = createFailFastRedis(config.redisUrl, 'keygate-gateway-quota', {
       commandTimeout: 500,
     });
-    const ledgerOf = (environment: KeyEnvironment) =>
-      new QuotaLedger(this.redis, ledgerNamespaceOf(config.redisNamespace, environment), {
-        countUses: config.decisionLogEnabled,
-        usesKeptDays: config.decisionRetentionDays,
-        // What a key used is read by key, whatever its environment: one place for both.
-        usesNamespace: config.redisNamespace,
-      });
-    this.ledgers = { live: ledgerOf('live'), test: ledgerOf('test') };
+    this.ledgers = environmentLedgers(this.redis, config.redisNamespace, {
+      countUses: config.decisionLogEnabled,
+      usesKeptDays: config.decisionRetentionDays,
+      // What a key used is read by key, whatever its environment: one place for both.
+      usesNamespace: config.redisNamespace,
+    });
   }
 
   /**

@@ -13,7 +13,7 @@ import { REDIS, RedisClient } from '@keygate/connections';
 import {
   QuotaLedger,
   creditsLeftOnWire,
-  ledgerNamespaceOf,
+  environmentLedgers,
   dayIndexOf,
   usageSeries,
   usedInWindow,
@@ -36,9 +36,7 @@ export class UsageReader {
     private readonly keyService: KeyServiceClient,
     private readonly housekeeping: KeyHousekeeping,
   ) {
-    const ledgerOf = (environment: KeyEnvironment) =>
-      new QuotaLedger(redis, ledgerNamespaceOf(config.redisNamespace, environment));
-    this.ledgers = { live: ledgerOf('live'), test: ledgerOf('test') };
+    this.ledgers = environmentLedgers(redis, config.redisNamespace);
   }
 
   /** The account's live calls, with its test keys' calls apart under `test`. */

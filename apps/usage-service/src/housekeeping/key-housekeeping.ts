@@ -12,6 +12,7 @@ import { KEYGATE_CONFIG, UsageServiceConfig } from '@keygate/config';
 import {
   EVENT_STREAM_FIELD,
   KeyUnused,
+  KeyEnvironment,
   KeyView,
   NoticeEventType,
   SYSTEM_ACTOR,
@@ -21,7 +22,7 @@ import {
   DAY_MS,
   DAYS_KEPT_PAST_WINDOW,
   QuotaLedger,
-  ledgerNamespaceOf,
+  environmentLedgers,
   WINDOW_DAYS,
   dayIndexOf,
   windowStartDay,
@@ -51,8 +52,7 @@ export interface HousekeepingReport {
 @Injectable()
 export class KeyHousekeeping {
   private readonly flags: Model<KeyFlagDocument>;
-  private readonly ledger: QuotaLedger;
-  private readonly testLedger: QuotaLedger;
+  private readonly ledgers: Record<KeyEnvironment, QuotaLedger>;
   private readonly checkpoint: CheckpointReader;
   private readonly eventStream: string;
 
@@ -65,8 +65,7 @@ export class KeyHousekeeping {
     @Inject(KEYGATE_CONFIG) private readonly config: UsageServiceConfig,
   ) {
     this.flags = connection.model<KeyFlagDocument>(KEY_FLAG_COLLECTION, keyFlagSchema);
-    this.ledger = new QuotaLedger(redis, config.redisNamespace);
-    this.testLedger = new QuotaLedger(redis, ledgerNamespaceOf(config.redisNamespace, 'test'));
+    this.ledgers = environmentLedgers(redis, config.redisNamespace);
     this.checkpoint = new CheckpointReader(redis, config.eventStream);
     this.eventStream = config.eventStream;
   }
@@ -102,8 +101,8 @@ export class KeyHousekeeping {
   private async flagUnusedKeys(accountId: string, nowMs: number): Promise<number> {
     const [keys, liveUse, testUse, flagged] = await Promise.all([
       this.keyService.keys(accountId),
-      this.ledger.lastUsed(accountId),
-      this.testLedger.lastUsed(accountId),
+      this.ledgers.live.lastUsed(accountId),
+      this.ledgers.test.lastUsed(accountId),
       this.flaggedKeyIds(accountId),
     ]);
     // A test key's last use is in the test keys' ledger.
@@ -152,7 +151,7 @@ export class KeyHousekeeping {
   private async trimKeyDays(today: number): Promise<number> {
     const oldestKept = windowStartDay(today) - DAYS_KEPT_PAST_WINDOW;
     let trimmed = 0;
-    for (const ledger of [this.ledger, this.testLedger])
+    for (const ledger of Object.values(this.ledgers))
       for await (const keys of scanKeys(this.redis, ledger.keyspace.everyKeyDays, 500))
         for (const key of keys) {
           const stale = (await this.redis.hkeys(key)).filter((day) => Number(day) < oldestKept);
