@@ -292,8 +292,10 @@ describe('the Panel page in a real browser', () => {
       await their.locator('#two-factor-status', { hasText: 'On:' }).waitFor();
       expect(await accessibilityProblems(their)).toEqual([]);
 
-      // The admin removes them: their page fails on its next action.
+      // The admin sees they sign in with two factors, then removes them: their page fails on its
+      // next action.
       await page.reload();
+      await teammateRow.locator('td', { hasText: /^on$/ }).waitFor();
       await teammateRow.getByRole('button', { name: 'Remove' }).click();
       await page.locator('#confirm-ok').click();
       await teammateRow.waitFor({ state: 'detached' });

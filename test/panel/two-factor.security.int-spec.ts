@@ -55,6 +55,15 @@ describe('two-factor sign-in', () => {
     expect(signedIn.status).toBe(200);
     const session = new PanelClient(system, signedIn.body.session);
     expect((await session.get('/keys')).status).toBe(200);
+    // The session and the team say so, and no answer carries the password's hash.
+    const own = await session.get('/session');
+    expect(own.body.user).toMatchObject({ email, twoFactor: true });
+    const team = await session.get('/users');
+    expect(team.body.users.find((u: { email: string }) => u.email === email)).toMatchObject({
+      twoFactor: true,
+    });
+    for (const answer of [signedIn, own, team])
+      expect(JSON.stringify(answer.body)).not.toMatch(/passwordHash|scrypt/);
     expect((await secondStep(challenge, { code: next })).status).toBe(401); // challenge used up
     expect((await secondStep(await passwordStep(), { code: next })).status).toBe(401); // replay
 
@@ -75,6 +84,7 @@ describe('two-factor sign-in', () => {
       recoveryCode: recoveryCodes[1],
     });
     expect(off.status).toBe(204);
+    expect((await session.get('/session')).body.user.twoFactor).toBe(false);
     const plain = await new PanelClient(system).post('/login', { email, password: PASSWORD });
     expect(plain.body.session).toMatch(/^kgs_/);
   });

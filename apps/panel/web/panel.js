@@ -897,6 +897,7 @@ async function loadTeam() {
       );
       cell(row, role);
     } else cell(row, user.role);
+    cell(row, user.twoFactor ? 'on' : 'off');
     cell(row, date(user.createdAt));
     const actions = cell(row, '', 'actions');
     actions.replaceChildren();

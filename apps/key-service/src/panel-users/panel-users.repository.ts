@@ -59,9 +59,7 @@ export class PanelUsersRepository implements OnModuleInit {
 
   async credentials(email: string): Promise<PanelUserCredentials | null> {
     const user = await this.users.findOne({ email, status: 'active' }).lean<PanelUserDocument>();
-    return user
-      ? { ...toView(user), passwordHash: user.passwordHash, twoFactor: Boolean(user.totp) }
-      : null;
+    return user ? { ...toView(user), passwordHash: user.passwordHash } : null;
   }
 
   /** The user of the account with their second-factor fields, or null. */
@@ -124,4 +122,5 @@ export const toView = (user: PanelUserDocument): PanelUserView => ({
   email: user.email,
   role: user.role,
   createdAt: user.createdAt.toISOString(),
+  twoFactor: Boolean(user.totp),
 });

@@ -115,13 +115,13 @@ export interface PanelUserView {
   email: string;
   role: PanelRole;
   createdAt: string;
+  /** They sign in with a second factor: a login then needs a code too (POST /panel/api/login/two-factor). */
+  twoFactor: boolean;
 }
 
-/** Only for the gateway's login check; never sent to a client. */
+/** Only for the Panel's password checks (login, password change); never sent to a client. */
 export interface PanelUserCredentials extends PanelUserView {
   passwordHash: string;
-  /** A login then needs a code too (POST /panel/api/login/two-factor). */
-  twoFactor: boolean;
 }
 
 export interface SignedUpAccount extends OpenedAccount {

@@ -5,24 +5,26 @@ import { PanelCaller } from '../panel-session.guard';
 
 /**
  * The session's user as the session holds it (with whether they have two-factor sign-in), and the
- * account as it is now (plan included). Never the password's hash.
+ * account as it is now (plan included). Read from the account's users, never from the user's
+ * credentials: a page load has no use for the password's hash, even on the RPC transport.
  */
 @Injectable()
 export class CurrentSessionHandler {
   constructor(private readonly keyService: KeyServiceClient) {}
 
   async execute({ session }: PanelCaller) {
-    const [account, credentials] = await Promise.all([
+    const [account, users] = await Promise.all([
       this.keyService.call(KeyServicePattern.GetAccount, { accountId: session.accountId }),
-      this.keyService.call(KeyServicePattern.UserCredentials, { email: session.email }),
+      this.keyService.call(KeyServicePattern.ListUsers, { accountId: session.accountId }),
     ]);
+    const self = users.find((user) => user.id === session.userId);
     return {
       user: {
         id: session.userId,
         accountId: session.accountId,
         email: session.email,
         role: session.role,
-        twoFactor: credentials?.twoFactor ?? false,
+        twoFactor: self?.twoFactor ?? false,
       },
       account,
       csrfToken: session.csrfToken,

@@ -51,7 +51,7 @@ describe(LoginTwoFactorHandler.name, () => {
     const { handler, steps } = setup(true);
     expect(await handler.execute('kgc_x', { code: '123456' }, CLIENT)).toEqual({
       session: 'kgs',
-      view: { id: 'usr_1' },
+      view: { id: 'usr_1', twoFactor: true },
       authority: 4,
     });
     expect(steps).toEqual(['succeeded', 'end']);

@@ -44,8 +44,8 @@ export class LoginTwoFactorHandler {
         email: pending.email,
       });
       if (!user || user.id !== pending.userId) throw WRONG();
-      const { passwordHash: _hash, twoFactor: _on, ...view } = user;
-      return this.login.signedIn(view, pending.authority, client, true);
+      const { passwordHash: _hash, ...view } = user;
+      return this.login.signedIn(view, pending.authority, client);
     } finally {
       await attempt.end();
     }

@@ -61,9 +61,9 @@ export class LoginHandler {
     const authority = await this.authority.generationOf(user.id);
     const current = await this.keyService.call(KeyServicePattern.UserCredentials, { email });
     if (!current || current.id !== user.id) throw new UnauthorizedError('Wrong email or password');
-    const { passwordHash: _hash, twoFactor, ...view } = current;
+    const { passwordHash: _hash, ...view } = current;
     // With two-factor sign-in, the right password opens no session: a challenge for the code.
-    if (twoFactor)
+    if (view.twoFactor)
       return {
         twoFactorRequired: true as const,
         ...(await this.challenges.issue({
@@ -73,7 +73,7 @@ export class LoginHandler {
           authority,
         })),
       };
-    return this.signedIn(view, authority, client, false);
+    return this.signedIn(view, authority, client);
   }
 
   /**
@@ -81,16 +81,11 @@ export class LoginHandler {
    * account that requires two-factor sign-in, a user without it gets a session that can only
    * enrol (`twoFactorEnrolmentRequired`).
    */
-  async signedIn(
-    view: PanelUserView,
-    authority: number,
-    client: SessionClient,
-    hasTwoFactor: boolean,
-  ) {
+  async signedIn(view: PanelUserView, authority: number, client: SessionClient) {
     const account = await this.keyService.call(KeyServicePattern.GetAccount, {
       accountId: view.accountId,
     });
-    const enrolOnly = account.twoFactorRequired === true && !hasTwoFactor;
+    const enrolOnly = account.twoFactorRequired === true && !view.twoFactor;
     return {
       ...(await this.sessions.open(view, authority, client, enrolOnly)),
       user: view,
