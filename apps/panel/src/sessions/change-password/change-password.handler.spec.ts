@@ -1,6 +1,6 @@
 import { KeyServicePattern, PanelUserCredentials, ValidationError } from '@keygate/contracts';
 import { fakeKeyService, panelCaller } from '../../../test/fake-rpc';
-import { LoginThrottle } from '../login-throttle';
+import { recordingThrottle } from '../../../test/fake-login-throttle';
 import { PanelSessions } from '../panel-sessions';
 import { PasswordHasher } from '../password-hasher';
 import { ChangePasswordHandler } from './change-password.handler';
@@ -8,13 +8,7 @@ import { ChangePasswordHandler } from './change-password.handler';
 describe(ChangePasswordHandler.name, () => {
   let credentials: PanelUserCredentials;
   const attempts: string[] = [];
-  const throttle = {
-    begin: async () => ({
-      failed: async () => void attempts.push('failed'),
-      succeeded: async () => void attempts.push('succeeded'),
-      end: async () => void attempts.push('end'),
-    }),
-  } as unknown as LoginThrottle;
+  const throttle = recordingThrottle(attempts);
   const sessions = { closeOthersOf: async () => 2 } as unknown as PanelSessions;
 
   beforeAll(async () => {

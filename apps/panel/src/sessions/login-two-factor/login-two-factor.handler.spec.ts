@@ -1,7 +1,7 @@
 import { KeyServicePattern, PanelUserCredentials, UnauthorizedError } from '@keygate/contracts';
 import { fakeKeyService } from '../../../test/fake-rpc';
 import { LoginChallenge, LoginChallenges } from '../login-challenges';
-import { LoginThrottle } from '../login-throttle';
+import { recordingThrottle } from '../../../test/fake-login-throttle';
 import { LoginHandler } from '../login/login.handler';
 import { LoginTwoFactorHandler } from './login-two-factor.handler';
 
@@ -24,13 +24,7 @@ function setup(verified: boolean) {
       return taken;
     },
   } as unknown as LoginChallenges;
-  const throttle = {
-    begin: async () => ({
-      failed: async () => void steps.push('failed'),
-      succeeded: async () => void steps.push('succeeded'),
-      end: async () => void steps.push('end'),
-    }),
-  } as unknown as LoginThrottle;
+  const throttle = recordingThrottle(steps);
   const login = {
     signedIn: async (view: { id: string }, authority: number) => ({
       session: 'kgs',

@@ -5,7 +5,7 @@ import {
   UnauthorizedError,
 } from '@keygate/contracts';
 import { KeyServiceClient } from '../../rpc/key-service.client';
-import { LoginThrottle } from '../login-throttle';
+import { recordingThrottle } from '../../../test/fake-login-throttle';
 import { PanelAuthority } from '../panel-authority';
 import { PasswordHasher } from '../password-hasher';
 import { SessionOpener } from '../session-opener';
@@ -32,16 +32,7 @@ describe(LoginHandler.name, () => {
     },
   } as unknown as KeyServiceClient;
   const attempts: string[] = [];
-  const throttle = {
-    begin: async (email: string, ip: string) => {
-      attempts.push(`begin ${email} ${ip}`);
-      return {
-        failed: async () => void attempts.push('failed'),
-        succeeded: async () => void attempts.push('succeeded'),
-        end: async () => void attempts.push('end'),
-      };
-    },
-  } as unknown as LoginThrottle;
+  const throttle = recordingThrottle(attempts, { recordBegin: true });
   const opened: Array<{ role: string; authority: number }> = [];
   const sessions = {
     open: async (user: { role: string }, authority: number) => {

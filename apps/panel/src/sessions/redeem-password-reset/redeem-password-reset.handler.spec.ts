@@ -1,6 +1,6 @@
 import { KeyServicePattern, PanelUserView, ValidationError } from '@keygate/contracts';
 import { fakeKeyService } from '../../../test/fake-rpc';
-import { LoginThrottle } from '../login-throttle';
+import { recordingThrottle } from '../../../test/fake-login-throttle';
 import { PanelAuthority } from '../panel-authority';
 import { PanelSessions } from '../panel-sessions';
 import { PasswordResetFor, PasswordResets } from '../password-resets';
@@ -19,13 +19,7 @@ function setup(links: Map<string, PasswordResetFor>) {
       return owner;
     },
   } as unknown as PasswordResets;
-  const throttle = {
-    begin: async () => ({
-      failed: async () => void steps.push('failed'),
-      succeeded: async () => void steps.push('succeeded'),
-      end: async () => void steps.push('end'),
-    }),
-  } as unknown as LoginThrottle;
+  const throttle = recordingThrottle(steps);
   const authority = {
     changed: async (userId: string) => void steps.push(`authority ${userId}`),
   } as unknown as PanelAuthority;
