@@ -110,8 +110,9 @@ async function main() {
         },
       );
     // BENCH_BASELINE=<checkout, built>: its gateway too, beside this one on the same Redis and key
-    // service, measured in the same rounds ('baseline gw', 'baseline all'): a change's before and
-    // after in one run, round by round, instead of two runs on a machine that drifts between them.
+    // service, each of its targets ('baseline gw', 'baseline all') measured right beside this
+    // gateway's, in turn first: a change's before and after in one run, round by round, instead of
+    // two runs on a machine that drifts between them.
     const baselinePort = process.env.BENCH_BASELINE ? await freePort() : null;
     if (baselinePort)
       start(
@@ -234,13 +235,20 @@ async function main() {
     for (const name of Object.keys(targets)) if (only && !only.includes(name)) delete targets[name];
     const runs = Object.fromEntries(Object.keys(targets).map((name) => [name, []]));
     for (const [url, headers] of Object.values(targets)) await sequentialLatency(url, headers); // warm-up
-    const names = Object.keys(targets);
+    // Twins compared with each other run back to back, in turn first: the machine's speed drifts
+    // within a round, and a twin always measured later would always pay for it.
+    const twins = [
+      ['log on', 'log off'],
+      ['gateway', 'baseline gw'],
+      ['all limits', 'baseline all'],
+    ].filter(([a, b]) => targets[a] && targets[b]);
+    const names = Object.keys(targets).filter((name) => !twins.some(([, b]) => b === name));
     for (let round = 0; round < ROUNDS; round++) {
-      const order = [...names];
-      if (round % 2 === 1 && runs['log on'] && runs['log off']) {
-        const [on, off] = [order.indexOf('log on'), order.indexOf('log off')];
-        [order[on], order[off]] = [order[off], order[on]];
-      }
+      const order = names.flatMap((name) => {
+        const pair = twins.find(([a]) => a === name);
+        if (!pair) return [name];
+        return round % 2 === 0 ? pair : [pair[1], pair[0]];
+      });
       for (const [name, [url, headers, server]] of order.map((n) => [n, targets[n]])) {
         const cpuBefore = cpuMsOf(byName[server].pid);
         const loaded = await load(url, headers, { connections: CONNECTIONS, seconds: SECONDS });
