@@ -85,6 +85,7 @@ function setup(
   const metrics = {
     requests: { inc: ({ outcome }: { outcome: string }) => outcomes.push(outcome) },
     authSeconds: { observe: () => undefined },
+    timesThisCall: () => true,
   } as unknown as GatewayMetrics;
   const clientAddress = { of: () => '203.0.113.7' } as unknown as ClientAddress;
   const clock = new ManualClock(NOW);

@@ -33,7 +33,7 @@ export class ForwardedCall {
     try {
       const { principal, target, admission, plan } = await this.pipeline.forwarded.run(call);
       await this.proxy.forward(request, response, { principal, target, admission, plan });
-      this.metrics.forwarded.inc();
+      this.metrics.countForwarded();
     } catch (error) {
       // The authenticator counts its own refusals.
       if (call.principal && error instanceof DomainError)
