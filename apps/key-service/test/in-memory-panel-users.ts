@@ -22,6 +22,10 @@ export function inMemoryPanelUsers() {
     remove: async (userId: string) => {
       users.delete(userId);
     },
+    memberOf: async (accountId: string, userId: string) => {
+      const user = users.get(userId);
+      return user && user.accountId === accountId && user.status === 'active' ? toView(user) : null;
+    },
     ofAccount: async (accountId: string) =>
       [...users.values()]
         .filter((u) => u.accountId === accountId && u.status === 'active')

@@ -107,6 +107,14 @@ export class PanelUsersRepository implements OnModuleInit {
     return used.modifiedCount === 1;
   }
 
+  /** An active user of this account, by id; null for another account's user or none. */
+  async memberOf(accountId: string, userId: string): Promise<PanelUserView | null> {
+    const user = await this.users
+      .findOne({ _id: userId, accountId, status: 'active' })
+      .lean<PanelUserDocument>();
+    return user ? toView(user) : null;
+  }
+
   async ofAccount(accountId: string): Promise<PanelUserView[]> {
     const users = await this.users
       .find({ accountId, status: 'active' })

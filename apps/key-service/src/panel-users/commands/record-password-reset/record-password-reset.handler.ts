@@ -23,7 +23,7 @@ export class RecordPasswordResetHandler {
   ) {}
 
   async execute(dto: RecordPasswordResetDto): Promise<PanelUserView> {
-    const user = (await this.users.ofAccount(dto.accountId)).find((u) => u.id === dto.userId);
+    const user = await this.users.memberOf(dto.accountId, dto.userId);
     if (!user) throw new NotFoundError('User', dto.userId);
     await this.audit.record(dto.accountId, dto.actor ?? { type: 'system' }, (account) =>
       account.recordPasswordResetIssued({ userId: user.id, email: user.email }, this.clock.now()),

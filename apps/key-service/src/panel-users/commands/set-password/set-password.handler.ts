@@ -17,7 +17,7 @@ export class SetPasswordHandler {
   ) {}
 
   async execute(dto: SetPasswordDto): Promise<PanelUserView> {
-    const user = (await this.users.ofAccount(dto.accountId)).find((u) => u.id === dto.userId);
+    const user = await this.users.memberOf(dto.accountId, dto.userId);
     if (!user) throw new NotFoundError('User', dto.userId);
     await this.users.setPasswordHash(user.id, dto.passwordHash);
     await this.audit.record(dto.accountId, dto.actor ?? { type: 'system' }, (account) =>
