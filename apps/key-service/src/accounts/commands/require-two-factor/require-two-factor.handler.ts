@@ -6,6 +6,7 @@ import {
   NotFoundError,
   RequireTwoFactorDto,
   accountStreamId,
+  SYSTEM_ACTOR,
 } from '@keygate/contracts';
 import { EventSourcedRepository } from '../../../event-store/event-sourced.repository';
 import { OutboxRelay } from '../../../outbox/outbox-relay';
@@ -32,7 +33,7 @@ export class RequireTwoFactorHandler {
       );
       if (loaded.version === 0) throw new NotFoundError('Account', dto.accountId);
       if (loaded.requireTwoFactor(dto.required, this.clock.now()))
-        await this.repository.save(loaded, loaded.id, dto.actor ?? { type: 'system' });
+        await this.repository.save(loaded, loaded.id, dto.actor ?? SYSTEM_ACTOR);
       return loaded;
     });
     await this.relay.flush();

@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AddUserDto, CLOCK, Clock, NotFoundError, PanelUserView } from '@keygate/contracts';
+import {
+  AddUserDto,
+  CLOCK,
+  Clock,
+  NotFoundError,
+  PanelUserView,
+  SYSTEM_ACTOR,
+} from '@keygate/contracts';
 import { ReadModels } from '../../../read-models/read-models.repository';
 import { newUserId } from '../../../shared/ids';
 import { PanelUsersRepository, toView } from '../../panel-users.repository';
@@ -29,7 +36,7 @@ export class AddUserHandler {
     };
     await this.users.claim(user);
     try {
-      await this.audit.record(dto.accountId, dto.actor ?? { type: 'system' }, (account) =>
+      await this.audit.record(dto.accountId, dto.actor ?? SYSTEM_ACTOR, (account) =>
         account.recordUserAdded(
           { userId: user._id, email: user.email, role: user.role },
           this.clock.now(),

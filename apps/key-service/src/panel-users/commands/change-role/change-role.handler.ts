@@ -6,6 +6,7 @@ import {
   NotAllowedError,
   NotFoundError,
   PanelUserView,
+  SYSTEM_ACTOR,
 } from '@keygate/contracts';
 import { PanelUsersRepository } from '../../panel-users.repository';
 import { UserAudit } from '../../user-audit';
@@ -26,7 +27,7 @@ export class ChangeRoleHandler {
     if (user.role === dto.role) return user;
     if (user.role === 'admin' && users.filter((u) => u.role === 'admin').length === 1)
       throw new NotAllowedError('The account’s last admin cannot become a member');
-    await this.audit.record(dto.accountId, dto.actor ?? { type: 'system' }, (account) =>
+    await this.audit.record(dto.accountId, dto.actor ?? SYSTEM_ACTOR, (account) =>
       account.recordUserRoleChanged(
         { userId: user.id, email: user.email, from: user.role, to: dto.role },
         this.clock.now(),

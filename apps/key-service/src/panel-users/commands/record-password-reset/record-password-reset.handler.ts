@@ -5,6 +5,7 @@ import {
   NotFoundError,
   PanelUserView,
   RecordPasswordResetDto,
+  SYSTEM_ACTOR,
 } from '@keygate/contracts';
 import { PanelUsersRepository } from '../../panel-users.repository';
 import { UserAudit } from '../../user-audit';
@@ -25,7 +26,7 @@ export class RecordPasswordResetHandler {
   async execute(dto: RecordPasswordResetDto): Promise<PanelUserView> {
     const user = await this.users.memberOf(dto.accountId, dto.userId);
     if (!user) throw new NotFoundError('User', dto.userId);
-    await this.audit.record(dto.accountId, dto.actor ?? { type: 'system' }, (account) =>
+    await this.audit.record(dto.accountId, dto.actor ?? SYSTEM_ACTOR, (account) =>
       account.recordPasswordResetIssued({ userId: user.id, email: user.email }, this.clock.now()),
     );
     return user;

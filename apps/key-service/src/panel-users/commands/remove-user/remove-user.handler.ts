@@ -6,6 +6,7 @@ import {
   NotFoundError,
   PanelUserView,
   RemoveUserDto,
+  SYSTEM_ACTOR,
 } from '@keygate/contracts';
 import { PanelUsersRepository } from '../../panel-users.repository';
 import { UserAudit } from '../../user-audit';
@@ -32,7 +33,7 @@ export class RemoveUserHandler {
       throw new NotAllowedError('The account’s last admin cannot be removed');
     // The event first: a crash before the delete leaves a user the audit says was removed, and a
     // retry removes them (the record is still there to find), never a silent removal.
-    await this.audit.record(dto.accountId, dto.actor ?? { type: 'system' }, (account) =>
+    await this.audit.record(dto.accountId, dto.actor ?? SYSTEM_ACTOR, (account) =>
       account.recordUserRemoved(
         { userId: user.id, email: user.email, role: user.role },
         this.clock.now(),

@@ -1,5 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CLOCK, Clock, NotFoundError, PanelUserView, SetPasswordDto } from '@keygate/contracts';
+import {
+  CLOCK,
+  Clock,
+  NotFoundError,
+  PanelUserView,
+  SetPasswordDto,
+  SYSTEM_ACTOR,
+} from '@keygate/contracts';
 import { PanelUsersRepository } from '../../panel-users.repository';
 import { UserAudit } from '../../user-audit';
 
@@ -20,7 +27,7 @@ export class SetPasswordHandler {
     const user = await this.users.memberOf(dto.accountId, dto.userId);
     if (!user) throw new NotFoundError('User', dto.userId);
     await this.users.setPasswordHash(user.id, dto.passwordHash);
-    await this.audit.record(dto.accountId, dto.actor ?? { type: 'system' }, (account) =>
+    await this.audit.record(dto.accountId, dto.actor ?? SYSTEM_ACTOR, (account) =>
       account.recordPasswordChanged(
         { userId: user.id, email: user.email, via: dto.via },
         this.clock.now(),

@@ -10,6 +10,7 @@ import {
   TwoFactorCodeDto,
   TwoFactorEnrolment,
   ValidationError,
+  SYSTEM_ACTOR,
 } from '@keygate/contracts';
 import { PanelUserDocument } from '../../panel-user.schema';
 import { PanelUsersRepository, toView } from '../../panel-users.repository';
@@ -96,7 +97,7 @@ export class TwoFactorHandler {
   }
 
   private record(dto: TwoFactorCodeDto, user: PanelUserDocument, enabled: boolean) {
-    return this.audit.record(dto.accountId, dto.actor ?? { type: 'system' }, (account) =>
+    return this.audit.record(dto.accountId, dto.actor ?? SYSTEM_ACTOR, (account) =>
       account.recordTwoFactorChanged(
         { userId: user._id, email: user.email, enabled },
         this.clock.now(),
