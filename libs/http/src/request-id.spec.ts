@@ -1,4 +1,5 @@
-import { requestIdOf } from './request-id';
+import { IncomingHttpHeaders } from 'node:http';
+import { adoptRequestId, requestIdOf } from './request-id';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -20,5 +21,16 @@ describe(requestIdOf.name, () => {
     const id = requestIdOf(header);
     expect(id).toMatch(UUID);
     expect(requestIdOf(header)).not.toBe(id);
+  });
+});
+
+describe(adoptRequestId.name, () => {
+  it('writes the settled id back on the headers and answers it', () => {
+    const kept: IncomingHttpHeaders = { 'x-request-id': 'req_client-0001' };
+    expect(adoptRequestId(kept)).toBe('req_client-0001');
+    const replaced: IncomingHttpHeaders = { 'x-request-id': 'not one token' };
+    const id = adoptRequestId(replaced);
+    expect(id).toMatch(UUID);
+    expect(replaced['x-request-id']).toBe(id);
   });
 });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { IncomingHttpHeaders } from 'node:http';
 
 /** What a client's X-Request-Id may be to be kept: a short token, nothing to inject in a log. */
 const VALID_REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
@@ -10,4 +11,11 @@ const VALID_REQUEST_ID = /^[A-Za-z0-9._:-]{8,128}$/;
  */
 export function requestIdOf(header: string | string[] | undefined): string {
   return typeof header === 'string' && VALID_REQUEST_ID.test(header) ? header : randomUUID();
+}
+
+/** Settles a request's id (requestIdOf) and writes it back on its headers, for every reader after. */
+export function adoptRequestId(headers: IncomingHttpHeaders): string {
+  const id = requestIdOf(headers['x-request-id']);
+  headers['x-request-id'] = id;
+  return id;
 }

@@ -1,6 +1,6 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { requestIdOf } from '@keygate/http';
+import { adoptRequestId } from '@keygate/http';
 import { PublicApi } from './public-api';
 
 /**
@@ -13,9 +13,7 @@ import { PublicApi } from './public-api';
 export function configureGateway(app: NestFastifyApplication): void {
   const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', (request, reply, done) => {
-    const id = requestIdOf(request.headers['x-request-id']);
-    request.headers['x-request-id'] = id;
-    reply.raw.setHeader('x-request-id', id);
+    reply.raw.setHeader('x-request-id', adoptRequestId(request.headers));
     done();
   });
   fastify.removeAllContentTypeParsers();

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { PUBLIC_ROUTES, PublicRoute, RouteAnswer } from '@keygate/contracts';
-import { requestIdOf, writeHttpError } from '@keygate/http';
+import { adoptRequestId, writeHttpError } from '@keygate/http';
 import { AuthContextAnswer } from '../auth-context/auth-context.answer';
 import { ApiRequest, callHeaders } from '../call-pipeline/call-start';
 import { ForwardedCall } from '../call-pipeline/forwarded-call';
@@ -71,7 +71,7 @@ export class PublicApi {
     if (!served) return false;
     // Each answer writes it with its own headers (callHeaders): a header set here, before
     // writeHead, would send every answer down node's slower path of merged headers.
-    request.headers['x-request-id'] = requestIdOf(request.headers['x-request-id']);
+    adoptRequestId(request.headers);
     const call = request as ApiRequest;
     served.answer(call, response, served.route).catch((error: unknown) => {
       // Each answer shapes its own refusals; this is only for a fault in that shaping.
