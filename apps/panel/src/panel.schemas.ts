@@ -7,6 +7,7 @@ import {
   updateKeySchema,
 } from '@keygate/contracts';
 import { PASSWORD_MIN_LENGTH, PASSWORD_RULES } from './sessions/password-policy';
+import { CHALLENGE_TOKENS, RESET_TOKENS } from './sessions/panel-token';
 
 /** A new password; its strength is checked by assertStrongPassword (sessions/password-policy.ts). */
 export const passwordSchema = z
@@ -41,7 +42,7 @@ export const changePasswordBodySchema = z
 
 export const redeemResetBodySchema = z
   .object({
-    token: z.string().regex(/^kgr_[A-Za-z0-9_-]{43}$/, 'must be a reset link’s token'),
+    token: z.string().regex(RESET_TOKENS.format, 'must be a reset link’s token'),
     password: passwordSchema,
   })
   .strict();
@@ -67,7 +68,7 @@ export const secondFactorBodySchema = secondFactorFields.refine(
 );
 
 export const loginTwoFactorBodySchema = secondFactorFields
-  .extend({ challenge: z.string().regex(/^kgc_[A-Za-z0-9_-]{43}$/, 'must be a login’s challenge') })
+  .extend({ challenge: z.string().regex(CHALLENGE_TOKENS.format, 'must be a login’s challenge') })
   .refine((body) => (body.code === undefined) !== (body.recoveryCode === undefined), oneFactor);
 
 export const requireTwoFactorBodySchema = z.object({ required: z.boolean() }).strict();

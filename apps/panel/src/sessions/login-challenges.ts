@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHash, randomBytes } from 'node:crypto';
 import { KEYGATE_CONFIG, PanelConfig } from '@keygate/config';
 import { CLOCK, Clock } from '@keygate/contracts';
 import { REDIS, RedisClient } from '@keygate/connections';
+import { CHALLENGE_TOKENS, storedNameOf } from './panel-token';
 
 /** How long a login with the right password waits for its second factor. */
 export const CHALLENGE_TTL_SECONDS = 300;
-const CHALLENGE = /^kgc_[A-Za-z0-9_-]{43}$/;
 
 /** A login whose password was right, waiting for its code. */
 export interface LoginChallenge {
@@ -30,26 +29,25 @@ export class LoginChallenges {
   ) {}
 
   async issue(login: LoginChallenge): Promise<{ challenge: string; expiresAt: string }> {
-    const challenge = `kgc_${randomBytes(32).toString('base64url')}`;
+    const challenge = CHALLENGE_TOKENS.mint();
     await this.redis.set(this.keyOf(challenge), JSON.stringify(login), 'EX', CHALLENGE_TTL_SECONDS);
     const expiresAt = new Date(this.clock.now().getTime() + CHALLENGE_TTL_SECONDS * 1000);
     return { challenge, expiresAt: expiresAt.toISOString() };
   }
 
   async peek(challenge: string): Promise<LoginChallenge | null> {
-    if (!CHALLENGE.test(challenge)) return null;
+    if (!CHALLENGE_TOKENS.isWellFormed(challenge)) return null;
     const raw = await this.redis.get(this.keyOf(challenge));
     return raw ? (JSON.parse(raw) as LoginChallenge) : null;
   }
 
   async take(challenge: string): Promise<LoginChallenge | null> {
-    if (!CHALLENGE.test(challenge)) return null;
+    if (!CHALLENGE_TOKENS.isWellFormed(challenge)) return null;
     const raw = await this.redis.getdel(this.keyOf(challenge));
     return raw ? (JSON.parse(raw) as LoginChallenge) : null;
   }
 
   private keyOf(challenge: string): string {
-    const hash = createHash('sha256').update(challenge).digest('hex');
-    return `${this.config.redisNamespace}:{panel-sessions}:challenge:${hash}`;
+    return `${this.config.redisNamespace}:{panel-sessions}:challenge:${storedNameOf(challenge)}`;
   }
 }

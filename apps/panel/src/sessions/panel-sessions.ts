@@ -1,14 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { KEYGATE_CONFIG, PanelConfig } from '@keygate/config';
 import { CLOCK, Clock, PanelRole } from '@keygate/contracts';
 import { REDIS, RedisClient } from '@keygate/connections';
+import { SESSION_TOKENS, storedNameOf } from './panel-token';
 
-export const SESSION_TOKEN_PREFIX = 'kgs_';
 /** `ses_` and 24 hex digits of a session key's hash: enough to tell one user's sessions apart. */
 const idOfKey = (key: string): string =>
   `ses_${key.slice(key.lastIndexOf(':') + 1, key.lastIndexOf(':') + 25)}`;
-const SESSION_TOKEN = /^kgs_[A-Za-z0-9_-]{43}$/;
 
 export interface PanelSession {
   userId: string;
@@ -71,7 +70,7 @@ export class PanelSessions {
     client: SessionClient,
     enrolOnly = false,
   ): Promise<{ token: string; session: PanelSession }> {
-    const token = `${SESSION_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
+    const token = SESSION_TOKENS.mint();
     const ttl = this.config.panel.sessionTtlSeconds;
     const session: PanelSession = {
       ...user,
@@ -95,7 +94,7 @@ export class PanelSessions {
 
   /** The session, while it lasts: Redis drops it at its TTL, and the clock says so meanwhile. */
   async find(token: string): Promise<PanelSession | null> {
-    if (!SESSION_TOKEN.test(token)) return null;
+    if (!SESSION_TOKENS.isWellFormed(token)) return null;
     const raw = await this.redis.get(this.keyOf(token));
     if (!raw) return null;
     const session = JSON.parse(raw) as PanelSession;
@@ -103,7 +102,7 @@ export class PanelSessions {
   }
 
   async close(token: string): Promise<void> {
-    if (SESSION_TOKEN.test(token)) await this.redis.del(this.keyOf(token));
+    if (SESSION_TOKENS.isWellFormed(token)) await this.redis.del(this.keyOf(token));
   }
 
   /** The user enrolled their second factor: this session may do everything again. */
@@ -215,6 +214,6 @@ export class PanelSessions {
   }
 
   private keyOf(token: string): string {
-    return `${this.config.redisNamespace}:{panel-sessions}:${createHash('sha256').update(token).digest('hex')}`;
+    return `${this.config.redisNamespace}:{panel-sessions}:${storedNameOf(token)}`;
   }
 }

@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHash, randomBytes } from 'node:crypto';
 import { KEYGATE_CONFIG, PanelConfig } from '@keygate/config';
 import { CLOCK, Clock } from '@keygate/contracts';
 import { REDIS, RedisClient } from '@keygate/connections';
+import { RESET_TOKENS, storedNameOf } from './panel-token';
 
 /** How long a reset link works. */
 export const RESET_TTL_SECONDS = 3600;
-const RESET_TOKEN = /^kgr_[A-Za-z0-9_-]{43}$/;
 
 /** Whose password a reset link resets. */
 export interface PasswordResetFor {
@@ -29,7 +28,7 @@ export class PasswordResets {
   ) {}
 
   async issue(user: PasswordResetFor): Promise<{ token: string; expiresAt: string }> {
-    const token = `kgr_${randomBytes(32).toString('base64url')}`;
+    const token = RESET_TOKENS.mint();
     const key = this.keyOf(token);
     const userKey = this.userKeyOf(user.userId);
     const previous = await this.redis.get(userKey);
@@ -45,14 +44,14 @@ export class PasswordResets {
 
   /** Whose link this is, without using it up (a weak new password keeps the link working). */
   async peek(token: string): Promise<PasswordResetFor | null> {
-    if (!RESET_TOKEN.test(token)) return null;
+    if (!RESET_TOKENS.isWellFormed(token)) return null;
     const raw = await this.redis.get(this.keyOf(token));
     return raw ? (JSON.parse(raw) as PasswordResetFor) : null;
   }
 
   /** Uses the link up: answers whose it was, or null when it is unknown, used or expired. */
   async redeem(token: string): Promise<PasswordResetFor | null> {
-    if (!RESET_TOKEN.test(token)) return null;
+    if (!RESET_TOKENS.isWellFormed(token)) return null;
     const raw = await this.redis.getdel(this.keyOf(token));
     if (!raw) return null;
     const owner = JSON.parse(raw) as PasswordResetFor;
@@ -69,8 +68,7 @@ export class PasswordResets {
 
   // One hash tag for the links and their users' index: written together on one Cluster slot.
   private keyOf(token: string): string {
-    const hash = createHash('sha256').update(token).digest('hex');
-    return `${this.config.redisNamespace}:{panel-resets}:${hash}`;
+    return `${this.config.redisNamespace}:{panel-resets}:${storedNameOf(token)}`;
   }
 
   private userKeyOf(userId: string): string {
