@@ -13,10 +13,13 @@ const config = {
   keyPepper: Buffer.from('a pepper of enough length for the spec'),
 } as KeyServiceConfig;
 
-/** The users' second-factor fields in memory, with the repository's conditional updates. */
+/**
+ * The users' second-factor fields in memory, with the repository's conditional updates. A read
+ * answers a copy, as the database does: what a handler loaded does not change under it.
+ */
 function secondFactorStore(user: PanelUserDocument) {
   return {
-    withSecondFactor: async () => user,
+    withSecondFactor: async () => ({ ...user }),
     setPendingTotp: async (_id: string, sealed: string | null) => void (user.pendingTotp = sealed),
     enableTotp: async (_id: string, secret: string, lastStep: number, codes: string[]) => {
       Object.assign(user, { totp: { secret, lastStep }, pendingTotp: null, recoveryCodes: codes });
@@ -87,8 +90,9 @@ describe(TwoFactorHandler.name, () => {
       verified: false,
     });
 
-    await handler.disable({ ...ref, recoveryCode: recoveryCodes[4] });
+    const off = await handler.disable({ ...ref, recoveryCode: recoveryCodes[4] });
     expect(user.totp).toBeNull();
+    expect(off.twoFactor).toBe(false);
     expect(await handler.verify({ ...ref, recoveryCode: recoveryCodes[5] })).toEqual({
       verified: false,
     });

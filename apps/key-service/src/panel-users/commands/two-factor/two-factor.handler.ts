@@ -73,7 +73,8 @@ export class TwoFactorHandler {
     if (!(await this.takes(user, dto))) throw WRONG_CODE();
     await this.users.disableTotp(user._id);
     await this.record(dto, user, false);
-    return toView(user);
+    // The document was read before the change: the view says what the user has now.
+    return { ...toView(user), twoFactor: false };
   }
 
   /** A login's second step: whether the code (or recovery code) is good now, and takes it. */
